@@ -1,0 +1,368 @@
+"""Edits a person makes on the canvas, as pure functions on a `Design`.
+
+Each edit changes the design in place and returns a `Change` (what happened, in
+both languages, for the undo toast and the screen-reader announcement), or
+raises `EditRefused` with a reason in both languages and leaves it untouched
+(callers edit a copy and only store it when the edit went through).
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from wave.catalogue import Catalogue
+from wave.format import (
+    CUSTOM,
+    Design,
+    DesignBody,
+    Goal,
+    Link,
+    Phase,
+    PlacedActivity,
+    check_against_catalogue,
+    fill_defaults,
+)
+from wave.vocabulary import label
+
+from pydantic import ValidationError
+
+
+@dataclass(frozen=True)
+class Change:
+    nl: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class EditRefused(Exception):
+    def __init__(self, nl: str, en: str, field: str | None = None):
+        self.nl, self.en, self.field = nl, en, field
+        super().__init__(en)
+
+    def __call__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+def _next_id(existing: set[str], prefix: str) -> str:
+    numbers = [int(m.group(1)) for x in existing if (m := re.fullmatch(rf"{prefix}(\d+)", x))]
+    n = max(numbers, default=0) + 1
+    while f"{prefix}{n}" in existing:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def _phase(design: Design, phase_id: str) -> Phase:
+    phase = design.phase(phase_id)
+    if phase is None:
+        raise EditRefused(f"Fase {phase_id!r} bestaat niet (meer).",
+                          f"Phase {phase_id!r} does not exist (any more).", "phase")
+    return phase
+
+
+def _placed(design: Design, placed_id: str) -> tuple[Phase, PlacedActivity]:
+    found = design.find(placed_id)
+    if found is None:
+        raise EditRefused(f"Activiteit {placed_id!r} bestaat niet (meer).",
+                          f"Activity {placed_id!r} does not exist (any more).", "activity")
+    return found
+
+
+def _check_mode(catalogue: Catalogue, placed_activity: str, title: str, mode: str) -> None:
+    entry = catalogue.get(placed_activity)
+    if entry is not None and mode not in entry.modes:
+        other = label(entry.modes[0], "nl").lower(), label(entry.modes[0], "en").lower()
+        raise EditRefused(
+            f"{title} kan niet {label(mode, 'nl').lower()}; deze activiteit is alleen "
+            f"{other[0]} mogelijk.",
+            f"{title} cannot be {label(mode, 'en').lower()}; this activity is only possible "
+            f"{other[1]}.",
+            "mode",
+        )
+
+
+def _set_mode(placed: PlacedActivity, mode: str) -> None:
+    placed.mode = mode  # type: ignore[assignment]
+    if mode == "online":
+        placed.environment = "online"
+    elif placed.environment == "online":
+        placed.environment = "campus"
+
+
+def _insert_in_lane(phase: Phase, placed: PlacedActivity, mode: str, index: int) -> None:
+    """Put `placed` at position `index` among the phase's activities of lane `mode`."""
+    lane = [a for a in phase.activities if a.mode == mode]
+    index = max(0, index)
+    if index < len(lane):
+        at = phase.activities.index(lane[index])
+    elif lane:
+        at = phase.activities.index(lane[-1]) + 1
+    else:
+        at = len(phase.activities)
+    phase.activities.insert(at, placed)
+
+
+def _validate(design: Design, catalogue: Catalogue) -> None:
+    problems = check_against_catalogue(design, catalogue)
+    if problems:
+        first = problems[0]
+        raise EditRefused(first.message("nl"), first.message("en"), first.loc)
+
+
+# --- activities ------------------------------------------------------------
+
+def add_activity(design: Design, catalogue: Catalogue, *, activity: str, phase_id: str,
+                 mode: str, index: int) -> tuple[Change, str]:
+    entry = catalogue.get(activity)
+    if entry is None:
+        raise EditRefused(f"{activity!r} staat niet in de catalogus.",
+                          f"{activity!r} is not in the catalogue.", "activity")
+    phase = _phase(design, phase_id)
+    _check_mode(catalogue, activity, entry.name(design.language), mode)
+    new_id = _next_id({a.id for a in design.placed()}, "a")
+    placed = PlacedActivity(id=new_id, activity=activity, mode=mode)  # type: ignore[arg-type]
+    _set_mode(placed, mode)
+    _insert_in_lane(phase, placed, mode, index)
+    fill_defaults(design, catalogue)
+    return Change(f"{entry.name.nl} toegevoegd aan {phase.title}.",
+                  f"{entry.name.en} added to {phase.title}."), new_id
+
+
+def move_activity(design: Design, catalogue: Catalogue, *, placed_id: str, phase_id: str,
+                  mode: str, index: int) -> Change:
+    source, placed = _placed(design, placed_id)
+    target = _phase(design, phase_id)
+    _check_mode(catalogue, placed.activity, placed.title or placed.activity, mode)
+    source.activities.remove(placed)
+    _set_mode(placed, mode)
+    _insert_in_lane(target, placed, mode, index)
+    where_nl = f"{target.title}, {label(mode, 'nl').lower()}"
+    where_en = f"{target.title}, {label(mode, 'en').lower()}"
+    return Change(f"{placed.title} verplaatst naar {where_nl}.",
+                  f"{placed.title} moved to {where_en}.")
+
+
+def nudge_activity(design: Design, catalogue: Catalogue, *, placed_id: str,
+                   direction: str) -> Change:
+    """Keyboard moves: left/right in time (across phases), up/down between lanes."""
+    phase, placed = _placed(design, placed_id)
+    if direction in ("up", "down"):
+        mode = "online" if direction == "up" else "offline"
+        if placed.mode == mode:
+            raise EditRefused(f"{placed.title} staat al in de {label(mode, 'nl').lower()} baan.",
+                              f"{placed.title} is already in the {label(mode, 'en').lower()} lane.")
+        _check_mode(catalogue, placed.activity, placed.title or placed.activity, mode)
+        _set_mode(placed, mode)
+        return Change(f"{placed.title} is nu {label(mode, 'nl').lower()}.",
+                      f"{placed.title} is now {label(mode, 'en').lower()}.")
+    if direction not in ("left", "right"):
+        raise EditRefused("Onbekende richting.", "Unknown direction.", "direction")
+    step = -1 if direction == "left" else 1
+    at = phase.activities.index(placed)
+    if 0 <= at + step < len(phase.activities):
+        phase.activities[at], phase.activities[at + step] = (
+            phase.activities[at + step], phase.activities[at])
+        return Change(f"{placed.title} een stap {'eerder' if step < 0 else 'later'}.",
+                      f"{placed.title} one step {'earlier' if step < 0 else 'later'}.")
+    pi = design.phases.index(phase)
+    if not 0 <= pi + step < len(design.phases):
+        raise EditRefused(f"{placed.title} staat al helemaal {'vooraan' if step < 0 else 'achteraan'}.",
+                          f"{placed.title} is already {'first' if step < 0 else 'last'}.")
+    target = design.phases[pi + step]
+    phase.activities.remove(placed)
+    if step < 0:
+        target.activities.append(placed)
+    else:
+        target.activities.insert(0, placed)
+    return Change(f"{placed.title} verplaatst naar {target.title}.",
+                  f"{placed.title} moved to {target.title}.")
+
+
+def remove_activity(design: Design, *, placed_id: str) -> Change:
+    phase, placed = _placed(design, placed_id)
+    phase.activities.remove(placed)
+    design.links = [k for k in design.links if placed_id not in (k.from_, k.to)]
+    return Change(f"{placed.title} verwijderd.", f"{placed.title} removed.")
+
+
+EDITABLE = ("title", "timing", "minutes", "topics", "goals", "source", "environment",
+            "multi_location", "notes", "learning_type", "interactions")
+
+
+def update_activity(design: Design, catalogue: Catalogue, *, placed_id: str,
+                    fields: dict[str, Any]) -> Change:
+    phase, placed = _placed(design, placed_id)
+    data = placed.model_dump()
+    for name, value in fields.items():
+        if name not in EDITABLE:
+            raise EditRefused(f"Veld {name!r} kan hier niet bewerkt worden.",
+                              f"Field {name!r} cannot be edited here.", name)
+        data[name] = value
+    if placed.activity != CUSTOM:
+        data["learning_type"] = data["interactions"] = None
+    try:
+        updated = PlacedActivity.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0]) if error["loc"] else "?"
+        raise EditRefused(f"{name}: ongeldige waarde ({error['msg']}).",
+                          f"{name}: invalid value ({error['msg']}).", name) from None
+    if placed.mode == "online" and updated.environment not in (None, "online"):
+        raise EditRefused("Een online activiteit speelt zich online af; kies een fysieke baan "
+                          "voor campus, werkplek of samenleving.",
+                          "An online activity takes place online; move it to the face-to-face "
+                          "lane for campus, workplace or society.", "environment")
+    phase.activities[phase.activities.index(placed)] = updated
+    _validate(design, catalogue)
+    fill_defaults(design, catalogue)
+    return Change(f"{updated.title} bijgewerkt.", f"{updated.title} updated.")
+
+
+# --- links -----------------------------------------------------------------
+
+def add_link(design: Design, *, from_id: str, to_id: str, kind: str) -> Change:
+    _, a = _placed(design, from_id)
+    _, b = _placed(design, to_id)
+    if from_id == to_id:
+        raise EditRefused("Een activiteit kan niet naar zichzelf verwijzen.",
+                          "An activity cannot link to itself.", "to")
+    if any(k.from_ == from_id and k.to == to_id for k in design.links):
+        raise EditRefused("Deze verbinding bestaat al.", "This link already exists.", "to")
+    try:
+        link = Link.model_validate({"from": from_id, "to": to_id, "kind": kind})
+    except ValidationError:
+        raise EditRefused(f"Onbekend soort verbinding {kind!r}.", f"Unknown link kind {kind!r}.",
+                          "kind") from None
+    design.links.append(link)
+    return Change(f"{a.title} {label(kind, 'nl')} {b.title}.",
+                  f"{a.title} {label(kind, 'en')} {b.title}.")
+
+
+def remove_link(design: Design, *, from_id: str, to_id: str) -> Change:
+    before = len(design.links)
+    design.links = [k for k in design.links if not (k.from_ == from_id and k.to == to_id)]
+    if len(design.links) == before:
+        raise EditRefused("Deze verbinding bestaat niet.", "This link does not exist.", "link")
+    return Change("Verbinding verwijderd.", "Link removed.")
+
+
+# --- goals -----------------------------------------------------------------
+
+def add_goal(design: Design, *, text: str) -> Change:
+    text = text.strip()
+    if not text:
+        raise EditRefused("Een leerdoel mag niet leeg zijn.", "A learning goal cannot be empty.",
+                          "text")
+    if len(text) > 1000:
+        raise EditRefused("Een leerdoel is hooguit 1000 tekens.",
+                          "A learning goal is at most 1000 characters.", "text")
+    design.goals.append(Goal(id=_next_id({g.id for g in design.goals}, "g"), text=text))
+    return Change("Leerdoel toegevoegd.", "Learning goal added.")
+
+
+def update_goal(design: Design, *, goal_id: str, text: str) -> Change:
+    goal = next((g for g in design.goals if g.id == goal_id), None)
+    if goal is None:
+        raise EditRefused("Dit leerdoel bestaat niet (meer).", "This goal does not exist (any more).",
+                          "goal")
+    if not text.strip() or len(text) > 1000:
+        raise EditRefused("Een leerdoel is 1 tot 1000 tekens.",
+                          "A learning goal is 1 to 1000 characters.", "text")
+    goal.text = text.strip()
+    return Change("Leerdoel bijgewerkt.", "Learning goal updated.")
+
+
+def remove_goal(design: Design, *, goal_id: str) -> Change:
+    if not any(g.id == goal_id for g in design.goals):
+        raise EditRefused("Dit leerdoel bestaat niet (meer).", "This goal does not exist (any more).",
+                          "goal")
+    design.goals = [g for g in design.goals if g.id != goal_id]
+    for placed in design.placed():
+        placed.goals = [g for g in placed.goals if g != goal_id]
+    return Change("Leerdoel verwijderd.", "Learning goal removed.")
+
+
+# --- phases ----------------------------------------------------------------
+
+def _phase_title(title: str) -> str:
+    title = title.strip()
+    if not title or len(title) > 200:
+        raise EditRefused("Een fasenaam is 1 tot 200 tekens.", "A phase name is 1 to 200 characters.",
+                          "title")
+    return title
+
+
+def add_phase(design: Design, *, title: str, kind: str) -> Change:
+    if kind not in ("sequence", "choice"):
+        raise EditRefused("Kies 'volgorde' of 'keuze'.", "Choose 'sequence' or 'choice'.", "kind")
+    title = _phase_title(title)
+    design.phases.append(Phase(id=_next_id({p.id for p in design.phases}, "p"), title=title,
+                               kind=kind))  # type: ignore[arg-type]
+    return Change(f"Fase {title} toegevoegd.", f"Phase {title} added.")
+
+
+def update_phase(design: Design, *, phase_id: str, title: str, kind: str) -> Change:
+    phase = _phase(design, phase_id)
+    if kind not in ("sequence", "choice"):
+        raise EditRefused("Kies 'volgorde' of 'keuze'.", "Choose 'sequence' or 'choice'.", "kind")
+    phase.title = _phase_title(title)
+    phase.kind = kind  # type: ignore[assignment]
+    return Change(f"Fase {phase.title} bijgewerkt.", f"Phase {phase.title} updated.")
+
+
+def move_phase(design: Design, *, phase_id: str, step: int) -> Change:
+    phase = _phase(design, phase_id)
+    at = design.phases.index(phase)
+    to = at + (1 if step > 0 else -1)
+    if not 0 <= to < len(design.phases):
+        raise EditRefused("Deze fase kan niet verder die kant op.",
+                          "This phase cannot move further that way.", "phase")
+    design.phases[at], design.phases[to] = design.phases[to], design.phases[at]
+    return Change(f"Fase {phase.title} verplaatst.", f"Phase {phase.title} moved.")
+
+
+def remove_phase(design: Design, *, phase_id: str) -> Change:
+    phase = _phase(design, phase_id)
+    gone = {a.id for a in phase.activities}
+    design.phases.remove(phase)
+    design.links = [k for k in design.links if k.from_ not in gone and k.to not in gone]
+    return Change(f"Fase {phase.title} verwijderd.", f"Phase {phase.title} removed.")
+
+
+# --- the design itself -----------------------------------------------------
+
+def update_meta(design: Design, *, title: str, study_load_hours: str, language: str) -> Change:
+    title = title.strip()
+    if not title or len(title) > 200:
+        raise EditRefused("De titel is 1 tot 200 tekens.", "The title is 1 to 200 characters.",
+                          "title")
+    hours: float | None = None
+    if study_load_hours.strip():
+        try:
+            hours = float(study_load_hours.replace(",", "."))
+        except ValueError:
+            hours = -1
+        if hours < 0 or hours > 10_000:
+            raise EditRefused("Studielast: vul een aantal uren in (0 of meer).",
+                              "Study load: enter a number of hours (0 or more).",
+                              "study_load_hours")
+    if language not in ("nl", "en"):
+        raise EditRefused("Taal: kies nl of en.", "Language: choose nl or en.", "language")
+    design.title, design.study_load_hours, design.language = title, hours, language  # type: ignore[assignment]
+    return Change("Ontwerp bijgewerkt.", "Design updated.")
+
+
+# --- baseline --------------------------------------------------------------
+
+def set_baseline(design: Design) -> Change:
+    """Record the design as it is now as the current situation to compare against."""
+    snapshot = design.model_copy(deep=True)
+    design.baseline = DesignBody.model_validate(
+        snapshot.model_dump(exclude={"baseline"}, by_alias=True))
+    return Change("Huidige situatie vastgelegd als uitgangspunt.",
+                  "Current situation recorded as the baseline.")
+
+
+def clear_baseline(design: Design) -> Change:
+    design.baseline = None
+    return Change("Uitgangssituatie verwijderd.", "Baseline removed.")

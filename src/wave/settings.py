@@ -1,0 +1,32 @@
+"""Configuration from `WAVE_…` environment variables, read once through `get_settings()`."""
+
+from functools import lru_cache
+from wave import PROJECT_DIR
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET = "development-only-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WAVE_")
+
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_DIR / 'data' / 'wave.db'}",
+        description="SQLAlchemy URL; SQLite file by default, PostgreSQL for several instances.",
+    )
+    environment: str = Field(default="development", description="development or production")
+    secret_key: str = Field(default=DEFAULT_SECRET, description="Signs session cookies.")
+    rules: str = Field(default="", description="Rule overrides: 'id=off,id=warning,…'.")
+    seed_examples: bool = Field(default=True, description="Load the worked examples at start-up.")
+
+    def check_safe(self) -> None:
+        """Refuse to run a non-development instance with the default secret."""
+        if self.environment != "development" and self.secret_key == DEFAULT_SECRET:
+            raise RuntimeError("WAVE_SECRET_KEY must be set outside development")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

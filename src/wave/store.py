@@ -1,0 +1,97 @@
+"""Reading and writing designs. Every write names the version it was based on.
+
+A write is a compare-and-swap on `design.version` (one UPDATE … WHERE version = ?),
+so two editors can never both win: the loser gets `StaleVersion` (HTTP 409).
+"""
+
+import json
+from wave.format import Design
+from wave.models import DesignRecord, DesignVersion, now
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+
+class DesignNotFound(Exception):
+    pass
+
+
+class StaleVersion(Exception):
+    def __init__(self, current: int):
+        self.current = current
+        super().__init__(f"the design is at version {current}")
+
+
+def dump(design: Design) -> str:
+    return json.dumps(design.to_json(), ensure_ascii=False, separators=(",", ":"))
+
+
+def read(document: str) -> Design:
+    # Stored documents were validated on the way in; no catalogue check needed here.
+    return Design.model_validate(json.loads(document))
+
+
+def create_design(
+    *, session: Session, design: Design, example_slug: str | None = None, summary: str = ""
+) -> DesignRecord:
+    record = DesignRecord(
+        title=design.title,
+        template=design.template,
+        document=dump(design),
+        version=1,
+        example_slug=example_slug,
+    )
+    session.add(record)
+    session.flush()
+    session.add(DesignVersion(design_id=record.id, version=1, document=record.document,
+                              summary=summary))
+    session.commit()
+    session.refresh(record)
+    return record
+
+
+def get_record(*, session: Session, design_id: int) -> DesignRecord:
+    record = session.get(DesignRecord, design_id)
+    if record is None:
+        raise DesignNotFound(design_id)
+    return record
+
+
+def load_design(*, session: Session, design_id: int) -> tuple[DesignRecord, Design]:
+    record = get_record(session=session, design_id=design_id)
+    return record, read(record.document)
+
+
+def list_designs(*, session: Session) -> list[DesignRecord]:
+    return list(session.exec(select(DesignRecord).order_by(col(DesignRecord.updated_at).desc())))
+
+
+def save_design(
+    *, session: Session, design_id: int, design: Design, based_on: int, summary: str = ""
+) -> int:
+    """Store `design` as the next version if the stored one is still `based_on`."""
+    document = dump(design)
+    result = session.execute(
+        update(DesignRecord)
+        .where(col(DesignRecord.id) == design_id, col(DesignRecord.version) == based_on)
+        .values(document=document, title=design.title, template=design.template,
+                version=based_on + 1, updated_at=now())
+    )
+    if result.rowcount != 1:
+        session.rollback()
+        record = session.get(DesignRecord, design_id)
+        if record is None:
+            raise DesignNotFound(design_id)
+        raise StaleVersion(record.version)
+    session.add(DesignVersion(design_id=design_id, version=based_on + 1, document=document,
+                              summary=summary[:300]))
+    session.commit()
+    return based_on + 1
+
+
+def version_document(*, session: Session, design_id: int, version: int) -> Design | None:
+    row = session.exec(
+        select(DesignVersion).where(DesignVersion.design_id == design_id,
+                                    DesignVersion.version == version)
+    ).first()
+    return read(row.document) if row else None

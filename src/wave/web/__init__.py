@@ -1,0 +1,1 @@
+"""The web app: FastAPI serving Jinja pages made interactive with htmx."""

@@ -1,0 +1,69 @@
+"""Rendering: one Jinja environment per language; pages and their fragments (blocks)."""
+
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2_fragments import render_blocks
+from lucide.jinja import lucide
+from markupsafe import Markup
+
+from wave import PROJECT_DIR
+from wave.i18n import translations
+from wave.vocabulary import TEACHER_SKILLS, label
+
+WEB_DIR = PROJECT_DIR / "web"
+STATIC_DIR = WEB_DIR / "static"
+
+
+@lru_cache(maxsize=512)
+def _cached_icon(name: str, size: int, attrs: tuple[tuple[str, Any], ...]) -> Markup:
+    return lucide(name, size=size, **dict(attrs))
+
+
+def _icon(name: str, size: int = 20, **attrs: Any) -> Markup:
+    """An inline Lucide SVG, hidden from screen readers (the text beside it speaks)."""
+    attrs.setdefault("aria-hidden", "true")
+    return _cached_icon(name, size, tuple(sorted(attrs.items())))
+
+
+@lru_cache(maxsize=4)
+def environment(lang: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(WEB_DIR / "templates"),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(
+        lang=lang,
+        icon=_icon,
+        label=lambda code: label(code, lang),
+        skill_label=lambda code: TEACHER_SKILLS.get(code, {}).get(lang, code),
+    )
+    return env
+
+
+def request_lang(request: Request) -> str:
+    return request.state.lang
+
+
+def render_page(request: Request, name: str, context: dict[str, Any],
+                status_code: int = 200) -> HTMLResponse:
+    env = environment(request_lang(request))
+    html = env.get_template(name).render(request=request, **context)
+    return HTMLResponse(html, status_code=status_code, headers={"Vary": "HX-Request"})
+
+
+def render_fragments(request: Request, name: str, blocks: list[str], context: dict[str, Any],
+                     status_code: int = 200, headers: dict[str, str] | None = None) -> HTMLResponse:
+    """Render some blocks of a page template; the first is the swap target, the rest go
+    out of band (their root elements carry hx-swap-oob when `oob` is true)."""
+    env = environment(request_lang(request))
+    html = render_blocks(env, name, blocks, request=request, oob=True, **context)
+    return HTMLResponse(html, status_code=status_code,
+                        headers={"Vary": "HX-Request", **(headers or {})})

@@ -1,0 +1,96 @@
+"""Pages outside the canvas: the dashboard, starting a design, import, language."""
+
+import json
+
+from fastapi import APIRouter, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from wave.design_templates import get_templates
+from wave.examples import example_index
+from wave.format import DesignInvalid, Problem, parse_design
+from wave.store import DesignNotFound, create_design, list_designs, load_design
+from wave.web.deps import CatalogueDep, LangDep, SessionDep
+from wave.web.rendering import render_page
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+def home_context(session, **extra) -> dict:
+    records = list_designs(session=session)
+    examples = {info.slug: info for info in example_index()}
+    return {
+        "own": [r for r in records if r.example_slug is None],
+        "examples": [(r, examples[r.example_slug]) for r in records
+                     if r.example_slug in examples],
+        "templates": get_templates(),
+        **extra,
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, session: SessionDep) -> Response:
+    return render_page(request, "home.html", home_context(session))
+
+
+@router.post("/designs", response_class=HTMLResponse)
+async def new_design(request: Request, session: SessionDep, lang: LangDep) -> Response:
+    form = await request.form()
+    title = str(form.get("title") or "").strip()
+    template = get_templates().get(str(form.get("template") or ""))
+    errors = {}
+    if not title or len(title) > 200:
+        errors["title"] = {"nl": "Geef je ontwerp een titel (hooguit 200 tekens).",
+                           "en": "Give your design a title (at most 200 characters)."}[lang]
+    if template is None:
+        errors["template"] = {"nl": "Kies een sjabloon.", "en": "Choose a template."}[lang]
+    if errors:
+        return render_page(request, "home.html",
+                           home_context(session, errors=errors, form=dict(form)), 422)
+    design = template.new_design(title=title, language=lang)
+    record = create_design(session=session, design=design, summary="new")
+    return RedirectResponse(f"/designs/{record.id}", status_code=303)
+
+
+@router.post("/designs/{design_id}/copy")
+def copy_design(design_id: int, request: Request, session: SessionDep, lang: LangDep) -> Response:
+    try:
+        _, design = load_design(session=session, design_id=design_id)
+    except DesignNotFound:
+        return render_page(request, "not_found.html", {}, status_code=404)
+    suffix = {"nl": " (kopie)", "en": " (copy)"}[lang]
+    design.title = (design.title + suffix)[:200]
+    record = create_design(session=session, design=design, summary="copy")
+    return RedirectResponse(f"/designs/{record.id}", status_code=303)
+
+
+@router.post("/import", response_class=HTMLResponse)
+async def import_design(request: Request, file: UploadFile, session: SessionDep,
+                        catalogue: CatalogueDep, lang: LangDep) -> Response:
+    raw = await file.read(5_000_001)
+    try:
+        if len(raw) > 5_000_000:
+            raise DesignInvalid([Problem(loc="(file)", nl="groter dan 5 MB",
+                                         en="larger than 5 MB")])
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise DesignInvalid([Problem(loc="(file)", nl=f"geen geldige JSON ({exc})",
+                                         en=f"not valid JSON ({exc})")]) from None
+        design = parse_design(data, catalogue)
+    except DesignInvalid as exc:
+        return render_page(request, "home.html",
+                           home_context(session, import_errors=exc.messages(lang)), 422)
+    record = create_design(session=session, design=design, summary="import")
+    return RedirectResponse(f"/designs/{record.id}", status_code=303)
+
+
+@router.get("/lang/{code}")
+def switch_language(code: str, request: Request) -> Response:
+    target = request.query_params.get("next") or "/"
+    if not target.startswith("/") or target.startswith("//"):
+        target = "/"
+    response = RedirectResponse(target, status_code=303)
+    if code in ("nl", "en"):
+        response.set_cookie("wave_lang", code, max_age=365 * 24 * 3600, samesite="lax",
+                            httponly=True)
+    return response

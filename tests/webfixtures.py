@@ -1,0 +1,127 @@
+"""Fixtures for the app: a test database, an in-process client, a live server and a browser.
+
+The database is a fresh SQLite file per session, or the PostgreSQL named by
+WAVE_TEST_DATABASE_URL (its public schema is emptied first). One server process
+and one browser per session; every test makes its own designs.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+_TMP = Path(tempfile.mkdtemp(prefix="wave-test-"))
+TEST_DATABASE_URL = os.environ.get("WAVE_TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'wave.db'}"
+os.environ["WAVE_DATABASE_URL"] = TEST_DATABASE_URL
+os.environ.setdefault("WAVE_ENVIRONMENT", "development")
+
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _reset_database(url: str) -> None:
+    if url.startswith("postgresql"):
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url() -> str:
+    from wave.db import migrate
+    from wave.examples import seed_examples
+
+    _reset_database(TEST_DATABASE_URL)
+    migrate(TEST_DATABASE_URL)
+    seed_examples()
+    return TEST_DATABASE_URL
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    from wave.web.app import create_app
+
+    return create_app()
+
+
+@pytest.fixture
+def client(app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        yield c
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url):
+    """A real `wave serve` process on a free port, for the browser tests."""
+    port = _free_port()
+    env = {**os.environ, "WAVE_DATABASE_URL": database_url}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wave.cli", "serve", "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("wave serve did not start: " + proc.stdout.read().decode()[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1600, "height": 950}, locale="nl-NL",
+                                  base_url=live_server)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def new_design(base_url: str, template: str = "linear", title: str = "Testontwerp",
+               **extra) -> int:
+    """Create a design through the API, from a template's phase structure."""
+    from wave.design_templates import get_templates
+
+    design = get_templates()[template].new_design(title=title, language="nl").to_json()
+    design.update(extra)
+    r = httpx.post(base_url + "/api/designs", json=design)
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
