@@ -7,6 +7,11 @@ the file and the field, so start-up stops with a message a person can act on.
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+
+import lucide
+from lucide.jinja import lucide as render_icon
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
 from wave import PROJECT_DIR
 from wave.vocabulary import (
     TEACHER_SKILLS,
@@ -17,10 +22,6 @@ from wave.vocabulary import (
     Mode,
     Timing,
 )
-
-import lucide
-from lucide.jinja import lucide as render_icon
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 ACTIVITIES_DIR = PROJECT_DIR / "activities"
 

@@ -2,14 +2,15 @@
 
 from collections.abc import Iterator
 from functools import lru_cache
-from wave import PACKAGE_DIR
-from wave.settings import get_settings
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
+
+from wave import PACKAGE_DIR
+from wave.settings import get_settings
 
 
 @lru_cache(maxsize=4)

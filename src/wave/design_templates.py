@@ -3,12 +3,13 @@
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from wave import PROJECT_DIR
 from wave.catalogue import CatalogueError, Text
 from wave.format import FORMAT, ID_PATTERN, Design, Phase
 from wave.vocabulary import PhaseKind
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 TEMPLATES_DIR = PROJECT_DIR / "templates"
 BUILT_IN = ("linear", "non-linear", "hybrid")

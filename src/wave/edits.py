@@ -9,6 +9,9 @@ raises `EditRefused` with a reason in both languages and leaves it untouched
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from pydantic import ValidationError
+
 from wave.catalogue import Catalogue
 from wave.format import (
     CUSTOM,
@@ -22,8 +25,6 @@ from wave.format import (
     fill_defaults,
 )
 from wave.vocabulary import label
-
-from pydantic import ValidationError
 
 
 @dataclass(frozen=True)

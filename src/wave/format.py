@@ -10,6 +10,9 @@ so a stored design is explicit and export -> import is an exact round trip.
 """
 
 from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from wave.catalogue import Catalogue
 from wave.vocabulary import (
     Environment,
@@ -21,8 +24,6 @@ from wave.vocabulary import (
     Source,
     Timing,
 )
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 FORMAT = "wave.design/v1"
 CUSTOM = "custom"

@@ -1,10 +1,11 @@
 """Configuration from `WAVE_…` environment variables, read once through `get_settings()`."""
 
 from functools import lru_cache
-from wave import PROJECT_DIR
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from wave import PROJECT_DIR
 
 DEFAULT_SECRET = "development-only-secret-change-me"
 

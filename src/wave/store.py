@@ -5,11 +5,12 @@ so two editors can never both win: the loser gets `StaleVersion` (HTTP 409).
 """
 
 import json
-from wave.format import Design
-from wave.models import DesignRecord, DesignVersion, now
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
+
+from wave.format import Design
+from wave.models import DesignRecord, DesignVersion, now
 
 
 class DesignNotFound(Exception):

@@ -103,6 +103,9 @@
           },
           onSpill(evt) {
             post("remove", { placed: evt.item.dataset.id });
+            // Sortable swallows the click that follows a drag; after a spill that click
+            // never comes, so it would eat the next real one (e.g. on Undo). Spend it now.
+            setTimeout(() => document.body.dispatchEvent(new MouseEvent("click", { bubbles: true })), 0);
           },
         }))
       );

@@ -1,11 +1,11 @@
 """Alembic environment: the URL comes from the caller (wave.db.migrate) or settings."""
 
-from wave import models  # noqa: F401  (registers the tables)
-from wave.settings import get_settings
-
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
+
+from wave import models  # noqa: F401  (registers the tables)
+from wave.settings import get_settings
 
 config = context.config
 url = config.get_main_option("sqlalchemy.url") or get_settings().database_url

@@ -64,7 +64,8 @@ def canvas_view(design: Design, catalogue: Catalogue, report: Report) -> dict[st
             cards.append(Card(placed=placed, entry=catalogue.get(placed.activity), time=time,
                               column=column, severity=worst.get(placed.id)))
             time += 1
-        view = PhaseView(phase=phase, index=index, columns=max(1, len(cards)),
+        # one free column after the last card: room to drop at the end
+        view = PhaseView(phase=phase, index=index, columns=len(cards) + 1,
                          minutes=sum(c.placed.minutes or 0 for c in cards))
         view.lanes = [Lane(mode=m, cards=[c for c in cards if c.placed.mode == m]) for m in MODES]
         phases.append(view)

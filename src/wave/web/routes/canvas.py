@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from wave import edits
-from wave.catalogue import Catalogue, get_catalogue
+from wave.catalogue import Catalogue
 from wave.design_templates import get_templates
 from wave.edits import Change, EditRefused
 from wave.format import Design

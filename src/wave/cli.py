@@ -1,0 +1,18 @@
+"""The `wave` command line."""
+
+import typer
+
+from wave.commands.catalogue import catalogue
+from wave.commands.check import check
+from wave.commands.rules import rules
+from wave.commands.serve import serve
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Wave: design blended courses, and let the critic check them.")
+app.command("serve")(serve)
+app.command("check")(check)
+app.command("rules")(rules)
+app.command("catalogue")(catalogue)
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""The `wave` command-line commands, one module each; registered in `wave.cli`."""

@@ -1,0 +1,160 @@
+"""`wave check FILE [--json] [--lang nl|en]`: run the critic on a design file.
+
+Exit status: 0 no warnings (advice is fine), 1 at least one warning, 2 the
+input cannot be checked (unreadable file, not JSON, not a valid
+`wave.design/v1` design, bad `WAVE_RULES`). Problems are printed one per line,
+naming the field; never a traceback. `FILE` may be `-` for standard input.
+Rule overrides come from the `WAVE_RULES` setting.
+"""
+
+import json
+import sys
+import textwrap
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from wave.catalogue import CatalogueError, get_catalogue
+from wave.engine import RULES, EngineConfig, Report
+from wave.engine import check as run_check
+from wave.format import DesignInvalid, parse_design
+from wave.settings import get_settings
+from wave.vocabulary import label
+
+EXIT_OK, EXIT_WARNINGS, EXIT_INVALID = 0, 1, 2
+
+
+class Lang(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+TEXTS = {
+    "warnings": {"nl": "Waarschuwingen", "en": "Warnings"},
+    "advice": {"nl": "Adviezen", "en": "Advice"},
+    "tip": {"nl": "tip", "en": "tip"},
+    "why": {"nl": "Waarom", "en": "Why"},
+    "try": {"nl": "Probeer", "en": "Try"},
+    "none": {"nl": "Geen bevindingen: mooi ontwerp!", "en": "No findings: nice design!"},
+    "profile": {"nl": "Profiel", "en": "Profile"},
+    "minutes": {"nl": "minuten", "en": "minutes"},
+    "online": {"nl": "online", "en": "online"},
+    "sync": {"nl": "synchroon", "en": "synchronous"},
+    "invalid": {"nl": "Ongeldig ontwerp", "en": "Invalid design"},
+    "category": {
+        "traditional": {"nl": "traditioneel", "en": "traditional"},
+        "web-facilitated": {"nl": "web-ondersteund", "en": "web-facilitated"},
+        "blended": {"nl": "blended", "en": "blended"},
+        "online": {"nl": "online", "en": "online"},
+    },
+}
+
+
+def _fail(lines: list[str]) -> typer.Exit:
+    for line in lines:
+        typer.echo(line, err=True)
+    return typer.Exit(EXIT_INVALID)
+
+
+def _read(file: str, lang: str) -> Any:
+    nl = lang == "nl"
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise _fail(
+            [f"{file}: {'kan niet gelezen worden' if nl else 'cannot be read'}: {reason}"]
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        what = "geen geldige JSON" if nl else "not valid JSON"
+        where = (
+            f"regel {exc.lineno}, kolom {exc.colno}"
+            if nl
+            else f"line {exc.lineno}, column {exc.colno}"
+        )
+        raise _fail([f"{file}: {what} ({where}: {exc.msg})"]) from None
+
+
+def _summary(warnings: int, advice: int, lang: str) -> str:
+    if lang == "en":
+        return f"{warnings} warning{'' if warnings == 1 else 's'}, {advice} advice."
+    return (
+        f"{warnings} waarschuwing{'' if warnings == 1 else 'en'}, "
+        f"{advice} {'advies' if advice == 1 else 'adviezen'}."
+    )
+
+
+def _wrap(text: str, first: str, rest: str = "") -> list[str]:
+    return textwrap.wrap(text, 92, initial_indent=first, subsequent_indent=rest or " " * len(first))
+
+
+def _human(report: Report, lang: str) -> str:
+    """Findings grouped by severity, then by rule: what was found per finding,
+    and the rule's why and try once (they are the same for every finding)."""
+    t = {k: v[lang] for k, v in TEXTS.items() if lang in v}
+    out: list[str] = []
+    for severity, heading in (("warning", t["warnings"]), ("advice", t["advice"])):
+        group = [f for f in report.findings if f.severity == severity]
+        if not group:
+            continue
+        out.append(f"{heading} ({len(group)})")
+        by_rule: dict[str, list] = {}
+        for f in group:
+            by_rule.setdefault(f.rule, []).append(f)
+        for rule_id, findings in by_rule.items():
+            rule = RULES[rule_id]
+            tip = f" — {t['tip']} {rule.TIP}" if rule.TIP else ""
+            out += ["", f"  {findings[0].title} [{rule_id}]{tip}"]
+            for f in findings:
+                found = f.message.replace(rule.WHY[lang], "").replace(rule.TRY[lang], "")
+                out += _wrap(" ".join(found.split()), "    • ", "      ")
+                if f.activities:
+                    out += _wrap(", ".join(f.activities), "      → ", "        ")
+            out += _wrap(rule.WHY[lang], f"    {t['why']}: ", "      ")
+            out += _wrap(rule.TRY[lang], f"    {t['try']}: ", "      ")
+        out.append("")
+    if not report.findings:
+        out += [t["none"], ""]
+    p = report.profile
+    category = TEXTS["category"][p.category][lang]
+    out.append(
+        f"{t['profile']}: {p.total_minutes} {t['minutes']}, "
+        f"{round(p.online_share * 100)}% {t['online']} ({category}), "
+        f"{round(p.sync_share * 100)}% {t['sync']}"
+    )
+    types = ", ".join(f"{label(k, lang)} {v}" for k, v in p.by_learning_type.items() if v)
+    if types:
+        out.append(f"  {types}")
+    out.append(_summary(report.warnings, report.advice, lang))
+    return "\n".join(out)
+
+
+def check(
+    file: Annotated[str, typer.Argument(help="A wave.design/v1 JSON file, or - for stdin.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages.")] = Lang.nl,
+) -> None:
+    """Check a design against the toolkit's rules (exit 0: no warnings, 1: warnings, 2: invalid)."""
+    lang_code = lang.value
+    data = _read(file, lang_code)
+    try:
+        config = EngineConfig.from_string(get_settings().rules)
+        catalogue = get_catalogue()
+    except (ValueError, CatalogueError) as exc:
+        raise _fail([f"{type(exc).__name__}: {exc}"]) from None
+    try:
+        design = parse_design(data, catalogue)
+    except DesignInvalid as exc:
+        raise _fail(
+            [f"{file}: {TEXTS['invalid'][lang_code]}", *(f"  {m}" for m in exc.messages(lang_code))]
+        ) from None
+    report = run_check(design, catalogue, lang=lang_code, config=config)
+    if json_output:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(_human(report, lang_code))
+    raise typer.Exit(EXIT_WARNINGS if report.warnings else EXIT_OK)

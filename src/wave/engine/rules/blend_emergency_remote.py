@@ -1,0 +1,58 @@
+"""blend.emergency-remote — the design looks like emergency remote teaching.
+
+Fires when at least 80 % of the study minutes are online, no activity is
+`sync`, and no activity has student-student interaction: recorded lessons and
+self-study with the teacher at the other end of an e-mail. One finding for the
+design, naming no activities; `detail["online_share"]` gives the share. A
+design without minutes never fires (its online share is 0).
+
+*Bad*: all lectures recorded as knowledge clips, plus reading and an online
+quiz; students can e-mail questions.
+
+*Good*: the same clips, plus a weekly live Q&A (sync) and peer feedback on each
+other's work (student-student).
+"""
+
+from collections.abc import Iterator
+
+from wave.engine.context import Context, Hit
+
+ID = "blend.emergency-remote"
+SEVERITY = "warning"
+TIP = None
+MISCONCEPTION = "emergency-remote"
+TITLE = {"nl": "Lijkt op noodonderwijs", "en": "Looks like emergency remote teaching"}
+FOUND = {
+    "nl": "{share} van de studietijd is online, er is geen enkel synchroon moment en "
+    "studenten werken nergens met elkaar.",
+    "en": "{share} of the study time is online, there is no synchronous moment and "
+    "students never work with each other.",
+}
+WHY = {
+    "nl": "Zo lijkt het ontwerp op het noodonderwijs uit de coronatijd: opgenomen lessen en "
+    "zelfstudie, zonder contact. Blended leren is een doordacht ontwerp dat de "
+    "leerervaring versterkt, niet simpelweg meer online.",
+    "en": "The design then resembles the emergency remote teaching of the pandemic: "
+    "recorded lessons and self-study, without contact. Blended learning is a considered "
+    "design that strengthens the learning experience, not simply more online.",
+}
+TRY = {
+    "nl": "Plan een paar synchrone momenten (online of op locatie) en een activiteit waarin "
+    "studenten met elkaar werken, zoals peerfeedback, een discussie of een groepsopdracht.",
+    "en": "Plan a few synchronous moments (online or on site) and an activity in which "
+    "students work together, such as peer feedback, a discussion or a group project.",
+}
+
+THRESHOLD = 0.80
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    total = ctx.profile.total_minutes
+    if not total or ctx.profile.online_minutes < THRESHOLD * total:
+        return
+    if any(a.timing == "sync" for a in ctx.activities):
+        return
+    if any("student-student" in a.interactions for a in ctx.activities):
+        return
+    share = ctx.profile.online_share
+    yield Hit(detail={"online_share": share}, params={"share": ctx.percent(share)})

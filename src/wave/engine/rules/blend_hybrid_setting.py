@@ -1,0 +1,58 @@
+"""blend.hybrid-setting — multi-location teaching is a setting, not a blend.
+
+Fires when at least one activity has `multi_location: true` (part of the group
+in class, part dialled in at the same moment). One finding naming all such
+activities: the explanation and the advice are the same for each.
+
+*Bad*: every weekly session is taught to half the class in the room and half on
+a video call, and this is called "our blended course".
+
+*Good*: everyone does the preparation online and everyone comes to the session
+on campus; the alternation happens over time, not within one session.
+"""
+
+from collections.abc import Iterator
+
+from wave.engine.context import Context, Hit
+
+ID = "blend.hybrid-setting"
+SEVERITY = "advice"
+TIP = None
+MISCONCEPTION = "hybrid-learning"
+TITLE = {"nl": "Multi-locatie is geen blend", "en": "Multi-location is not a blend"}
+FOUND = {
+    "one": {
+        "nl": "{names} is multi-locatie: een deel van de groep zit in het lokaal en een deel "
+        "doet tegelijk online mee.",
+        "en": "{names} is multi-location: part of the group is in the room while the rest "
+        "joins online at the same time.",
+    },
+    "many": {
+        "nl": "{names} zijn multi-locatie: een deel van de groep zit in het lokaal en een "
+        "deel doet tegelijk online mee.",
+        "en": "{names} are multi-location: part of the group is in the room while the rest "
+        "joins online at the same time.",
+    },
+}
+WHY = {
+    "nl": "Multi-locatieonderwijs (vaak ‘hybride’ genoemd) is een setting, geen blend: "
+    "bij een blend wisselen online en fysiek elkaar af in de tijd. Bovendien is het lastig "
+    "om beide groepen tegelijk goed te bedienen; de online deelnemers raken snel uit beeld.",
+    "en": "Multi-location teaching (often called 'hybrid') is a setting, not a blend: in a "
+    "blend, online and face-to-face alternate over time. It is also hard to serve both "
+    "groups well at once; the online participants easily drop out of sight.",
+}
+TRY = {
+    "nl": "Overweeg de activiteit voor iedereen online of voor iedereen fysiek te maken. "
+    "Kies je toch voor multi-locatie, regel dan goede techniek, een tweede begeleider en "
+    "een vaste manier om vragen van online deelnemers binnen te halen.",
+    "en": "Consider making the activity online for everyone or face to face for everyone. "
+    "If you keep it multi-location, arrange good equipment, a second facilitator and a "
+    "fixed way to take in questions from online participants.",
+}
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    hybrid = [a.id for a in ctx.activities if a.multi_location]
+    if hybrid:
+        yield Hit(activities=hybrid)

@@ -1,0 +1,61 @@
+"""didactics.mode-changed — an activity moved between online and offline (tip 8).
+
+Needs a baseline. Fires once per activity whose mode differs from its baseline
+counterpart (same placed-activity `id`): each move asks its own didactic
+change. The finding carries the catalogue's tip for the activity in its *new*
+mode: `detail["tip_text"]` in the report's language (None for a custom
+activity), also appended to the message; `detail["from"]`/`["to"]` give the
+modes.
+
+*Bad* (unaware): the weekly discussion moves online as a video call that is
+run exactly like the classroom discussion, and half the students stay muted.
+
+*Good*: the same move, with the online tips applied: smaller break-out groups,
+a question posted in advance and a shared document for the outcomes. (An
+activity that keeps its mode gives no finding.)
+"""
+
+from collections.abc import Iterator
+
+from wave.engine.context import MODE_WORD, Context, Hit
+
+ID = "didactics.mode-changed"
+SEVERITY = "advice"
+TIP = 8
+MISCONCEPTION = None
+TITLE = {"nl": "Andere modus, andere didactiek", "en": "New mode, new didactics"}
+FOUND = {
+    "nl": "{names} gaat van {old} naar {new}.",
+    "en": "{names} moves from {old} to {new}.",
+}
+WHY = {
+    "nl": "Een activiteit werkt online anders dan in een lokaal. Wie een werkvorm één op "
+    "één overzet naar de andere modus, verliest vaak juist wat hem goed maakte.",
+    "en": "An activity works differently online than in a room. Moving it across "
+    "unchanged often loses exactly what made it work.",
+}
+TRY = {
+    "nl": "Pas de werkvorm aan op de nieuwe modus: denk na over interactie, tempo, "
+    "groepsgrootte en hoe studenten hun vragen kwijt kunnen.",
+    "en": "Adapt the activity to its new mode: think about interaction, pace, group size "
+    "and how students can ask their questions.",
+}
+TIP_PREFIX = {"nl": "Tip voor {new}: ", "en": "Tip for {new}: "}
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    base = ctx.baseline
+    if base is None:
+        return
+    for a in ctx.activities:
+        before = base.by_id.get(a.id)
+        if before is None or before.mode == a.mode:
+            continue
+        tip = a.tip(ctx.lang)
+        new = ctx.text(MODE_WORD[a.mode])
+        yield Hit(
+            activities=[a.id],
+            detail={"from": before.mode, "to": a.mode, "tip_text": tip},
+            params={"old": MODE_WORD[before.mode], "new": new},
+            extra=ctx.text(TIP_PREFIX).format(new=new) + tip if tip else None,
+        )

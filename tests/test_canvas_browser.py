@@ -1,0 +1,128 @@
+"""The canvas in a real Chromium: drag, drop, edit, link, remove, undo, reload."""
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def design_json(live_server: str, design_id: int) -> dict:
+    return httpx.get(f"{live_server}/api/designs/{design_id}").json()
+
+
+def placed(doc: dict) -> list[tuple[str, str, str, str]]:
+    """(phase id, placed id, catalogue id, mode) in time order."""
+    return [(p["id"], a["id"], a["activity"], a["mode"]) for p in doc["phases"]
+            for a in p["activities"]]
+
+
+def drag(page: Page, source, target, x: int = 30, y: int = 5) -> None:
+    """SortableJS with forceFallback needs real mouse steps (see STACK-NOTES)."""
+    source.drag_to(target, target_position={"x": x, "y": y}, steps=12)
+
+
+def wait_saved(page: Page, version: int) -> None:
+    expect(page.locator("#design-version")).to_have_value(str(version))
+
+
+def lane(page: Page, phase: str, mode: str):
+    return page.locator(f'.lane[data-phase="{phase}"][data-mode="{mode}"]')
+
+
+def card(page: Page, placed_id: str):
+    return page.locator(f"#card-{placed_id}")
+
+
+@pytest.mark.parametrize("template", ["linear", "non-linear", "hybrid"])
+def test_create_design_from_each_template(page: Page, template):
+    page.goto("/")
+    page.fill("#new-title", f"Module {template}")
+    page.check(f'input[name=template][value="{template}"]')
+    page.click("#new-design button[type=submit]")
+    expect(page.locator("#design-title")).to_have_text(f"Module {template}")
+    expect(page.locator(".phase[data-phase]")).to_have_count(3)
+    if template != "linear":
+        expect(page.locator(".phase.kind-choice")).to_have_count(1)
+
+
+def test_new_design_without_title_is_refused_with_message(page: Page):
+    page.goto("/")
+    page.evaluate("document.getElementById('new-title').removeAttribute('required')")
+    page.click("#new-design button[type=submit]")
+    expect(page.locator("#title-error")).to_be_visible()
+
+
+def test_drag_edit_link_remove_undo_reload(page: Page, live_server):
+    from webfixtures import new_design
+
+    design_id = new_design(live_server, "linear", title="Slepen en neerzetten")
+    page.goto(f"/designs/{design_id}")
+    cat = lambda a: page.locator(f'.cat-item[data-activity="{a}"]')  # noqa: E731
+
+    # three activities in from the catalogue
+    drag(page, cat("kennisclip"), lane(page, "p1", "online"))
+    wait_saved(page, 2)
+    drag(page, cat("casus"), lane(page, "p2", "offline"))
+    wait_saved(page, 3)
+    drag(page, cat("forum"), lane(page, "p3", "online"))
+    wait_saved(page, 4)
+    doc = design_json(live_server, design_id)
+    assert placed(doc) == [("p1", "a1", "kennisclip", "online"), ("p2", "a2", "casus", "offline"),
+                           ("p3", "a3", "forum", "online")]
+    expect(page.locator(".wave-line")).to_have_count(1)
+
+    # move the case between lanes (offline -> online changes its mode)
+    drag(page, card(page, "a2"), lane(page, "p2", "online"))
+    wait_saved(page, 5)
+    assert placed(design_json(live_server, design_id))[1] == ("p2", "a2", "casus", "online")
+
+    # move the forum between phases (p3 -> p1, after the clip)
+    drag(page, card(page, "a3"), lane(page, "p1", "online"), x=175, y=60)
+    wait_saved(page, 6)
+    assert [p[:2] for p in placed(design_json(live_server, design_id))] == [
+        ("p1", "a1"), ("p1", "a3"), ("p2", "a2")]
+
+    # a refused move: a knowledge clip cannot be face-to-face; the card returns
+    drag(page, card(page, "a1"), lane(page, "p2", "offline"))
+    expect(page.locator(".toast-error")).to_contain_text("Kennisclip")
+    expect(lane(page, "p1", "online").locator("#card-a1")).to_have_count(1)
+    assert design_json(live_server, design_id)["version"] == 6
+
+    # edit minutes and topics in the editor
+    card(page, "a1").click()
+    expect(page.locator("#editor")).to_be_visible()
+    page.fill("#editor-form input[name=minutes]", "25")
+    page.fill("#editor-form input[name=topics]", "4P-model, doelgroep")
+    page.click("#editor-form button[type=submit]")
+    wait_saved(page, 7)
+    a1 = design_json(live_server, design_id)["phases"][0]["activities"][0]
+    assert (a1["minutes"], a1["topics"]) == (25, ["4P-model", "doelgroep"])
+    expect(card(page, "a1")).to_contain_text("25 min")
+
+    # link the clip to the case
+    card(page, "a1").click()
+    page.select_option("#link-kind", "prepares")
+    page.select_option("#link-to", "a2")
+    page.click("#link-form button")
+    wait_saved(page, 8)
+    assert design_json(live_server, design_id)["links"] == [
+        {"from": "a1", "to": "a2", "kind": "prepares"}]
+    expect(page.locator('.link[data-from="a1"][data-to="a2"]')).to_have_count(1)
+
+    # remove by dropping outside, then undo
+    drag(page, card(page, "a2"), page.locator(".canvas-head"))
+    wait_saved(page, 9)
+    expect(card(page, "a2")).to_have_count(0)
+    assert design_json(live_server, design_id)["links"] == []
+    page.click('.toast button[hx-post$="/undo"]')
+    wait_saved(page, 10)
+    expect(card(page, "a2")).to_have_count(1)
+
+    # reload: everything as left
+    page.reload()
+    doc = design_json(live_server, design_id)
+    assert [p[:2] for p in placed(doc)] == [("p1", "a1"), ("p1", "a3"), ("p2", "a2")]
+    assert doc["links"] == [{"from": "a1", "to": "a2", "kind": "prepares"}]
+    expect(card(page, "a1")).to_contain_text("25 min")
+    expect(lane(page, "p2", "online").locator("#card-a2")).to_have_count(1)
