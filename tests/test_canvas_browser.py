@@ -1,5 +1,7 @@
 """The canvas in a real Chromium: drag, drop, edit, link, remove, undo, reload."""
 
+import re
+
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
@@ -126,3 +128,124 @@ def test_drag_edit_link_remove_undo_reload(page: Page, live_server):
     assert doc["links"] == [{"from": "a1", "to": "a2", "kind": "prepares"}]
     expect(card(page, "a1")).to_contain_text("25 min")
     expect(lane(page, "p2", "online").locator("#card-a2")).to_have_count(1)
+
+
+def test_the_same_flow_with_the_keyboard_only(page: Page, live_server):
+    from webfixtures import new_design
+
+    design_id = new_design(live_server, "linear", title="Alleen toetsenbord")
+    page.goto(f"/designs/{design_id}")
+    kb = page.keyboard
+
+    def add(activity: str, phase: str, version: int) -> None:
+        page.focus("#add-target")
+        page.select_option("#add-target", phase)  # a select answers to the keyboard natively
+        page.focus("#cat-search")
+        kb.type(activity)
+        kb.press("ArrowDown")
+        expect(page.locator(".cat-item:focus")).to_have_attribute("data-activity", activity)
+        kb.press("Enter")
+        wait_saved(page, version)
+        page.fill("#cat-search", "")
+
+    add("kennisclip", "p1", 2)
+    add("casus", "p2", 3)
+    add("forum", "p3", 4)
+    assert placed(design_json(live_server, design_id)) == [
+        ("p1", "a1", "kennisclip", "online"), ("p2", "a2", "casus", "online"),
+        ("p3", "a3", "forum", "online")]
+
+    # between lanes: the case goes face-to-face
+    card(page, "a2").focus()
+    kb.press("ArrowDown")
+    wait_saved(page, 5)
+    expect(card(page, "a2")).to_be_focused()
+    expect(page.locator("#status")).to_contain_text("Casus")
+    # between phases: the forum moves left out of p3 into p2 (after the case)
+    card(page, "a3").focus()
+    kb.press("ArrowLeft")
+    wait_saved(page, 6)
+    assert [p[:2] for p in placed(design_json(live_server, design_id))] == [
+        ("p1", "a1"), ("p2", "a2"), ("p2", "a3")]
+    # refused: a knowledge clip cannot go face-to-face
+    card(page, "a1").focus()
+    kb.press("ArrowDown")
+    expect(page.locator(".toast-error")).to_be_visible()
+    assert design_json(live_server, design_id)["version"] == 6
+
+    # edit minutes and topics: Enter opens the editor
+    card(page, "a1").focus()
+    kb.press("Enter")
+    expect(page.locator("#editor")).to_be_visible()
+    page.focus("#editor-form input[name=minutes]")
+    kb.press("Control+a")
+    kb.type("30")
+    page.focus("#editor-form input[name=topics]")
+    kb.type("segmentatie")
+    kb.press("Enter")
+    wait_saved(page, 7)
+    a1 = design_json(live_server, design_id)["phases"][0]["activities"][0]
+    assert (a1["minutes"], a1["topics"]) == (30, ["segmentatie"])
+
+    # a link, from the editor
+    card(page, "a1").focus()
+    kb.press("Enter")
+    page.focus("#link-to")
+    page.select_option("#link-to", "a2")
+    page.focus("#link-form button")
+    kb.press("Enter")
+    wait_saved(page, 8)
+    assert design_json(live_server, design_id)["links"][0]["to"] == "a2"
+
+    # remove with Delete, undo with Ctrl+Z
+    card(page, "a3").focus()
+    kb.press("Delete")
+    wait_saved(page, 9)
+    expect(card(page, "a3")).to_have_count(0)
+    kb.press("Control+z")
+    wait_saved(page, 10)
+    expect(card(page, "a3")).to_have_count(1)
+
+    page.reload()
+    doc = design_json(live_server, design_id)
+    assert [p[:2] for p in placed(doc)] == [("p1", "a1"), ("p2", "a2"), ("p2", "a3")]
+    assert doc["phases"][1]["activities"][0]["mode"] == "offline"
+    expect(card(page, "a1")).to_contain_text("30 min")
+
+
+def test_findings_update_without_reload(page: Page, live_server):
+    """An edit that creates a finding shows it at once; the repair removes it."""
+    from webfixtures import new_design
+
+    design_id = new_design(live_server, "linear", title="Dubbel aanbod",
+                           goals=[{"id": "g1", "text": "Leg de balans uit"}])
+    page.goto(f"/designs/{design_id}")
+    page.focus("#cat-search")
+    page.keyboard.type("kennisclip")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    wait_saved(page, 2)
+    page.select_option("#add-target", "p2")
+    page.fill("#cat-search", "hoorcollege")
+    page.focus(".cat-item[data-activity=hoorcollege]")
+    page.keyboard.press("Enter")
+    wait_saved(page, 3)
+    expect(page.locator('.finding[data-rule="content.duplicate"]')).to_have_count(0)
+
+    for placed_id, version in (("a1", 4), ("a2", 5)):
+        card(page, placed_id).click()
+        page.fill("#editor-form input[name=topics]", "balans")
+        page.click("#editor-form button[type=submit]")
+        wait_saved(page, version)
+    finding = page.locator('.finding[data-rule="content.duplicate"]')
+    expect(finding).to_have_count(1)
+    expect(finding).to_have_attribute("data-activities", "a1 a2")
+    finding.locator(".finding-head").click()
+    expect(card(page, "a1")).to_have_class(re.compile(r"\bhighlight\b"))
+    expect(card(page, "a2")).to_have_class(re.compile(r"\bsev-warning\b"))
+
+    card(page, "a2").click()
+    page.fill("#editor-form input[name=topics]", "resultatenrekening")
+    page.click("#editor-form button[type=submit]")
+    wait_saved(page, 6)
+    expect(page.locator('.finding[data-rule="content.duplicate"]')).to_have_count(0)

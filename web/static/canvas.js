@@ -115,7 +115,15 @@
   // --- keyboard --------------------------------------------------------------
   const NUDGE = { ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" };
 
+  let pendingFocus = null;
+
   function onKeydown(evt) {
+    const typing = evt.target.matches && evt.target.matches("input, textarea, select");
+    if ((evt.ctrlKey || evt.metaKey) && evt.key.toLowerCase() === "z" && !typing) {
+      const undo = document.querySelector('#status button[hx-post$="/undo"]');
+      if (undo) { evt.preventDefault(); undo.click(); }
+      return;
+    }
     const card = evt.target.closest && evt.target.closest(".card");
     if (card && evt.target === card) {
       if (NUDGE[evt.key]) {
@@ -123,8 +131,18 @@
         post("nudge", { placed: card.dataset.id, direction: NUDGE[evt.key] });
       } else if (evt.key === "Delete" || evt.key === "Backspace") {
         evt.preventDefault();
+        // keep the keyboard user in place: focus the next card in time, else the previous
+        const cards = [...document.querySelectorAll(".card")].sort((a, b) => a.dataset.time - b.dataset.time);
+        const at = cards.indexOf(card);
+        const neighbour = cards[at + 1] || cards[at - 1];
+        pendingFocus = neighbour ? neighbour.dataset.id : null;
         post("remove", { placed: card.dataset.id });
       }
+      return;
+    }
+    if (evt.target.id === "cat-search" && evt.key === "ArrowDown") {
+      const first = document.querySelector("#catalogue-list .cat-item:not([hidden])");
+      if (first) { evt.preventDefault(); first.focus(); }
       return;
     }
     const item = evt.target.closest && evt.target.closest(".cat-item");
@@ -208,7 +226,11 @@
     setupSortables();
     requestAnimationFrame(drawWave);
     const canvas = document.getElementById("canvas");
-    const focus = canvas && canvas.dataset.focus;
+    const focus = pendingFocus || (canvas && canvas.dataset.focus);
+    pendingFocus = null;
+    const active = document.activeElement;
+    // adding from the catalogue with Enter keeps focus there, to add the next one
+    if (active && active.classList && active.classList.contains("cat-item")) return;
     if (focus) {
       const el = document.getElementById("card-" + focus);
       if (el) el.focus();

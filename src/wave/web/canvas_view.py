@@ -23,6 +23,7 @@ class Card:
     time: int  # position in the whole design's time order
     column: int  # 1-based column inside its phase (time order within the phase)
     severity: str | None = None
+    change: str | None = None  # against the baseline: added, moved (lane), changed
     comments: int = 0
 
     @property
@@ -56,16 +57,22 @@ def canvas_view(design: Design, catalogue: Catalogue, report: Report) -> dict[st
             current = worst.get(placed_id)
             if current is None or SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[current]:
                 worst[placed_id] = finding.severity
+    delta = report.profile.baseline
+    change: dict[str, str] = {}
+    if delta is not None:
+        change |= {i: "changed" for i in delta.changed}
+        change |= {i: "moved" for i in delta.moved}
+        change |= {i: "added" for i in delta.added}
     phases: list[PhaseView] = []
     time = 0
     for index, phase in enumerate(design.phases):
         cards: list[Card] = []
         for column, placed in enumerate(phase.activities, start=1):
             cards.append(Card(placed=placed, entry=catalogue.get(placed.activity), time=time,
-                              column=column, severity=worst.get(placed.id)))
+                              column=column, severity=worst.get(placed.id),
+                              change=change.get(placed.id)))
             time += 1
-        # one free column after the last card: room to drop at the end
-        view = PhaseView(phase=phase, index=index, columns=len(cards) + 1,
+        view = PhaseView(phase=phase, index=index, columns=max(1, len(cards)),
                          minutes=sum(c.placed.minutes or 0 for c in cards))
         view.lanes = [Lane(mode=m, cards=[c for c in cards if c.placed.mode == m]) for m in MODES]
         phases.append(view)
@@ -73,4 +80,6 @@ def canvas_view(design: Design, catalogue: Catalogue, report: Report) -> dict[st
         "phases": phases,
         "links": [[k.from_, k.to, k.kind] for k in design.links],
         "placed": design.placed(),
+        "removed": [a for a in design.baseline.placed() if a.id in delta.removed]
+        if design.baseline is not None and delta is not None else [],
     }
