@@ -20,8 +20,18 @@ def placed(doc: dict) -> list[tuple[str, str, str, str]]:
 
 
 def drag(page: Page, source, target, x: int = 30, y: int = 5) -> None:
-    """SortableJS with forceFallback needs real mouse steps (see STACK-NOTES)."""
-    source.drag_to(target, target_position={"x": x, "y": y}, steps=12)
+    """A real mouse drag, as SortableJS (forceFallback) needs it: press, a small move to
+    start, the way to the target in steps, a pause so Sortable handles the last
+    dragover (it polls every 50 ms), release."""
+    source.scroll_into_view_if_needed()
+    box = source.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 8, box["y"] + box["height"] / 2 + 8, steps=2)
+    goal = target.bounding_box()
+    page.mouse.move(goal["x"] + x, goal["y"] + y, steps=20)
+    page.wait_for_timeout(120)
+    page.mouse.up()
 
 
 def wait_saved(page: Page, version: int) -> None:
@@ -80,7 +90,8 @@ def test_drag_edit_link_remove_undo_reload(page: Page, live_server):
     assert placed(design_json(live_server, design_id))[1] == ("p2", "a2", "casus", "online")
 
     # move the forum between phases (p3 -> p1, after the clip)
-    drag(page, card(page, "a3"), lane(page, "p1", "online"), x=175, y=60)
+    target = lane(page, "p1", "online")
+    drag(page, card(page, "a3"), target, x=int(target.bounding_box()["width"]) - 24, y=60)
     wait_saved(page, 6)
     assert [p[:2] for p in placed(design_json(live_server, design_id))] == [
         ("p1", "a1"), ("p1", "a3"), ("p2", "a2")]

@@ -4,6 +4,7 @@ import typer
 
 from wave.commands.catalogue import catalogue
 from wave.commands.check import check
+from wave.commands.export import export
 from wave.commands.rules import rules
 from wave.commands.serve import serve
 
@@ -13,6 +14,7 @@ app.command("serve")(serve)
 app.command("check")(check)
 app.command("rules")(rules)
 app.command("catalogue")(catalogue)
+app.command("export")(export)
 
 if __name__ == "__main__":
     app()

@@ -78,6 +78,8 @@
         Sortable.create(lane, Object.assign({}, common, {
           group: { name: "wave", pull: true, put: true },
           draggable: ".card, .cat-item",
+          direction: "horizontal", // lanes are grids in time order; Sortable guesses wrong
+          emptyInsertThreshold: 24,
           removeOnSpill: true,
           onAdd(evt) {
             const item = evt.item;
@@ -221,6 +223,48 @@
     }
   }
 
+  // --- PDF export: fetched here, so a slow render shows that it is working ------
+  function showError(message) {
+    const status = document.getElementById("status");
+    if (!status) return;
+    const toast = document.createElement("div");
+    toast.className = "toast toast-error";
+    toast.setAttribute("role", "alert");
+    toast.textContent = message;
+    status.replaceChildren(toast);
+  }
+
+  async function onPdfClick(evt) {
+    const link = evt.target.closest && evt.target.closest("[data-pdf-export]");
+    if (!link || evt.button !== 0 || evt.ctrlKey || evt.metaKey || evt.shiftKey) return;
+    evt.preventDefault();
+    if (link.getAttribute("aria-busy") === "true") return;
+    const original = link.innerHTML;
+    link.classList.add("is-busy");
+    link.setAttribute("aria-busy", "true");
+    link.textContent = link.dataset.busyLabel;
+    try {
+      const response = await fetch(link.href);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const blob = await response.blob();
+      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = name ? name[1] : "design.pdf";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (err) {
+      showError(`${link.dataset.errorLabel} (${err.message})`);
+    } finally {
+      link.innerHTML = original;
+      link.classList.remove("is-busy");
+      link.removeAttribute("aria-busy");
+    }
+  }
+
   // --- after every swap --------------------------------------------------------
   function afterCanvas() {
     setupSortables();
@@ -242,6 +286,7 @@
     document.querySelectorAll(".filters select").forEach((s) => s.addEventListener("change", applyFilters));
     document.addEventListener("keydown", onKeydown);
     document.addEventListener("click", onClick);
+    document.addEventListener("click", onPdfClick);
     window.addEventListener("resize", () => requestAnimationFrame(drawWave));
     document.body.addEventListener("htmx:afterSwap", (evt) => {
       if (evt.detail.target.id === "editor-body") {

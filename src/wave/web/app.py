@@ -13,7 +13,7 @@ from wave.design_templates import get_templates
 from wave.i18n import negotiate
 from wave.settings import get_settings
 from wave.web.rendering import STATIC_DIR
-from wave.web.routes import api_designs, canvas, health, pages, rules
+from wave.web.routes import api_designs, canvas, drawings, health, pages, rules
 
 
 @asynccontextmanager
@@ -47,6 +47,7 @@ def create_app() -> FastAPI:
         ]})
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for router in (health.router, api_designs.router, pages.router, canvas.router, rules.router):
+    for router in (health.router, api_designs.router, pages.router, canvas.router, drawings.router,
+                   rules.router):
         app.include_router(router)
     return app

@@ -15,7 +15,7 @@ from wave.store import (
     load_design,
     save_design,
 )
-from wave.web.critique import report_for
+from wave.web.critique import engine_config, report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 
 router = APIRouter(prefix="/api/designs", tags=["designs"])
@@ -115,3 +115,20 @@ def report(design_id: int, session: SessionDep, lang: LangDep) -> Response:
     except DesignNotFound:
         return not_found(lang)
     return JSONResponse(report_for(design, lang=design.language or lang).to_json())
+
+
+@router.get("/{design_id}/export.pdf", summary="The design as a PDF (A4 landscape, its own language)",
+            response_class=Response, responses={200: {"content": {"application/pdf": {}}}})
+def export_pdf(design_id: int, session: SessionDep, catalogue: CatalogueDep,
+               lang: LangDep) -> Response:
+    # Imported here: WeasyPrint takes about a second to import, and most
+    # processes (tests, the CLI) never make a PDF.
+    from wave.export.pdf import pdf_filename, render_pdf
+
+    try:
+        _, design = load_design(session=session, design_id=design_id)
+    except DesignNotFound:
+        return not_found(lang)
+    pdf = render_pdf(design, catalogue, config=engine_config())
+    return Response(pdf, media_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{pdf_filename(design.title)}"'})

@@ -16,6 +16,7 @@ from starlette.datastructures import FormData
 from wave import edits
 from wave.catalogue import Catalogue
 from wave.design_templates import get_templates
+from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
 from wave.format import Design
 from wave.store import DesignNotFound, StaleVersion, load_design, save_design, version_document
@@ -41,6 +42,7 @@ def page_context(design_id: int, version: int, design: Design, catalogue: Catalo
         "catalogue": catalogue,
         "report": report,
         "profile": report.profile,
+        "charts": profile_charts(report, design, lang),
         "templates": get_templates(),
         "vocab": {"learning_types": LEARNING_TYPES, "interactions": INTERACTIONS,
                   "environments": ENVIRONMENTS, "sources": SOURCES, "link_kinds": LINK_KINDS},

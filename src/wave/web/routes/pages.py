@@ -1,35 +1,64 @@
 """Pages outside the canvas: the dashboard, starting a design, import, language."""
 
 import json
+from dataclasses import dataclass
+from functools import lru_cache
 
 from fastapi import APIRouter, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 
+from wave.catalogue import get_catalogue
 from wave.design_templates import get_templates
+from wave.drawing import wave_svg
 from wave.examples import example_index
 from wave.format import DesignInvalid, Problem, parse_design
-from wave.store import DesignNotFound, create_design, list_designs, load_design
+from wave.store import DesignNotFound, create_design, list_designs, load_design, read
+from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 from wave.web.rendering import render_page
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
-def home_context(session, **extra) -> dict:
+THUMBNAIL_ACTIVITIES = 40  # a thumbnail shows the start of a long design, and "+N"
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    svg: Markup
+    category: str
+    online_percent: int
+
+
+@lru_cache(maxsize=128)
+def thumbnail(document: str, lang: str) -> Thumbnail:
+    """A design's wave in small, and its Allen & Seaman category. Reads the design and
+    runs the critic, so it is cached on the stored document (a new version is a new
+    document)."""
+    design = read(document)
+    profile = report_for(design, lang=lang).profile
+    svg = wave_svg(design, get_catalogue(), lang, compact=True, limit=THUMBNAIL_ACTIVITIES)
+    return Thumbnail(svg=Markup(svg),
+                     category=profile.category, online_percent=round(profile.online_share * 100))
+
+
+def home_context(session, lang: str = "nl", **extra) -> dict:
     records = list_designs(session=session)
     examples = {info.slug: info for info in example_index()}
     return {
         "own": [r for r in records if r.example_slug is None],
         "examples": [(r, examples[r.example_slug]) for r in records
                      if r.example_slug in examples],
+        "thumbnails": {r.id: thumbnail(r.document, lang) for r in records},
         "templates": get_templates(),
         **extra,
     }
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, session: SessionDep) -> Response:
-    return render_page(request, "home.html", home_context(session))
+def home(request: Request, session: SessionDep, lang: LangDep) -> Response:
+    return render_page(request, "home.html", home_context(session, lang))
 
 
 @router.post("/designs", response_class=HTMLResponse)
@@ -45,7 +74,7 @@ async def new_design(request: Request, session: SessionDep, lang: LangDep) -> Re
         errors["template"] = {"nl": "Kies een sjabloon.", "en": "Choose a template."}[lang]
     if errors:
         return render_page(request, "home.html",
-                           home_context(session, errors=errors, form=dict(form)), 422)
+                           home_context(session, lang, errors=errors, form=dict(form)), 422)
     design = template.new_design(title=title, language=lang)
     record = create_design(session=session, design=design, summary="new")
     return RedirectResponse(f"/designs/{record.id}", status_code=303)
@@ -79,7 +108,7 @@ async def import_design(request: Request, file: UploadFile, session: SessionDep,
         design = parse_design(data, catalogue)
     except DesignInvalid as exc:
         return render_page(request, "home.html",
-                           home_context(session, import_errors=exc.messages(lang)), 422)
+                           home_context(session, lang, import_errors=exc.messages(lang)), 422)
     record = create_design(session=session, design=design, summary="import")
     return RedirectResponse(f"/designs/{record.id}", status_code=303)
 

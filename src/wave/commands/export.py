@@ -1,0 +1,80 @@
+"""`wave export FILE [--svg OUT] [--pdf OUT] [--lang nl|en]`: a design as a drawing or a PDF.
+
+`--svg` writes the wave as a standalone SVG (the same drawing the canvas
+downloads); `--pdf` writes the PDF export (SPEC §7). The words are in the
+design's own language unless `--lang` says otherwise. Exit status: 0 written,
+2 the input cannot be used (unreadable file, not JSON, not a valid
+`wave.design/v1` design, nothing asked for, an output that cannot be
+written). Problems are printed one per line; never a traceback.
+"""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wave.catalogue import CatalogueError, get_catalogue
+from wave.commands.check import TEXTS, Lang, _fail, _read
+from wave.drawing import wave_svg
+from wave.engine import EngineConfig
+from wave.engine import check as run_check
+from wave.format import DesignInvalid, parse_design
+from wave.settings import get_settings
+
+MESSAGES = {
+    "nothing": {"nl": "niets te doen: geef --svg UIT en/of --pdf UIT",
+                "en": "nothing to do: give --svg OUT and/or --pdf OUT"},
+    "no-pdf": {"nl": "PDF-export is in deze installatie niet beschikbaar",
+               "en": "PDF export is not available in this installation"},
+    "pdf-failed": {"nl": "PDF kon niet gemaakt worden", "en": "the PDF could not be made"},
+    "write": {"nl": "kan niet geschreven worden", "en": "cannot be written"},
+    "written": {"nl": "geschreven", "en": "written"},
+}
+
+
+def _write(out: Path, data: bytes, lang: str) -> None:
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise _fail([f"{out}: {MESSAGES['write'][lang]}: {exc.strerror or exc}"]) from None
+    typer.echo(f"{out}: {MESSAGES['written'][lang]}", err=True)
+
+
+def export(
+    file: Annotated[str, typer.Argument(help="A wave.design/v1 JSON file, or - for stdin.")],
+    svg: Annotated[Path | None, typer.Option("--svg", help="Write the wave drawing (SVG) here.")] = None,
+    pdf: Annotated[Path | None, typer.Option("--pdf", help="Write the PDF export here.")] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Language (default: the design's).")] = None,
+) -> None:
+    """Export a design: the wave as SVG (--svg) and/or the PDF (--pdf)."""
+    message_lang = lang.value if lang else "nl"
+    if svg is None and pdf is None:
+        raise _fail([MESSAGES["nothing"][message_lang]])
+    data = _read(file, message_lang)
+    try:
+        config = EngineConfig.from_string(get_settings().rules)
+        catalogue = get_catalogue()
+    except (ValueError, CatalogueError) as exc:
+        raise _fail([f"{type(exc).__name__}: {exc}"]) from None
+    try:
+        design = parse_design(data, catalogue)
+    except DesignInvalid as exc:
+        raise _fail([f"{file}: {TEXTS['invalid'][message_lang]}",
+                     *(f"  {m}" for m in exc.messages(message_lang))]) from None
+    words = lang.value if lang else design.language
+    if svg is not None:
+        report = run_check(design, catalogue, lang=words, config=config)
+        drawing = wave_svg(design, catalogue, words, profile=report.profile)
+        _write(svg, drawing.encode("utf-8"), words)
+    if pdf is not None:
+        try:
+            from wave.export.pdf import render_pdf
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("wave.export", "wave.export.pdf", "weasyprint"):
+                raise
+            raise _fail([f"{MESSAGES['no-pdf'][words]} ({exc.name})"]) from None
+        try:
+            document = render_pdf(design, catalogue, lang=words, config=config)
+        except Exception as exc:  # a renderer failure is reported, never a traceback
+            raise _fail([f"{MESSAGES['pdf-failed'][words]}: {type(exc).__name__}: {exc}"]) from None
+        _write(pdf, document, words)

@@ -1,0 +1,56 @@
+"""Drawings of a design: the wave as an SVG file, and the before/after page."""
+
+import re
+import unicodedata
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from wave.drawing import compare_view, wave_svg
+from wave.store import DesignNotFound, load_design
+from wave.web.critique import report_for
+from wave.web.deps import CatalogueDep, LangDep, SessionDep
+from wave.web.rendering import render_page
+
+router = APIRouter(prefix="/designs", tags=["drawings"], include_in_schema=False)
+
+
+def _missing(request: Request) -> HTMLResponse:
+    return render_page(request, "not_found.html", {}, status_code=404)
+
+
+def svg_filename(design_id: int, title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].strip("-") or "design"
+    return f"wave-{design_id}-{slug}.svg"
+
+
+@router.get("/{design_id}/wave.svg")
+def wave_drawing(design_id: int, request: Request, session: SessionDep, catalogue: CatalogueDep,
+                 lang: LangDep, download: bool = False, compact: bool = False) -> Response:
+    try:
+        record, design = load_design(session=session, design_id=design_id)
+    except DesignNotFound:
+        return _missing(request)
+    profile = None if compact else report_for(design, lang=lang).profile
+    body = wave_svg(design, catalogue, lang, compact=compact, profile=profile)
+    headers = {}
+    if download:
+        headers["Content-Disposition"] = (
+            f'attachment; filename="{svg_filename(record.id, design.title)}"')
+    return Response(body, media_type="image/svg+xml", headers=headers)
+
+
+@router.get("/{design_id}/compare", response_class=HTMLResponse)
+def compare(design_id: int, request: Request, session: SessionDep, catalogue: CatalogueDep,
+            lang: LangDep) -> Response:
+    try:
+        record, design = load_design(session=session, design_id=design_id)
+    except DesignNotFound:
+        return _missing(request)
+    report = report_for(design, lang=lang)
+    return render_page(request, "compare.html", {
+        "design_id": record.id,
+        "design": design,
+        "view": compare_view(design, catalogue, report, lang),
+    })
