@@ -2,15 +2,14 @@
 
 import re
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
 
-def design_json(live_server: str, design_id: int) -> dict:
-    return httpx.get(f"{live_server}/api/designs/{design_id}").json()
+def design_json(http, design_id: int) -> dict:
+    return http.get(f"/api/designs/{design_id}").json()
 
 
 def placed(doc: dict) -> list[tuple[str, str, str, str]]:
@@ -65,10 +64,10 @@ def test_new_design_without_title_is_refused_with_message(page: Page):
     expect(page.locator("#title-error")).to_be_visible()
 
 
-def test_drag_edit_link_remove_undo_reload(page: Page, live_server):
+def test_drag_edit_link_remove_undo_reload(page: Page, teacher):
     from webfixtures import new_design
 
-    design_id = new_design(live_server, "linear", title="Slepen en neerzetten")
+    design_id = new_design(teacher, "linear", title="Slepen en neerzetten")
     page.goto(f"/designs/{design_id}")
     cat = lambda a: page.locator(f'.cat-item[data-activity="{a}"]')  # noqa: E731
 
@@ -79,7 +78,7 @@ def test_drag_edit_link_remove_undo_reload(page: Page, live_server):
     wait_saved(page, 3)
     drag(page, cat("forum"), lane(page, "p3", "online"))
     wait_saved(page, 4)
-    doc = design_json(live_server, design_id)
+    doc = design_json(teacher, design_id)
     assert placed(doc) == [("p1", "a1", "kennisclip", "online"), ("p2", "a2", "casus", "offline"),
                            ("p3", "a3", "forum", "online")]
     expect(page.locator(".wave-line")).to_have_count(1)
@@ -87,20 +86,20 @@ def test_drag_edit_link_remove_undo_reload(page: Page, live_server):
     # move the case between lanes (offline -> online changes its mode)
     drag(page, card(page, "a2"), lane(page, "p2", "online"))
     wait_saved(page, 5)
-    assert placed(design_json(live_server, design_id))[1] == ("p2", "a2", "casus", "online")
+    assert placed(design_json(teacher, design_id))[1] == ("p2", "a2", "casus", "online")
 
     # move the forum between phases (p3 -> p1, after the clip)
     target = lane(page, "p1", "online")
     drag(page, card(page, "a3"), target, x=int(target.bounding_box()["width"]) - 24, y=60)
     wait_saved(page, 6)
-    assert [p[:2] for p in placed(design_json(live_server, design_id))] == [
+    assert [p[:2] for p in placed(design_json(teacher, design_id))] == [
         ("p1", "a1"), ("p1", "a3"), ("p2", "a2")]
 
     # a refused move: a knowledge clip cannot be face-to-face; the card returns
     drag(page, card(page, "a1"), lane(page, "p2", "offline"))
     expect(page.locator(".toast-error")).to_contain_text("Kennisclip")
     expect(lane(page, "p1", "online").locator("#card-a1")).to_have_count(1)
-    assert design_json(live_server, design_id)["version"] == 6
+    assert design_json(teacher, design_id)["version"] == 6
 
     # edit minutes and topics in the editor
     card(page, "a1").click()
@@ -109,7 +108,7 @@ def test_drag_edit_link_remove_undo_reload(page: Page, live_server):
     page.fill("#editor-form input[name=topics]", "4P-model, doelgroep")
     page.click("#editor-form button[type=submit]")
     wait_saved(page, 7)
-    a1 = design_json(live_server, design_id)["phases"][0]["activities"][0]
+    a1 = design_json(teacher, design_id)["phases"][0]["activities"][0]
     assert (a1["minutes"], a1["topics"]) == (25, ["4P-model", "doelgroep"])
     expect(card(page, "a1")).to_contain_text("25 min")
 
@@ -119,7 +118,7 @@ def test_drag_edit_link_remove_undo_reload(page: Page, live_server):
     page.select_option("#link-to", "a2")
     page.click("#link-form button")
     wait_saved(page, 8)
-    assert design_json(live_server, design_id)["links"] == [
+    assert design_json(teacher, design_id)["links"] == [
         {"from": "a1", "to": "a2", "kind": "prepares"}]
     expect(page.locator('.link[data-from="a1"][data-to="a2"]')).to_have_count(1)
 
@@ -127,24 +126,24 @@ def test_drag_edit_link_remove_undo_reload(page: Page, live_server):
     drag(page, card(page, "a2"), page.locator(".canvas-head"))
     wait_saved(page, 9)
     expect(card(page, "a2")).to_have_count(0)
-    assert design_json(live_server, design_id)["links"] == []
+    assert design_json(teacher, design_id)["links"] == []
     page.click('.toast button[hx-post$="/undo"]')
     wait_saved(page, 10)
     expect(card(page, "a2")).to_have_count(1)
 
     # reload: everything as left
     page.reload()
-    doc = design_json(live_server, design_id)
+    doc = design_json(teacher, design_id)
     assert [p[:2] for p in placed(doc)] == [("p1", "a1"), ("p1", "a3"), ("p2", "a2")]
     assert doc["links"] == [{"from": "a1", "to": "a2", "kind": "prepares"}]
     expect(card(page, "a1")).to_contain_text("25 min")
     expect(lane(page, "p2", "online").locator("#card-a2")).to_have_count(1)
 
 
-def test_the_same_flow_with_the_keyboard_only(page: Page, live_server):
+def test_the_same_flow_with_the_keyboard_only(page: Page, teacher):
     from webfixtures import new_design
 
-    design_id = new_design(live_server, "linear", title="Alleen toetsenbord")
+    design_id = new_design(teacher, "linear", title="Alleen toetsenbord")
     page.goto(f"/designs/{design_id}")
     kb = page.keyboard
 
@@ -162,7 +161,7 @@ def test_the_same_flow_with_the_keyboard_only(page: Page, live_server):
     add("kennisclip", "p1", 2)
     add("casus", "p2", 3)
     add("forum", "p3", 4)
-    assert placed(design_json(live_server, design_id)) == [
+    assert placed(design_json(teacher, design_id)) == [
         ("p1", "a1", "kennisclip", "online"), ("p2", "a2", "casus", "online"),
         ("p3", "a3", "forum", "online")]
 
@@ -176,13 +175,13 @@ def test_the_same_flow_with_the_keyboard_only(page: Page, live_server):
     card(page, "a3").focus()
     kb.press("ArrowLeft")
     wait_saved(page, 6)
-    assert [p[:2] for p in placed(design_json(live_server, design_id))] == [
+    assert [p[:2] for p in placed(design_json(teacher, design_id))] == [
         ("p1", "a1"), ("p2", "a2"), ("p2", "a3")]
     # refused: a knowledge clip cannot go face-to-face
     card(page, "a1").focus()
     kb.press("ArrowDown")
     expect(page.locator(".toast-error")).to_be_visible()
-    assert design_json(live_server, design_id)["version"] == 6
+    assert design_json(teacher, design_id)["version"] == 6
 
     # edit minutes and topics: Enter opens the editor
     card(page, "a1").focus()
@@ -195,7 +194,7 @@ def test_the_same_flow_with_the_keyboard_only(page: Page, live_server):
     kb.type("segmentatie")
     kb.press("Enter")
     wait_saved(page, 7)
-    a1 = design_json(live_server, design_id)["phases"][0]["activities"][0]
+    a1 = design_json(teacher, design_id)["phases"][0]["activities"][0]
     assert (a1["minutes"], a1["topics"]) == (30, ["segmentatie"])
 
     # a link, from the editor
@@ -206,7 +205,7 @@ def test_the_same_flow_with_the_keyboard_only(page: Page, live_server):
     page.focus("#link-form button")
     kb.press("Enter")
     wait_saved(page, 8)
-    assert design_json(live_server, design_id)["links"][0]["to"] == "a2"
+    assert design_json(teacher, design_id)["links"][0]["to"] == "a2"
 
     # remove with Delete, undo with Ctrl+Z
     card(page, "a3").focus()
@@ -218,17 +217,17 @@ def test_the_same_flow_with_the_keyboard_only(page: Page, live_server):
     expect(card(page, "a3")).to_have_count(1)
 
     page.reload()
-    doc = design_json(live_server, design_id)
+    doc = design_json(teacher, design_id)
     assert [p[:2] for p in placed(doc)] == [("p1", "a1"), ("p2", "a2"), ("p2", "a3")]
     assert doc["phases"][1]["activities"][0]["mode"] == "offline"
     expect(card(page, "a1")).to_contain_text("30 min")
 
 
-def test_findings_update_without_reload(page: Page, live_server):
+def test_findings_update_without_reload(page: Page, teacher):
     """An edit that creates a finding shows it at once; the repair removes it."""
     from webfixtures import new_design
 
-    design_id = new_design(live_server, "linear", title="Dubbel aanbod",
+    design_id = new_design(teacher, "linear", title="Dubbel aanbod",
                            goals=[{"id": "g1", "text": "Leg de balans uit"}])
     page.goto(f"/designs/{design_id}")
     page.focus("#cat-search")

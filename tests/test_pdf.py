@@ -297,11 +297,11 @@ def test_thousand_activities_still_render(catalogue, record_property):
 
 
 @pytest.mark.browser
-def test_pdf_button_downloads_and_shows_that_it_is_working(page, live_server):
+def test_pdf_button_downloads_and_shows_that_it_is_working(page, teacher):
     from playwright.sync_api import expect
     from webfixtures import new_design
 
-    design_id = new_design(live_server, title="Knop voor de PDF")
+    design_id = new_design(teacher, title="Knop voor de PDF")
     page.goto(f"/designs/{design_id}")
     button = page.locator("[data-pdf-export]")
     page.evaluate("""() => {
@@ -323,11 +323,11 @@ def test_pdf_button_downloads_and_shows_that_it_is_working(page, live_server):
 
 
 @pytest.mark.browser
-def test_pdf_button_says_so_when_the_pdf_fails(page, live_server):
+def test_pdf_button_says_so_when_the_pdf_fails(page, teacher):
     from playwright.sync_api import expect
     from webfixtures import new_design
 
-    design_id = new_design(live_server, title="Mislukte PDF")
+    design_id = new_design(teacher, title="Mislukte PDF")
     page.route("**/export.pdf", lambda route: route.fulfill(status=500, body="kapot"))
     page.goto(f"/designs/{design_id}")
     page.locator("[data-pdf-export]").click()

@@ -5,6 +5,7 @@ WAVE_TEST_DATABASE_URL (its public schema is emptied first). One server process
 and one browser per session; every test makes its own designs.
 """
 
+import itertools
 import os
 import socket
 import subprocess
@@ -54,12 +55,50 @@ def app(database_url):
     return create_app()
 
 
+_counter = itertools.count()
+PASSWORD = "Golfslag-2026"
+
+
+def unique_email(prefix: str = "docent") -> str:
+    return f"{prefix}{next(_counter)}-{os.getpid()}-{time.time_ns()}@school.example"
+
+
+def sign_up_and_in(client, name: str = "Docent", email: str | None = None):
+    """Create an account and sign the client in; form posts get the CSRF header."""
+    email = email or unique_email()
+    r = client.post("/api/auth/signup", json={"email": email, "password": PASSWORD, "name": name})
+    assert r.status_code == 201, r.text
+    r = client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    client.headers["X-CSRF-Token"] = r.json()["csrf_token"]
+    client.email, client.user_id = email, r.json()["id"]
+    return client
+
+
 @pytest.fixture
-def client(app):
+def anon_client(app):
     from fastapi.testclient import TestClient
 
     with TestClient(app) as c:
         yield c
+
+
+@pytest.fixture
+def client(app):
+    """A signed-in teacher (a new account per test)."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        yield sign_up_and_in(c)
+
+
+@pytest.fixture
+def other_client(app):
+    """A second signed-in person, e.g. the coach."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        yield sign_up_and_in(c, name="Coach")
 
 
 def _free_port() -> int:
@@ -104,9 +143,24 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def teacher(live_server):
+    """A signed-in teacher on the live server: an httpx client that talks to the API as them."""
+    with httpx.Client(base_url=live_server, timeout=30) as http:
+        yield sign_up_and_in(http, name="Docent Test")
+
+
+def browser_context(browser, live_server, person):
+    """A browser context signed in as `person` (their session cookie)."""
     context = browser.new_context(viewport={"width": 1600, "height": 950}, locale="nl-NL",
                                   base_url=live_server)
+    context.add_cookies([{"name": "wave_session", "value": person.cookies["wave_session"],
+                          "url": live_server}])
+    return context
+
+
+@pytest.fixture
+def page(browser, live_server, teacher):
+    context = browser_context(browser, live_server, teacher)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
@@ -115,13 +169,12 @@ def page(browser, live_server):
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
-def new_design(base_url: str, template: str = "linear", title: str = "Testontwerp",
-               **extra) -> int:
-    """Create a design through the API, from a template's phase structure."""
+def new_design(http, template: str = "linear", title: str = "Testontwerp", **extra) -> int:
+    """Create a design through the API (as the signed-in `http` client), from a template."""
     from wave.design_templates import get_templates
 
     design = get_templates()[template].new_design(title=title, language="nl").to_json()
     design.update(extra)
-    r = httpx.post(base_url + "/api/designs", json=design)
+    r = http.post("/api/designs", json=design)
     assert r.status_code == 201, r.text
     return r.json()["id"]

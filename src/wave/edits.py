@@ -129,6 +129,24 @@ def add_activity(design: Design, catalogue: Catalogue, *, activity: str, phase_i
                   f"{entry.name.en} added to {phase.title}."), new_id
 
 
+def add_custom_activity(design: Design, *, title: str, learning_type: str,
+                        interactions: list[str], modes: list[str], minutes: int, phase_id: str,
+                        mode: str, index: int) -> tuple[Change, str]:
+    """Place one of the teacher's own activities (`activity: custom`)."""
+    phase = _phase(design, phase_id)
+    if mode not in modes:
+        raise EditRefused(f"{title} is niet {label(mode, 'nl').lower()} bedoeld.",
+                          f"{title} is not meant to be {label(mode, 'en').lower()}.", "mode")
+    new_id = _next_id({a.id for a in design.placed()}, "a")
+    placed = PlacedActivity(id=new_id, activity=CUSTOM, title=title, mode=mode,  # type: ignore[arg-type]
+                            timing="sync" if mode == "offline" else "async", minutes=minutes,
+                            learning_type=learning_type,  # type: ignore[arg-type]
+                            interactions=interactions)  # type: ignore[arg-type]
+    _set_mode(placed, mode)
+    _insert_in_lane(phase, placed, mode, index)
+    return Change(f"{title} toegevoegd aan {phase.title}.", f"{title} added to {phase.title}."), new_id
+
+
 def move_activity(design: Design, catalogue: Catalogue, *, placed_id: str, phase_id: str,
                   mode: str, index: int) -> Change:
     source, placed = _placed(design, placed_id)

@@ -19,6 +19,8 @@ class DesignRecord(SQLModel, table=True):
     document: str = Field(sa_column=Column(Text, nullable=False))
     version: int = Field(default=1)
     example_slug: str | None = Field(default=None, max_length=64, index=True)
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    review_status: str = Field(default="draft", max_length=20)
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
 
@@ -34,4 +36,103 @@ class DesignVersion(SQLModel, table=True):
     version: int
     document: str = Field(sa_column=Column(Text, nullable=False))
     summary: str = Field(default="", max_length=300)
+    author_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=now)
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True, index=True)
+    name: str = Field(max_length=100)
+    password_hash: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=now)
+
+
+class SignInSession(SQLModel, table=True):
+    """A signed-in browser. Kept in the database so that any app process knows it."""
+
+    __tablename__ = "signin_session"
+
+    id: str = Field(primary_key=True, max_length=64)  # random token, also the cookie value
+    user_id: int = Field(foreign_key="user.id", index=True)
+    csrf_token: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=now)
+    expires_at: datetime
+
+
+class LoginAttempt(SQLModel, table=True):
+    """Failed sign-ins, for throttling (in the database: several processes share it)."""
+
+    __tablename__ = "login_attempt"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, index=True)
+    created_at: datetime = Field(default_factory=now, index=True)
+
+
+class Share(SQLModel, table=True):
+    __tablename__ = "share"
+    __table_args__ = (UniqueConstraint("design_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    design_id: int = Field(foreign_key="design.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    role: str = Field(max_length=10)  # edit, comment, view
+    created_at: datetime = Field(default_factory=now)
+
+
+class Comment(SQLModel, table=True):
+    __tablename__ = "comment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    design_id: int = Field(foreign_key="design.id", index=True)
+    activity_id: str | None = Field(default=None, max_length=64)
+    parent_id: int | None = Field(default=None, foreign_key="comment.id")
+    author_id: int = Field(foreign_key="user.id")
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    resolved: bool = Field(default=False)
+    created_at: datetime = Field(default_factory=now)
+
+
+class DesignEvent(SQLModel, table=True):
+    """What the owner should see on the dashboard: new comments, status changes."""
+
+    __tablename__ = "design_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    design_id: int = Field(foreign_key="design.id", index=True)
+    actor_id: int = Field(foreign_key="user.id")
+    kind: str = Field(max_length=20)  # comment, status
+    detail: str = Field(default="", max_length=300)
+    seen: bool = Field(default=False)
+    created_at: datetime = Field(default_factory=now)
+
+
+class CustomActivity(SQLModel, table=True):
+    """A teacher's own activity beside the catalogue; placed as `activity: custom`."""
+
+    __tablename__ = "custom_activity"
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner_id: int = Field(foreign_key="user.id", index=True)
+    title: str = Field(max_length=200)
+    learning_type: str = Field(max_length=20)
+    interactions: str = Field(max_length=100)  # space-separated
+    modes: str = Field(max_length=20, default="online offline")
+    minutes: int = Field(default=30)
+    created_at: datetime = Field(default_factory=now)
+
+
+class CustomTemplate(SQLModel, table=True):
+    """A design's phase structure saved as a template (SPEC §2 `custom`)."""
+
+    __tablename__ = "custom_template"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=64, unique=True, index=True)
+    owner_id: int = Field(foreign_key="user.id", index=True)
+    name: str = Field(max_length=200)
+    phases: str = Field(sa_column=Column(Text, nullable=False))  # JSON [{id,title,kind}]
     created_at: datetime = Field(default_factory=now)

@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     )
     environment: str = Field(default="development", description="development or production")
     secret_key: str = Field(default=DEFAULT_SECRET, description="Signs session cookies.")
+    secure_cookies: bool = Field(default=False, description="Send the session cookie over HTTPS only.")
     rules: str = Field(default="", description="Rule overrides: 'id=off,id=warning,…'.")
     seed_examples: bool = Field(default=True, description="Load the worked examples at start-up.")
 

@@ -33,9 +33,11 @@ def read(document: str) -> Design:
 
 
 def create_design(
-    *, session: Session, design: Design, example_slug: str | None = None, summary: str = ""
+    *, session: Session, design: Design, example_slug: str | None = None, summary: str = "",
+    owner_id: int | None = None,
 ) -> DesignRecord:
     record = DesignRecord(
+        owner_id=owner_id,
         title=design.title,
         template=design.template,
         document=dump(design),
@@ -45,7 +47,7 @@ def create_design(
     session.add(record)
     session.flush()
     session.add(DesignVersion(design_id=record.id, version=1, document=record.document,
-                              summary=summary))
+                              summary=summary, author_id=owner_id))
     session.commit()
     session.refresh(record)
     return record
@@ -63,12 +65,9 @@ def load_design(*, session: Session, design_id: int) -> tuple[DesignRecord, Desi
     return record, read(record.document)
 
 
-def list_designs(*, session: Session) -> list[DesignRecord]:
-    return list(session.exec(select(DesignRecord).order_by(col(DesignRecord.updated_at).desc())))
-
-
 def save_design(
-    *, session: Session, design_id: int, design: Design, based_on: int, summary: str = ""
+    *, session: Session, design_id: int, design: Design, based_on: int, summary: str = "",
+    author_id: int | None = None,
 ) -> int:
     """Store `design` as the next version if the stored one is still `based_on`."""
     document = dump(design)
@@ -85,7 +84,7 @@ def save_design(
             raise DesignNotFound(design_id)
         raise StaleVersion(record.version)
     session.add(DesignVersion(design_id=design_id, version=based_on + 1, document=document,
-                              summary=summary[:300]))
+                              summary=summary[:300], author_id=author_id))
     session.commit()
     return based_on + 1
 
@@ -96,3 +95,16 @@ def version_document(*, session: Session, design_id: int, version: int) -> Desig
                                     DesignVersion.version == version)
     ).first()
     return read(row.document) if row else None
+
+
+def versions_of(*, session: Session, design_id: int) -> list[tuple[DesignVersion, str | None]]:
+    """Every saved version, newest first, with the name of who saved it."""
+    from wave.models import User
+
+    rows = session.exec(
+        select(DesignVersion, User.name)
+        .join(User, User.id == DesignVersion.author_id, isouter=True)
+        .where(DesignVersion.design_id == design_id)
+        .order_by(col(DesignVersion.version).desc())
+    ).all()
+    return [(v, name) for v, name in rows]

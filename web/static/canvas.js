@@ -47,7 +47,11 @@
   function addFromCatalogue(item) {
     const phase = document.getElementById("add-target").value;
     const modes = item.dataset.modes.split(" ");
-    post("add", { activity: item.dataset.activity, phase: phase, mode: modes[0] });
+    if (item.dataset.custom) {
+      post("add-custom", { custom: item.dataset.custom, phase: phase, mode: modes[0] });
+    } else {
+      post("add", { activity: item.dataset.activity, phase: phase, mode: modes[0] });
+    }
   }
 
   // --- drag and drop ---------------------------------------------------------
@@ -57,8 +61,11 @@
     return [...el.parentNode.children].filter((c) => c.classList.contains("card") || c === el).indexOf(el);
   }
 
+  const canEdit = () => workspace().dataset.canEdit === "true";
+
   function setupSortables() {
     sortables.splice(0).forEach((s) => s.destroy());
+    if (!canEdit()) return;
     const common = {
       animation: 120,
       forceFallback: true, // deterministic with real mouse events (tests, touchpads)
@@ -84,8 +91,9 @@
           onAdd(evt) {
             const item = evt.item;
             if (item.classList.contains("cat-item")) {
-              post("add", {
+              post(item.dataset.custom ? "add-custom" : "add", {
                 activity: item.dataset.activity,
+                custom: item.dataset.custom,
                 phase: evt.to.dataset.phase,
                 mode: evt.to.dataset.mode,
                 index: laneIndex(item),
@@ -127,7 +135,7 @@
       return;
     }
     const card = evt.target.closest && evt.target.closest(".card");
-    if (card && evt.target === card) {
+    if (card && evt.target === card && canEdit()) {
       if (NUDGE[evt.key]) {
         evt.preventDefault();
         post("nudge", { placed: card.dataset.id, direction: NUDGE[evt.key] });
@@ -282,7 +290,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    document.getElementById("cat-search").addEventListener("input", applyFilters);
+    const search = document.getElementById("cat-search");
+    if (search) search.addEventListener("input", applyFilters);
     document.querySelectorAll(".filters select").forEach((s) => s.addEventListener("change", applyFilters));
     document.addEventListener("keydown", onKeydown);
     document.addEventListener("click", onClick);

@@ -1,19 +1,22 @@
 """The FastAPI application: settings, start-up checks, routers, static files."""
 
 from contextlib import asynccontextmanager
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from markupsafe import escape
 
 from wave.catalogue import get_catalogue
 from wave.db import migrate
 from wave.design_templates import get_templates
 from wave.i18n import negotiate
 from wave.settings import get_settings
-from wave.web.rendering import STATIC_DIR
-from wave.web.routes import api_designs, canvas, drawings, health, pages, rules
+from wave.web.auth import CsrfFailed, Forbidden, NotSignedIn, NotVisible
+from wave.web.rendering import STATIC_DIR, render_page
+from wave.web.routes import accounts, api_designs, canvas, drawings, health, pages, review, rules
 
 
 @asynccontextmanager
@@ -47,7 +50,46 @@ def create_app() -> FastAPI:
         ]})
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for router in (health.router, api_designs.router, pages.router, canvas.router, drawings.router,
-                   rules.router):
+    install_access_handlers(app)
+    for router in (health.router, accounts.router, api_designs.router, pages.router,
+                   canvas.router, review.router, drawings.router, rules.router):
         app.include_router(router)
     return app
+
+
+ACCESS_TEXT = {
+    "signin": {"nl": "Log eerst in.", "en": "Sign in first."},
+    "hidden": {"nl": "Dit ontwerp bestaat niet of je mag het niet zien.",
+               "en": "This design does not exist or you may not see it."},
+    "forbidden": {"nl": "Je rol bij dit ontwerp laat dit niet toe.",
+                  "en": "Your role on this design does not allow this."},
+    "csrf": {"nl": "Dit formulier is verlopen; laad de pagina opnieuw en probeer het nog eens.",
+             "en": "This form has expired; reload the page and try again."},
+}
+
+
+def install_access_handlers(app: FastAPI) -> None:
+    """One answer per access failure: JSON for the API, a page, redirect or toast otherwise."""
+
+    def answer(request: Request, status: int, key: str):
+        lang = request.state.lang
+        text = ACCESS_TEXT[key][lang]
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(status_code=status, content={"detail": text})
+        if status == 401:
+            target = f"/signin?next={quote(request.url.path)}"
+            if request.headers.get("HX-Request"):
+                return Response(status_code=401, headers={"HX-Redirect": target})
+            return RedirectResponse(target, status_code=303)
+        if request.headers.get("HX-Request"):
+            html = ('<div class="status-area" id="status" role="status" aria-live="polite">'
+                    f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>')
+            return HTMLResponse(html, status_code=status,
+                                headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"})
+        page = "not_found.html" if status == 404 else "forbidden.html"
+        return render_page(request, page, {"message": text}, status_code=status)
+
+    app.add_exception_handler(NotSignedIn, lambda r, e: answer(r, 401, "signin"))
+    app.add_exception_handler(NotVisible, lambda r, e: answer(r, 404, "hidden"))
+    app.add_exception_handler(Forbidden, lambda r, e: answer(r, 403, "forbidden"))
+    app.add_exception_handler(CsrfFailed, lambda r, e: answer(r, 403, "csrf"))

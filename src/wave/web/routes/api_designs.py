@@ -1,27 +1,30 @@
-"""JSON API for designs, speaking `wave.design/v1` (SPEC §8)."""
+"""JSON API for designs, speaking `wave.design/v1` (SPEC §8). Every route needs a
+session; a design you may not see is a 404, a role that may not do it a 403."""
 
 import json
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
+from wave.access import share_design, visible_designs
+from wave.accounts import AccountProblem
 from wave.format import DesignInvalid, Problem, parse_design
-from wave.store import (
-    DesignNotFound,
-    StaleVersion,
-    create_design,
-    list_designs,
-    load_design,
-    save_design,
-)
+from wave.models import User
+from wave.review import comments_of
+from wave.store import DesignNotFound, StaleVersion, create_design, save_design
+from wave.web.auth import CallerDep, EditAccess, OwnerAccess, ViewAccess
 from wave.web.critique import engine_config, report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 
 router = APIRouter(prefix="/api/designs", tags=["designs"])
 
-NOT_FOUND = {"nl": "Dit ontwerp bestaat niet of je mag het niet zien.",
-             "en": "This design does not exist or you may not see it."}
+STALE = {"nl": "Iemand anders heeft dit ontwerp intussen gewijzigd; haal de nieuwste versie op "
+               "en breng je wijziging opnieuw aan.",
+         "en": "Someone else changed this design in the meantime; fetch the newest version and "
+               "apply your edit again."}
 
 
 def problems_response(problems: list[Problem], lang: str, status: int = 422) -> JSONResponse:
@@ -42,42 +45,37 @@ async def read_json(request: Request) -> Any:
                                      en=f"not valid JSON: {exc}")]) from None
 
 
-def not_found(lang: str) -> JSONResponse:
-    return JSONResponse(status_code=404, content={"detail": NOT_FOUND[lang]})
-
-
 @router.post("", status_code=201, summary="Create a design from a wave.design/v1 document")
-async def create(request: Request, session: SessionDep, catalogue: CatalogueDep,
-                 lang: LangDep) -> Response:
+async def create(request: Request, session: SessionDep, catalogue: CatalogueDep, lang: LangDep,
+                 caller: CallerDep) -> Response:
     try:
         design = parse_design(await read_json(request), catalogue)
     except DesignInvalid as exc:
         return problems_response(exc.problems, lang)
-    record = create_design(session=session, design=design, summary="import")
+    record = create_design(session=session, design=design, summary="import",
+                           owner_id=caller.user.id)
     return JSONResponse(status_code=201, content={"id": record.id, "version": record.version})
 
 
 @router.get("", summary="The designs you may see")
-def index(session: SessionDep) -> list[dict[str, Any]]:
+def index(session: SessionDep, caller: CallerDep) -> list[dict[str, Any]]:
     return [
         {"id": r.id, "title": r.title, "template": r.template, "version": r.version,
-         "example": r.example_slug, "updated_at": r.updated_at.isoformat()}
-        for r in list_designs(session=session)
+         "example": r.example_slug, "review_status": r.review_status,
+         "owned": r.owner_id == caller.user.id, "updated_at": r.updated_at.isoformat()}
+        for r in visible_designs(session=session, user=caller.user)
     ]
 
 
 @router.get("/{design_id}", summary="A design as wave.design/v1, with id and version")
-def read(design_id: int, session: SessionDep, lang: LangDep) -> Response:
-    try:
-        record, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return not_found(lang)
-    return JSONResponse({**design.to_json(), "id": record.id, "version": record.version})
+def read(access: ViewAccess) -> Response:
+    return JSONResponse({**access.design.to_json(), "id": access.record.id,
+                         "version": access.record.version})
 
 
 @router.put("/{design_id}", summary="Replace a design; `version` is the one the edit was based on")
 async def replace(design_id: int, request: Request, session: SessionDep, catalogue: CatalogueDep,
-                  lang: LangDep) -> Response:
+                  lang: LangDep, access: EditAccess) -> Response:
     try:
         data = await read_json(request)
         if not isinstance(data, dict):
@@ -95,40 +93,61 @@ async def replace(design_id: int, request: Request, session: SessionDep, catalog
         return problems_response(exc.problems, lang)
     try:
         version = save_design(session=session, design_id=design_id, design=design,
-                              based_on=based_on, summary="api")
+                              based_on=based_on, summary="api", author_id=access.caller.user.id)
     except DesignNotFound:
-        return not_found(lang)
+        return JSONResponse(status_code=404, content={"detail": "not found"})
     except StaleVersion as stale:
-        return JSONResponse(status_code=409, content={
-            "detail": {"nl": "Iemand anders heeft dit ontwerp intussen gewijzigd; haal de "
-                             "nieuwste versie op en breng je wijziging opnieuw aan.",
-                       "en": "Someone else changed this design in the meantime; fetch the "
-                             "newest version and apply your edit again."}[lang],
-            "current_version": stale.current})
+        return JSONResponse(status_code=409, content={"detail": STALE[lang],
+                                                      "current_version": stale.current})
     return JSONResponse({"id": design_id, "version": version})
 
 
 @router.get("/{design_id}/report", summary="The rule engine's findings and profile")
-def report(design_id: int, session: SessionDep, lang: LangDep) -> Response:
-    try:
-        _, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return not_found(lang)
-    return JSONResponse(report_for(design, lang=design.language or lang).to_json())
+def report(access: ViewAccess) -> Response:
+    design = access.design
+    return JSONResponse(report_for(design, lang=design.language).to_json())
+
+
+@dataclass
+class OpenComment:
+    author: str
+    body: str
+    activity_title: str | None
+    created_at: datetime
 
 
 @router.get("/{design_id}/export.pdf", summary="The design as a PDF (A4 landscape, its own language)",
             response_class=Response, responses={200: {"content": {"application/pdf": {}}}})
-def export_pdf(design_id: int, session: SessionDep, catalogue: CatalogueDep,
-               lang: LangDep) -> Response:
+def export_pdf(access: ViewAccess, session: SessionDep, catalogue: CatalogueDep) -> Response:
     # Imported here: WeasyPrint takes about a second to import, and most
     # processes (tests, the CLI) never make a PDF.
     from wave.export.pdf import pdf_filename, render_pdf
 
-    try:
-        _, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return not_found(lang)
-    pdf = render_pdf(design, catalogue, config=engine_config())
+    design = access.design
+    titles = {a.id: a.title for a in design.placed()}
+    comments = [OpenComment(c.author, c.body, titles.get(c.activity_id or ""), c.created_at)
+                for c in comments_of(session=session, design_id=access.record.id)
+                if not c.resolved]
+    owner = session.get(User, access.record.owner_id) if access.record.owner_id else None
+    pdf = render_pdf(design, catalogue, config=engine_config(), comments=comments,
+                     owner=owner.name if owner else None)
     return Response(pdf, media_type="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{pdf_filename(design.title)}"'})
+
+
+@router.post("/{design_id}/shares", status_code=201, summary="Share a design (owner only)")
+async def share(request: Request, session: SessionDep, lang: LangDep,
+                access: OwnerAccess) -> Response:
+    try:
+        data = await read_json(request)
+    except DesignInvalid as exc:
+        return problems_response(exc.problems, lang)
+    data = data if isinstance(data, dict) else {}
+    try:
+        created = share_design(session=session, record=access.record,
+                               email=str(data.get("email", "")), role=str(data.get("role", "")))
+    except AccountProblem as problem:
+        return JSONResponse(status_code=422,
+                            content={"detail": [{"loc": problem.field, "msg": problem(lang)}]})
+    return JSONResponse(status_code=201, content={"design_id": access.record.id,
+                                                  "user_id": created.user_id, "role": created.role})

@@ -9,8 +9,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlmodel import Session
 from starlette.datastructures import FormData
 
 from wave import edits
@@ -19,27 +20,40 @@ from wave.design_templates import get_templates
 from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
 from wave.format import Design
-from wave.store import DesignNotFound, StaleVersion, load_design, save_design, version_document
+from wave.material import custom_activities
+from wave.review import mark_seen
+from wave.store import StaleVersion, save_design, version_document
 from wave.vocabulary import ENVIRONMENTS, INTERACTIONS, LEARNING_TYPES, LINK_KINDS, SOURCES
+from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
 from wave.web.canvas_view import canvas_view
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 from wave.web.rendering import render_fragments, render_page
+from wave.web.routes.review import review_context
 
-router = APIRouter(prefix="/designs", tags=["canvas"], include_in_schema=False)
+router = APIRouter(prefix="/designs", tags=["canvas"], include_in_schema=False,
+                   dependencies=[Depends(check_csrf)])
 
 PAGE = "canvas.html"
 EDIT_BLOCKS = ["canvas", "critic", "status", "addtarget"]
 
 
-def page_context(design_id: int, version: int, design: Design, catalogue: Catalogue,
-                 lang: str, **extra: Any) -> dict[str, Any]:
+def page_context(access: Access, session: Session, catalogue: Catalogue, lang: str, *,
+                 design: Design | None = None, version: int | None = None,
+                 **extra: Any) -> dict[str, Any]:
+    design = design or access.design
     report = report_for(design, lang=lang)
+    user = access.caller.user
     return {
-        "design_id": design_id,
-        "version": version,
+        "design_id": access.record.id,
+        "version": version or access.record.version,
         "design": design,
+        "role": access.role,
+        "can_edit": access.can_edit,
+        "example_slug": access.record.example_slug,
         "catalogue": catalogue,
+        "custom_activities": custom_activities(session=session, user=user)
+        if access.can_edit else [],
         "report": report,
         "profile": report.profile,
         "charts": profile_charts(report, design, lang),
@@ -47,49 +61,33 @@ def page_context(design_id: int, version: int, design: Design, catalogue: Catalo
         "vocab": {"learning_types": LEARNING_TYPES, "interactions": INTERACTIONS,
                   "environments": ENVIRONMENTS, "sources": SOURCES, "link_kinds": LINK_KINDS},
         **canvas_view(design, catalogue, report),
+        **review_context(access, session, lang, design=design),
         **extra,
     }
 
 
-def missing_design(request: Request) -> HTMLResponse:
-    return render_page(request, "not_found.html", {}, status_code=404)
-
-
 @router.get("/{design_id}", response_class=HTMLResponse)
-def show(design_id: int, request: Request, session: SessionDep, catalogue: CatalogueDep,
+def show(access: ViewAccess, request: Request, session: SessionDep, catalogue: CatalogueDep,
          lang: LangDep) -> Response:
-    try:
-        record, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return missing_design(request)
-    context = page_context(record.id, record.version, design, catalogue, lang,
-                           example_slug=record.example_slug)
-    return render_page(request, PAGE, context)
+    mark_seen(session=session, design_id=access.record.id, user=access.caller.user)
+    return render_page(request, PAGE, page_context(access, session, catalogue, lang))
 
 
 @router.get("/{design_id}/activities/{placed_id}", response_class=HTMLResponse)
-def editor(design_id: int, placed_id: str, request: Request, session: SessionDep,
+def editor(placed_id: str, access: ViewAccess, request: Request, session: SessionDep,
            catalogue: CatalogueDep, lang: LangDep) -> Response:
-    try:
-        record, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return missing_design(request)
-    found = design.find(placed_id)
+    found = access.design.find(placed_id)
     if found is None:
-        return HTMLResponse(status_code=404)
-    context = page_context(record.id, record.version, design, catalogue, lang,
-                           editing=found[1], editing_entry=catalogue.get(found[1].activity))
+        return render_page(request, "not_found.html", {}, status_code=404)
+    context = page_context(access, session, catalogue, lang, editing=found[1],
+                           editing_entry=catalogue.get(found[1].activity))
     return render_fragments(request, PAGE, ["editor"], context)
 
 
 @router.get("/{design_id}/export.json")
-def export_json(design_id: int, request: Request, session: SessionDep) -> Response:
-    try:
-        record, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return missing_design(request)
-    body = json.dumps(design.to_json(), ensure_ascii=False, indent=2)
-    filename = f"wave-design-{record.id}.json"
+def export_json(access: ViewAccess) -> Response:
+    body = json.dumps(access.design.to_json(), ensure_ascii=False, indent=2)
+    filename = f"wave-design-{access.record.id}.json"
     return Response(body, media_type="application/json",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
@@ -166,43 +164,57 @@ OPS: dict[str, Op] = {
 }
 
 
+def _add_custom(design: Design, form: FormData, session: Session, access: Access
+                ) -> tuple[Change, str]:
+    custom_id = _int(form, "custom")
+    own = {c.id: c for c in custom_activities(session=session, user=access.caller.user)}
+    if custom_id not in own:
+        raise EditRefused("Deze eigen activiteit bestaat niet (meer).",
+                          "This custom activity does not exist (any more).", "custom")
+    c = own[custom_id]
+    return edits.add_custom_activity(
+        design, title=c.title, learning_type=c.learning_type, interactions=c.interactions.split(),
+        modes=c.modes.split(), minutes=c.minutes, phase_id=_text(form, "phase"),
+        mode=_text(form, "mode"), index=_int(form, "index", 10_000))
+
+
 @router.post("/{design_id}/edit/{op}", response_class=HTMLResponse)
-async def edit(design_id: int, op: str, request: Request, session: SessionDep,
+async def edit(op: str, access: EditAccess, request: Request, session: SessionDep,
                catalogue: CatalogueDep, lang: LangDep) -> Response:
-    try:
-        record, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return missing_design(request)
+    record, design = access.record, access.design
     form = await request.form()
     try:
-        if op not in OPS and op != "undo":
+        if op not in OPS and op not in ("undo", "add-custom"):
             raise EditRefused(f"Onbekende bewerking {op!r}.", f"Unknown edit {op!r}.", "op")
         based_on = _int(form, "version")
         work = design.model_copy(deep=True)
         focus = _text(form, "placed") or None
         if op == "undo":
-            restored = version_document(session=session, design_id=design_id,
+            restored = version_document(session=session, design_id=record.id,
                                         version=_int(form, "to_version"))
             if restored is None:
                 raise EditRefused("Deze versie bestaat niet.", "This version does not exist.",
                                   "to_version")
             work = restored
             change = Change("Wijziging ongedaan gemaakt.", "Change undone.")
+        elif op == "add-custom":
+            change, focus = _add_custom(work, form, session, access)
         else:
             result = OPS[op](work, catalogue, form)
             change, focus = result if isinstance(result, tuple) else (result, focus)
     except EditRefused as refused:
-        context = page_context(record.id, record.version, design, catalogue, lang,
-                               message=refused(lang), message_kind="error")
+        context = page_context(access, session, catalogue, lang, message=refused(lang),
+                               message_kind="error")
         return render_fragments(request, PAGE, EDIT_BLOCKS, context, status_code=422)
     try:
-        version = save_design(session=session, design_id=design_id, design=work,
-                              based_on=based_on, summary=change("en"))
+        version = save_design(session=session, design_id=record.id, design=work,
+                              based_on=based_on, summary=change("en"),
+                              author_id=access.caller.user.id)
     except StaleVersion as stale:
-        context = page_context(record.id, stale.current, design, catalogue, lang,
+        context = page_context(access, session, catalogue, lang, version=stale.current,
                                conflict=True)
         return render_fragments(request, PAGE, ["status"], context, status_code=409,
                                 headers={"HX-Reswap": "none"})
-    context = page_context(design_id, version, work, catalogue, lang, message=change(lang),
-                           message_kind="ok", undo_to=based_on, focus=focus)
+    context = page_context(access, session, catalogue, lang, design=work, version=version,
+                           message=change(lang), message_kind="ok", undo_to=based_on, focus=focus)
     return render_fragments(request, PAGE, EDIT_BLOCKS, context)

@@ -7,16 +7,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from wave.drawing import compare_view, wave_svg
-from wave.store import DesignNotFound, load_design
+from wave.web.auth import ViewAccess
 from wave.web.critique import report_for
-from wave.web.deps import CatalogueDep, LangDep, SessionDep
+from wave.web.deps import CatalogueDep, LangDep
 from wave.web.rendering import render_page
 
 router = APIRouter(prefix="/designs", tags=["drawings"], include_in_schema=False)
-
-
-def _missing(request: Request) -> HTMLResponse:
-    return render_page(request, "not_found.html", {}, status_code=404)
 
 
 def svg_filename(design_id: int, title: str) -> str:
@@ -26,12 +22,9 @@ def svg_filename(design_id: int, title: str) -> str:
 
 
 @router.get("/{design_id}/wave.svg")
-def wave_drawing(design_id: int, request: Request, session: SessionDep, catalogue: CatalogueDep,
-                 lang: LangDep, download: bool = False, compact: bool = False) -> Response:
-    try:
-        record, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return _missing(request)
+def wave_drawing(access: ViewAccess, catalogue: CatalogueDep, lang: LangDep,
+                 download: bool = False, compact: bool = False) -> Response:
+    record, design = access.record, access.design
     profile = None if compact else report_for(design, lang=lang).profile
     body = wave_svg(design, catalogue, lang, compact=compact, profile=profile)
     headers = {}
@@ -42,12 +35,9 @@ def wave_drawing(design_id: int, request: Request, session: SessionDep, catalogu
 
 
 @router.get("/{design_id}/compare", response_class=HTMLResponse)
-def compare(design_id: int, request: Request, session: SessionDep, catalogue: CatalogueDep,
+def compare(access: ViewAccess, request: Request, catalogue: CatalogueDep,
             lang: LangDep) -> Response:
-    try:
-        record, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return _missing(request)
+    record, design = access.record, access.design
     report = report_for(design, lang=lang)
     return render_page(request, "compare.html", {
         "design_id": record.id,

@@ -4,21 +4,27 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
+from sqlmodel import Session
 
+from wave.access import visible_designs
 from wave.catalogue import get_catalogue
-from wave.design_templates import get_templates
+from wave.design_templates import DesignTemplate, get_templates
 from wave.drawing import wave_svg
 from wave.examples import example_index
 from wave.format import DesignInvalid, Problem, parse_design
-from wave.store import DesignNotFound, create_design, list_designs, load_design, read
+from wave.material import custom_templates
+from wave.models import User
+from wave.review import unseen_events
+from wave.store import create_design, read
+from wave.web.auth import Caller, CallerDep, ViewAccess, check_csrf
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 from wave.web.rendering import render_page
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, dependencies=[Depends(check_csrf)])
 
 
 THUMBNAIL_ACTIVITIES = 40  # a thumbnail shows the start of a long design, and "+N"
@@ -43,29 +49,38 @@ def thumbnail(document: str, lang: str) -> Thumbnail:
                      category=profile.category, online_percent=round(profile.online_share * 100))
 
 
-def home_context(session, lang: str = "nl", **extra) -> dict:
-    records = list_designs(session=session)
+def all_templates(session: Session, user: User) -> dict[str, DesignTemplate]:
+    return get_templates() | custom_templates(session=session, user=user)
+
+
+def home_context(session: Session, caller: Caller, lang: str = "nl", **extra) -> dict:
+    user = caller.user
+    records = visible_designs(session=session, user=user)
     examples = {info.slug: info for info in example_index()}
     return {
-        "own": [r for r in records if r.example_slug is None],
+        "own": [r for r in records if r.example_slug is None and r.owner_id == user.id],
+        "shared": [r for r in records if r.example_slug is None and r.owner_id != user.id],
         "examples": [(r, examples[r.example_slug]) for r in records
                      if r.example_slug in examples],
+        "events": unseen_events(session=session, user=user),
         "thumbnails": {r.id: thumbnail(r.document, lang) for r in records},
-        "templates": get_templates(),
+        "templates": all_templates(session, user),
+        "user": user,
         **extra,
     }
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, session: SessionDep, lang: LangDep) -> Response:
-    return render_page(request, "home.html", home_context(session, lang))
+def home(request: Request, session: SessionDep, lang: LangDep, caller: CallerDep) -> Response:
+    return render_page(request, "home.html", home_context(session, caller, lang))
 
 
 @router.post("/designs", response_class=HTMLResponse)
-async def new_design(request: Request, session: SessionDep, lang: LangDep) -> Response:
+async def new_design(request: Request, session: SessionDep, lang: LangDep,
+                     caller: CallerDep) -> Response:
     form = await request.form()
     title = str(form.get("title") or "").strip()
-    template = get_templates().get(str(form.get("template") or ""))
+    template = all_templates(session, caller.user).get(str(form.get("template") or ""))
     errors = {}
     if not title or len(title) > 200:
         errors["title"] = {"nl": "Geef je ontwerp een titel (hooguit 200 tekens).",
@@ -74,27 +89,26 @@ async def new_design(request: Request, session: SessionDep, lang: LangDep) -> Re
         errors["template"] = {"nl": "Kies een sjabloon.", "en": "Choose a template."}[lang]
     if errors:
         return render_page(request, "home.html",
-                           home_context(session, lang, errors=errors, form=dict(form)), 422)
+                           home_context(session, caller, lang, errors=errors, form=dict(form)),
+                           422)
     design = template.new_design(title=title, language=lang)
-    record = create_design(session=session, design=design, summary="new")
+    record = create_design(session=session, design=design, summary="new", owner_id=caller.user.id)
     return RedirectResponse(f"/designs/{record.id}", status_code=303)
 
 
 @router.post("/designs/{design_id}/copy")
-def copy_design(design_id: int, request: Request, session: SessionDep, lang: LangDep) -> Response:
-    try:
-        _, design = load_design(session=session, design_id=design_id)
-    except DesignNotFound:
-        return render_page(request, "not_found.html", {}, status_code=404)
+def copy_design(access: ViewAccess, session: SessionDep, lang: LangDep) -> Response:
+    design = access.design
     suffix = {"nl": " (kopie)", "en": " (copy)"}[lang]
     design.title = (design.title + suffix)[:200]
-    record = create_design(session=session, design=design, summary="copy")
+    record = create_design(session=session, design=design, summary="copy",
+                           owner_id=access.caller.user.id)
     return RedirectResponse(f"/designs/{record.id}", status_code=303)
 
 
 @router.post("/import", response_class=HTMLResponse)
 async def import_design(request: Request, file: UploadFile, session: SessionDep,
-                        catalogue: CatalogueDep, lang: LangDep) -> Response:
+                        catalogue: CatalogueDep, lang: LangDep, caller: CallerDep) -> Response:
     raw = await file.read(5_000_001)
     try:
         if len(raw) > 5_000_000:
@@ -108,8 +122,10 @@ async def import_design(request: Request, file: UploadFile, session: SessionDep,
         design = parse_design(data, catalogue)
     except DesignInvalid as exc:
         return render_page(request, "home.html",
-                           home_context(session, lang, import_errors=exc.messages(lang)), 422)
-    record = create_design(session=session, design=design, summary="import")
+                           home_context(session, caller, lang, import_errors=exc.messages(lang)),
+                           422)
+    record = create_design(session=session, design=design, summary="import",
+                           owner_id=caller.user.id)
     return RedirectResponse(f"/designs/{record.id}", status_code=303)
 
 

@@ -1,12 +1,14 @@
 """A documentation page per rule, and the list of all rules."""
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from wave.engine import RULES
+from wave.web.auth import require_caller
 from wave.web.rendering import render_page
 
-router = APIRouter(prefix="/rules", tags=["rules"], include_in_schema=False)
+router = APIRouter(prefix="/rules", tags=["rules"], include_in_schema=False,
+                   dependencies=[Depends(require_caller)])
 
 
 @router.get("", response_class=HTMLResponse)

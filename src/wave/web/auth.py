@@ -1,0 +1,130 @@
+"""Authentication and authorization for every route.
+
+`current_user` reads the session cookie. `authorize(...)` loads a design and the
+caller's role, and raises `NotSignedIn` (401), `NotVisible` (404) or `Forbidden`
+(403); the app's exception handlers answer each as JSON for `/api/…` and as a
+page, a redirect or an htmx fragment otherwise. `check_csrf` guards every
+form post made with a session.
+"""
+
+import secrets
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from wave.access import may, role_for
+from wave.accounts import session_user
+from wave.db import get_session
+from wave.format import Design
+from wave.models import DesignRecord, SignInSession, User
+from wave.store import read
+
+COOKIE = "wave_session"
+
+
+class NotSignedIn(Exception):
+    pass
+
+
+class NotVisible(Exception):
+    pass
+
+
+class Forbidden(Exception):
+    def __init__(self, needed: str):
+        self.needed = needed
+
+
+class CsrfFailed(Exception):
+    pass
+
+
+@dataclass
+class Caller:
+    user: User
+    signin: SignInSession
+
+
+def optional_caller(request: Request, session: Annotated[Session, Depends(get_session)]
+                    ) -> Caller | None:
+    found = session_user(session=session, token=request.cookies.get(COOKIE))
+    if found is None:
+        return None
+    request.state.csrf_token = found[1].csrf_token
+    request.state.user = found[0]
+    return Caller(*found)
+
+
+def require_caller(caller: Annotated[Caller | None, Depends(optional_caller)]) -> Caller:
+    if caller is None:
+        raise NotSignedIn()
+    return caller
+
+
+async def check_csrf(request: Request,
+                     caller: Annotated[Caller | None, Depends(optional_caller)]) -> None:
+    """Form posts with a session must carry the session's token (header or field).
+    JSON bodies cannot be sent cross-site without a CORS preflight, so they pass."""
+    if request.method in ("GET", "HEAD", "OPTIONS") or caller is None:
+        return
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/json"):
+        return
+    sent = request.headers.get("x-csrf-token")
+    if sent is None and ("form" in content_type):
+        sent = (await request.form()).get("csrf_token")
+    if not sent or not secrets.compare_digest(str(sent), caller.signin.csrf_token):
+        raise CsrfFailed()
+
+
+CallerDep = Annotated[Caller, Depends(require_caller)]
+OptionalCallerDep = Annotated[Caller | None, Depends(optional_caller)]
+
+
+def authorize(*, session: Session, caller: Caller, design_id: int, needed: str
+              ) -> tuple[DesignRecord, str]:
+    record = session.get(DesignRecord, design_id)
+    if record is None:
+        raise NotVisible()
+    role = role_for(session=session, record=record, user=caller.user)
+    if role is None:
+        raise NotVisible()
+    if not may(role, needed):
+        raise Forbidden(needed)
+    return record, role
+
+
+@dataclass
+class Access:
+    """A design as the caller may use it."""
+
+    record: DesignRecord
+    design: Design
+    role: str
+    caller: Caller
+
+    @property
+    def can_edit(self) -> bool:
+        return may(self.role, "edit")
+
+    @property
+    def can_comment(self) -> bool:
+        return may(self.role, "comment")
+
+
+def design_access(needed: str):
+    def dependency(design_id: int, caller: CallerDep,
+                   session: Annotated[Session, Depends(get_session)]) -> Access:
+        record, role = authorize(session=session, caller=caller, design_id=design_id,
+                                 needed=needed)
+        return Access(record=record, design=read(record.document), role=role, caller=caller)
+
+    return dependency
+
+
+ViewAccess = Annotated[Access, Depends(design_access("view"))]
+CommentAccess = Annotated[Access, Depends(design_access("comment"))]
+EditAccess = Annotated[Access, Depends(design_access("edit"))]
+OwnerAccess = Annotated[Access, Depends(design_access("owner"))]

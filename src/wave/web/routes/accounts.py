@@ -1,0 +1,134 @@
+"""Sign up, sign in, sign out: as pages and as JSON (`/api/auth/…`)."""
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from wave.accounts import (
+    AccountProblem,
+    TooManyAttempts,
+    authenticate,
+    create_user,
+    end_session,
+    start_session,
+)
+from wave.settings import get_settings
+from wave.web.auth import COOKIE, check_csrf
+from wave.web.deps import LangDep, SessionDep
+from wave.web.rendering import render_page
+
+router = APIRouter(tags=["accounts"])
+
+BAD_LOGIN = {"nl": "Deze combinatie van e-mailadres en wachtwoord kennen we niet.",
+             "en": "We do not know this combination of e-mail address and password."}
+THROTTLED = {"nl": "Te veel mislukte pogingen. Wacht een kwartier en probeer het opnieuw.",
+             "en": "Too many failed attempts. Wait a quarter of an hour and try again."}
+
+
+def _signed_in(response: Response, token: str) -> Response:
+    response.set_cookie(COOKIE, token, httponly=True, samesite="lax",
+                        secure=get_settings().secure_cookies, max_age=14 * 24 * 3600)
+    return response
+
+
+def _safe_next(target: str | None) -> str:
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+async def _json_body(request: Request) -> dict:
+    try:
+        data = await request.json()
+    except ValueError:
+        data = None
+    return data if isinstance(data, dict) else {}
+
+
+# --- JSON ------------------------------------------------------------------
+
+@router.post("/api/auth/signup", status_code=201, summary="Create an account")
+async def api_signup(request: Request, session: SessionDep, lang: LangDep) -> Response:
+    data = await _json_body(request)
+    try:
+        user = create_user(session=session, email=str(data.get("email", "")),
+                           password=str(data.get("password", "")), name=str(data.get("name", "")))
+    except AccountProblem as problem:
+        return JSONResponse(status_code=422,
+                            content={"detail": [{"loc": problem.field, "msg": problem(lang)}]})
+    return JSONResponse(status_code=201, content={"id": user.id, "email": user.email,
+                                                  "name": user.name})
+
+
+@router.post("/api/auth/login", summary="Sign in; sets the session cookie")
+async def api_login(request: Request, session: SessionDep, lang: LangDep) -> Response:
+    data = await _json_body(request)
+    try:
+        user = authenticate(session=session, email=str(data.get("email", "")),
+                            password=str(data.get("password", "")))
+    except TooManyAttempts:
+        return JSONResponse(status_code=429, content={"detail": THROTTLED[lang]})
+    if user is None:
+        return JSONResponse(status_code=401, content={"detail": BAD_LOGIN[lang]})
+    signin = start_session(session=session, user=user)
+    body = {"id": user.id, "email": user.email, "name": user.name, "csrf_token": signin.csrf_token}
+    return _signed_in(JSONResponse(body), signin.id)
+
+
+@router.post("/api/auth/logout", summary="Sign out")
+def api_logout(request: Request, session: SessionDep) -> Response:
+    end_session(session=session, token=request.cookies.get(COOKIE))
+    response = JSONResponse({"signed_out": True})
+    response.delete_cookie(COOKIE)
+    return response
+
+
+# --- pages -----------------------------------------------------------------
+
+@router.get("/signin", response_class=HTMLResponse, include_in_schema=False)
+def signin_page(request: Request) -> Response:
+    return render_page(request, "account.html",
+                       {"mode": "signin", "next": _safe_next(request.query_params.get("next"))})
+
+
+@router.post("/signin", response_class=HTMLResponse, include_in_schema=False)
+async def signin(request: Request, session: SessionDep, lang: LangDep) -> Response:
+    form = await request.form()
+    email = str(form.get("email") or "")
+    target = _safe_next(str(form.get("next") or "/"))
+    try:
+        user = authenticate(session=session, email=email, password=str(form.get("password") or ""))
+        error = None if user else BAD_LOGIN[lang]
+    except TooManyAttempts:
+        user, error = None, THROTTLED[lang]
+    if user is None:
+        return render_page(request, "account.html", {"mode": "signin", "next": target,
+                                                     "error": error, "email": email}, 401)
+    signin = start_session(session=session, user=user)
+    return _signed_in(RedirectResponse(target, status_code=303), signin.id)
+
+
+@router.get("/signup", response_class=HTMLResponse, include_in_schema=False)
+def signup_page(request: Request) -> Response:
+    return render_page(request, "account.html", {"mode": "signup", "next": "/"})
+
+
+@router.post("/signup", response_class=HTMLResponse, include_in_schema=False)
+async def signup(request: Request, session: SessionDep, lang: LangDep) -> Response:
+    form = await request.form()
+    values = {k: str(form.get(k) or "") for k in ("email", "name", "password")}
+    try:
+        user = create_user(session=session, **values)
+    except AccountProblem as problem:
+        return render_page(request, "account.html", {
+            "mode": "signup", "next": "/", "errors": {problem.field: problem(lang)},
+            "email": values["email"], "name": values["name"]}, 422)
+    signin = start_session(session=session, user=user)
+    return _signed_in(RedirectResponse("/", status_code=303), signin.id)
+
+
+@router.post("/signout", include_in_schema=False, dependencies=[Depends(check_csrf)])
+def signout(request: Request, session: SessionDep) -> Response:
+    end_session(session=session, token=request.cookies.get(COOKIE))
+    response = RedirectResponse("/signin", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response

@@ -1,0 +1,230 @@
+"""Review of a design: sharing, coach comments, the review status, versions; and a
+teacher's own material (custom activities, custom templates)."""
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import escape
+from sqlmodel import Session
+
+from wave.access import shares_of
+from wave.accounts import AccountProblem
+from wave.drawing import compare_view
+from wave.material import create_custom_activity, save_template
+from wave.review import add_comment, change_status, comments_of, next_steps, resolve_comment
+from wave.store import StaleVersion, save_design, version_document, versions_of
+from wave.web.auth import (
+    Access,
+    CallerDep,
+    CommentAccess,
+    EditAccess,
+    OwnerAccess,
+    ViewAccess,
+    check_csrf,
+)
+from wave.web.critique import report_for
+from wave.web.deps import CatalogueDep, LangDep, SessionDep
+from wave.web.rendering import render_fragments, render_page
+
+router = APIRouter(tags=["review"], include_in_schema=False, dependencies=[Depends(check_csrf)])
+
+LABELS = {
+    "status": {
+        "draft": {"nl": "Concept", "en": "Draft"},
+        "in_review": {"nl": "In review", "en": "In review"},
+        "feedback_given": {"nl": "Feedback gegeven", "en": "Feedback given"},
+        "approved": {"nl": "Goedgekeurd", "en": "Approved"},
+    },
+    "step": {
+        "draft": {"nl": "Terug naar concept", "en": "Back to draft"},
+        "in_review": {"nl": "Vraag om review", "en": "Ask for review"},
+        "feedback_given": {"nl": "Feedback is gegeven", "en": "Feedback given"},
+        "approved": {"nl": "Goedkeuren", "en": "Approve"},
+    },
+    "role": {
+        "owner": {"nl": "Eigenaar", "en": "Owner"},
+        "edit": {"nl": "Bewerken (teamlid)", "en": "Edit (team member)"},
+        "comment": {"nl": "Reageren (coach)", "en": "Comment (coach)"},
+        "view": {"nl": "Bekijken", "en": "View"},
+    },
+}
+
+
+def _labels(kind: str, lang: str) -> dict[str, str]:
+    return {code: text[lang] for code, text in LABELS[kind].items()}
+
+
+def review_context(access: Access, session: Session, lang: str, *, design=None,
+                   **errors: str) -> dict[str, Any]:
+    design = design or access.design
+    record = access.record
+    return {
+        "review_status": record.review_status,
+        "status_labels": _labels("status", lang),
+        "step_labels": _labels("step", lang),
+        "role_labels": _labels("role", lang),
+        "next_steps": next_steps(record.review_status, access.role),
+        "may_comment": access.can_comment,
+        "shares": shares_of(session=session, design_id=record.id) if access.role == "owner" else [],
+        "comments": comments_of(session=session, design_id=record.id),
+        "comment_counts": _comment_counts(session, record.id),
+        "activity_titles": {a.id: a.title for a in design.placed()},
+        "user_id": access.caller.user.id,
+        **errors,
+    }
+
+
+def _comment_counts(session: Session, design_id: int) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for c in comments_of(session=session, design_id=design_id):
+        if c.activity_id and not c.resolved:
+            counts[c.activity_id] = counts.get(c.activity_id, 0) + 1
+    return counts
+
+
+def _review(request: Request, access: Access, session: Session, lang: str, status: int = 200,
+            **errors: str) -> HTMLResponse:
+    context = {"design_id": access.record.id, "role": access.role, "placed": access.design.placed(),
+               **review_context(access, session, lang, **errors)}
+    return render_fragments(request, "canvas.html", ["review"], context, status_code=status)
+
+
+@router.post("/designs/{design_id}/review/status", response_class=HTMLResponse)
+async def set_status(request: Request, access: CommentAccess, session: SessionDep,
+                     lang: LangDep) -> Response:
+    form = await request.form()
+    try:
+        change_status(session=session, record=access.record, to=str(form.get("status") or ""),
+                      user=access.caller.user, role=access.role)
+    except AccountProblem as problem:
+        return _review(request, access, session, lang, 422, review_error=problem(lang))
+    return _review(request, access, session, lang)
+
+
+@router.post("/designs/{design_id}/review/shares", response_class=HTMLResponse)
+async def share(request: Request, access: OwnerAccess, session: SessionDep,
+                lang: LangDep) -> Response:
+    from wave.access import share_design
+
+    form = await request.form()
+    try:
+        share_design(session=session, record=access.record, email=str(form.get("email") or ""),
+                     role=str(form.get("role") or ""))
+    except AccountProblem as problem:
+        return _review(request, access, session, lang, 422, share_error=problem(lang))
+    return _review(request, access, session, lang)
+
+
+@router.post("/designs/{design_id}/review/comments", response_class=HTMLResponse)
+async def comment(request: Request, access: CommentAccess, session: SessionDep,
+                  lang: LangDep) -> Response:
+    form = await request.form()
+    activity = str(form.get("activity") or "") or None
+    parent = str(form.get("parent") or "")
+    try:
+        if activity and access.design.find(activity) is None:
+            raise AccountProblem("activity", "Die activiteit staat niet (meer) in het ontwerp.",
+                                 "That activity is not in the design (any more).")
+        add_comment(session=session, record=access.record, author=access.caller.user,
+                    body=str(form.get("body") or ""), activity_id=activity,
+                    parent_id=int(parent) if parent.isdigit() else None)
+    except AccountProblem as problem:
+        return _review(request, access, session, lang, 422, comment_error=problem(lang))
+    return _review(request, access, session, lang)
+
+
+@router.post("/designs/{design_id}/review/comments/{comment_id}/resolve",
+             response_class=HTMLResponse)
+def resolve(comment_id: int, request: Request, access: CommentAccess, session: SessionDep,
+            lang: LangDep) -> Response:
+    try:
+        resolve_comment(session=session, record=access.record, comment_id=comment_id,
+                        user=access.caller.user, role=access.role)
+    except AccountProblem as problem:
+        return _review(request, access, session, lang, 422, comment_error=problem(lang))
+    return _review(request, access, session, lang)
+
+
+# --- versions ----------------------------------------------------------------
+
+@router.get("/designs/{design_id}/versions", response_class=HTMLResponse)
+def versions(request: Request, access: ViewAccess, session: SessionDep) -> Response:
+    return render_page(request, "versions.html", {
+        "design_id": access.record.id, "title": access.record.title,
+        "current": access.record.version, "can_edit": access.can_edit,
+        "versions": versions_of(session=session, design_id=access.record.id),
+        "csrf_token": access.caller.signin.csrf_token,
+    })
+
+
+@router.post("/designs/{design_id}/versions/{version}/restore")
+def restore(version: int, request: Request, access: EditAccess, session: SessionDep) -> Response:
+    old = version_document(session=session, design_id=access.record.id, version=version)
+    if old is None:
+        return render_page(request, "not_found.html", {}, status_code=404)
+    try:
+        save_design(session=session, design_id=access.record.id, design=old,
+                    based_on=access.record.version, summary=f"restored version {version}",
+                    author_id=access.caller.user.id)
+    except StaleVersion:
+        pass  # someone saved meanwhile; the history page shows what happened
+    return RedirectResponse(f"/designs/{access.record.id}", status_code=303)
+
+
+@router.get("/designs/{design_id}/versions/compare", response_class=HTMLResponse)
+def compare_versions(request: Request, access: ViewAccess, session: SessionDep,
+                     catalogue: CatalogueDep, lang: LangDep, a: int = 1, b: int = 0) -> Response:
+    b = b or access.record.version
+    before = version_document(session=session, design_id=access.record.id, version=a)
+    after = version_document(session=session, design_id=access.record.id, version=b)
+    if before is None or after is None:
+        return render_page(request, "not_found.html", {}, status_code=404)
+    body = before.model_dump(exclude={"baseline"}, by_alias=True)
+    after.baseline = type(after).model_validate(body)  # compare: a is the baseline of b
+    report = report_for(after, lang=lang)
+    return render_page(request, "compare.html", {
+        "design_id": access.record.id, "design": after,
+        "view": compare_view(after, catalogue, report, lang),
+        "versions_compared": (a, b),
+    })
+
+
+# --- own material ----------------------------------------------------------------
+
+@router.post("/designs/{design_id}/custom-activities", response_class=HTMLResponse)
+async def new_custom_activity(request: Request, access: EditAccess, session: SessionDep,
+                              lang: LangDep) -> Response:
+    form = await request.form()
+    try:
+        create_custom_activity(
+            session=session, owner=access.caller.user, title=str(form.get("title") or ""),
+            learning_type=str(form.get("learning_type") or ""),
+            interactions=[str(i) for i in form.getlist("interactions")],
+            modes=[str(m) for m in form.getlist("modes")], minutes=str(form.get("minutes") or ""))
+    except AccountProblem as problem:
+        return _inline_error("custom-error", problem(lang), 422)
+    return Response(status_code=204, headers={"HX-Refresh": "true"})
+
+
+@router.post("/designs/{design_id}/save-template")
+async def new_template(request: Request, access: ViewAccess, session: SessionDep,
+                       caller: CallerDep, lang: LangDep) -> Response:
+    form = await request.form()
+    try:
+        template = save_template(session=session, owner=caller.user,
+                                 name=str(form.get("name") or ""), design=access.design)
+    except AccountProblem as problem:
+        return _inline_error("template-error", problem(lang), 422)
+    done = {"nl": f"Opgeslagen als sjabloon “{template.name}”. Je vindt het bij ‘Nieuw ontwerp’.",
+            "en": f"Saved as template “{template.name}”. You find it under ‘New design’."}[lang]
+    return _inline_error("template-error", done, 200)
+
+
+def _inline_error(element_id: str, text: str, status: int) -> Response:
+    """A message put in place of the element `element_id` (an error, or a note on 200)."""
+    kind = "field-error" if status >= 400 else "small ok-note"
+    role = "alert" if status >= 400 else "status"
+    return Response(f'<p class="{kind}" role="{role}" id="{element_id}">{escape(text)}</p>',
+                    status_code=status, media_type="text/html",
+                    headers={"HX-Retarget": f"#{element_id}", "HX-Reswap": "outerHTML"})
