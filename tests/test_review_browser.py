@@ -1,0 +1,105 @@
+"""People in a real browser: share with a coach, comment, status, reply, resolve;
+and two editors at once, where the second is told and nothing is overwritten."""
+
+import pytest
+from playwright.sync_api import Page, expect
+from webfixtures import PASSWORD, browser_context, new_design, unique_email
+
+pytestmark = pytest.mark.browser
+
+
+def sign_up_in_browser(page: Page, name: str) -> str:
+    email = unique_email("coach")
+    page.goto("/signup")
+    page.fill("input[name=name]", name)
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("#account-form button[type=submit]")
+    expect(page.locator(".user-name")).to_contain_text(name)
+    return email
+
+
+def test_share_comment_status_reply_resolve(page: Page, browser, live_server, teacher):
+    design_id = new_design(teacher, "linear", title="Review met de coach", phases=[
+        {"id": "p1", "title": "Voorbereiding", "kind": "sequence", "activities": [
+            {"id": "a1", "activity": "kennisclip", "mode": "online", "timing": "async"}]}])
+
+    # the coach signs up in a browser of their own
+    coach_context = browser.new_context(viewport={"width": 1600, "height": 950},
+                                        base_url=live_server, locale="nl-NL")
+    coach = coach_context.new_page()
+    coach_email = sign_up_in_browser(coach, "Coach Carla")
+
+    # the teacher shares the design with the coach (role: comment) and asks for review
+    page.goto(f"/designs/{design_id}")
+    page.click("#review .share-panel summary")
+    page.fill("#share-form input[name=email]", coach_email)
+    page.select_option("#share-form select[name=role]", "comment")
+    page.click("#share-form button")
+    expect(page.locator("#review .share-list")).to_contain_text("Coach Carla")
+    page.click('#review button[data-step="in_review"]')
+    expect(page.locator("#review .status-pill")).to_have_attribute("data-status", "in_review")
+
+    # the coach finds it under "shared with you", comments on the clip, gives feedback
+    coach.goto("/")
+    coach.click(f'#shared-designs a[href="/designs/{design_id}"] >> nth=0')
+    expect(coach.locator("#role-note")).to_be_visible()
+    coach.locator("#card-a1").click()
+    coach.fill("#activity-comment", "Houd de clip korter dan zes minuten.")
+    coach.click("#activity-comment-form button")
+    expect(coach.locator("#comments .comment")).to_have_count(1)
+    coach.click('#review button[data-step="feedback_given"]')
+    expect(coach.locator("#review .status-pill")).to_have_attribute("data-status",
+                                                                    "feedback_given")
+    # a coach cannot move cards: no sortable lanes, keys do nothing
+    coach.locator("#card-a1").focus()
+    coach.keyboard.press("ArrowDown")
+    assert teacher.get(f"/api/designs/{design_id}").json()["version"] == 1
+
+    # the teacher sees the news on the dashboard, and the badge on the activity
+    page.goto("/")
+    expect(page.locator("#events")).to_contain_text("Coach Carla")
+    page.goto(f"/designs/{design_id}")
+    expect(page.locator("#card-a1 .card-comments")).to_have_attribute("data-comments", "1")
+    expect(page.locator("#review .status-pill")).to_have_attribute("data-status",
+                                                                   "feedback_given")
+    comment = page.locator("#comments .comment").first
+    expect(comment).to_contain_text("zes minuten")
+    comment.locator(".reply-box summary").click()
+    comment.locator("textarea").fill("Goed punt, ik knip hem in tweeën.")
+    comment.locator(".reply-box button").click()
+    expect(page.locator("#comments .reply")).to_contain_text("in tweeën")
+    page.locator("#comments .comment").first.locator("button[data-resolve]").click()
+    expect(page.locator("#comments .comment").first).to_have_class(
+        "comment resolved")
+    page.goto("/")
+    expect(page.locator("#events")).to_have_count(0)  # seen when the design was opened
+    page.goto(f"/designs/{design_id}")
+    expect(page.locator("#card-a1 .card-comments")).to_have_count(0)  # resolved
+    coach_context.close()
+
+
+def test_two_editors_the_second_is_told_and_nothing_is_overwritten(
+        page: Page, browser, live_server, teacher):
+    design_id = new_design(teacher, "linear", title="Samen bewerken")
+    other = browser_context(browser, live_server, teacher).new_page()
+    page.goto(f"/designs/{design_id}")
+    other.goto(f"/designs/{design_id}")
+
+    page.fill("#new-goal", "Doel van de eerste docent")
+    page.click("#goal-add button")
+    expect(page.locator("#design-version")).to_have_value("2")
+
+    other.fill("#new-goal", "Doel van de tweede docent")
+    other.click("#goal-add button")
+    conflict = other.locator(".toast-conflict")
+    expect(conflict).to_be_visible()
+    expect(conflict.locator("a")).to_have_attribute("href", f"/designs/{design_id}")
+    # nothing typed is lost, nothing stored is overwritten
+    expect(other.locator("#new-goal")).to_have_value("Doel van de tweede docent")
+    goals = [g["text"] for g in teacher.get(f"/api/designs/{design_id}").json()["goals"]]
+    assert goals == ["Doel van de eerste docent"]
+
+    conflict.locator("a").click()
+    expect(other.locator("#goal-g1")).to_have_value("Doel van de eerste docent")
+    other.close()
