@@ -60,8 +60,9 @@ def home_context(session: Session, caller: Caller, lang: str = "nl", **extra) ->
     return {
         "own": [r for r in records if r.example_slug is None and r.owner_id == user.id],
         "shared": [r for r in records if r.example_slug is None and r.owner_id != user.id],
-        "examples": [(r, examples[r.example_slug]) for r in records
-                     if r.example_slug in examples],
+        "examples": sorted(((r, examples[r.example_slug]) for r in records
+                            if r.example_slug in examples),
+                           key=lambda pair: (pair[1].kind != "worked", pair[1].title(lang))),
         "events": unseen_events(session=session, user=user),
         "thumbnails": {r.id: thumbnail(r.document, lang) for r in records},
         "templates": all_templates(session, user),
