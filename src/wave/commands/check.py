@@ -16,10 +16,10 @@ from typing import Annotated, Any
 
 import typer
 
-from wave.catalogue import CatalogueError, get_catalogue
+from wave.catalogue import Catalogue, CatalogueError, get_catalogue
 from wave.engine import RULES, EngineConfig, Report
 from wave.engine import check as run_check
-from wave.format import DesignInvalid, parse_design
+from wave.format import Design, DesignInvalid, parse_design
 from wave.settings import get_settings
 from wave.vocabulary import label
 
@@ -133,14 +133,10 @@ def _human(report: Report, lang: str) -> str:
     return "\n".join(out)
 
 
-def check(
-    file: Annotated[str, typer.Argument(help="A wave.design/v1 JSON file, or - for stdin.")],
-    json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages.")] = Lang.nl,
-) -> None:
-    """Check a design against the toolkit's rules (exit 0: no warnings, 1: warnings, 2: invalid)."""
-    lang_code = lang.value
-    data = _read(file, lang_code)
+def load_design_file(file: str, lang: str) -> tuple[Design, Catalogue, EngineConfig]:
+    """Read and validate a design file with the configured rules; any problem is a
+    message and exit 2 (shared by `wave check` and `wave export`)."""
+    data = _read(file, lang)
     try:
         config = EngineConfig.from_string(get_settings().rules)
         catalogue = get_catalogue()
@@ -150,8 +146,19 @@ def check(
         design = parse_design(data, catalogue)
     except DesignInvalid as exc:
         raise _fail(
-            [f"{file}: {TEXTS['invalid'][lang_code]}", *(f"  {m}" for m in exc.messages(lang_code))]
+            [f"{file}: {TEXTS['invalid'][lang]}", *(f"  {m}" for m in exc.messages(lang))]
         ) from None
+    return design, catalogue, config
+
+
+def check(
+    file: Annotated[str, typer.Argument(help="A wave.design/v1 JSON file, or - for stdin.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages.")] = Lang.nl,
+) -> None:
+    """Check a design against the toolkit's rules (exit 0: no warnings, 1: warnings, 2: invalid)."""
+    lang_code = lang.value
+    design, catalogue, config = load_design_file(file, lang_code)
     report = run_check(design, catalogue, lang=lang_code, config=config)
     if json_output:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))

@@ -13,13 +13,9 @@ from typing import Annotated
 
 import typer
 
-from wave.catalogue import CatalogueError, get_catalogue
-from wave.commands.check import TEXTS, Lang, _fail, _read
+from wave.commands.check import Lang, _fail, load_design_file
 from wave.drawing import wave_svg
-from wave.engine import EngineConfig
 from wave.engine import check as run_check
-from wave.format import DesignInvalid, parse_design
-from wave.settings import get_settings
 
 MESSAGES = {
     "nothing": {"nl": "niets te doen: geef --svg UIT en/of --pdf UIT",
@@ -50,17 +46,7 @@ def export(
     message_lang = lang.value if lang else "nl"
     if svg is None and pdf is None:
         raise _fail([MESSAGES["nothing"][message_lang]])
-    data = _read(file, message_lang)
-    try:
-        config = EngineConfig.from_string(get_settings().rules)
-        catalogue = get_catalogue()
-    except (ValueError, CatalogueError) as exc:
-        raise _fail([f"{type(exc).__name__}: {exc}"]) from None
-    try:
-        design = parse_design(data, catalogue)
-    except DesignInvalid as exc:
-        raise _fail([f"{file}: {TEXTS['invalid'][message_lang]}",
-                     *(f"  {m}" for m in exc.messages(message_lang))]) from None
+    design, catalogue, config = load_design_file(file, message_lang)
     words = lang.value if lang else design.language
     if svg is not None:
         report = run_check(design, catalogue, lang=words, config=config)
