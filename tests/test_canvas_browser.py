@@ -259,3 +259,77 @@ def test_findings_update_without_reload(page: Page, teacher):
     page.click("#editor-form button[type=submit]")
     wait_saved(page, 6)
     expect(page.locator('.finding[data-rule="content.duplicate"]')).to_have_count(0)
+
+
+def test_phases_and_goals_are_edited_on_the_canvas(page: Page, teacher):
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Fasen en doelen")
+    page.goto(f"/designs/{design_id}")
+    # goals: the panel is open on a design without goals
+    page.fill("#new-goal", "De student past het 4P-model toe")
+    page.click("#goal-add button")
+    wait_saved(page, 2)
+    # a new phase, renamed, moved to the front, and an old one removed
+    page.fill("#new-phase", "Week 2")
+    page.click(".phase-add button")
+    wait_saved(page, 3)
+    p4 = page.locator('.phase[data-phase="p4"]')
+    p4.locator(".phase-menu summary").click()
+    p4.locator('input[name="title"]').fill("Week 2: verdieping")
+    p4.locator('select[name="kind"]').select_option("choice")
+    p4.locator("form button").click()
+    wait_saved(page, 4)
+    for version in (5, 6, 7):
+        p4 = page.locator('.phase[data-phase="p4"]')
+        p4.locator(".phase-menu summary").click()
+        p4.locator('button[hx-vals*="-1"]').click()
+        wait_saved(page, version)
+    page.locator('.phase[data-phase="p2"] .phase-menu summary').click()
+    page.locator('.phase[data-phase="p2"] button.danger').click()
+    wait_saved(page, 8)
+    doc = design_json(teacher, design_id)
+    assert [(p["id"], p["title"], p["kind"]) for p in doc["phases"]] == [
+        ("p4", "Week 2: verdieping", "choice"), ("p1", "Voorbereiding", "sequence"),
+        ("p3", "Verwerking", "sequence")]
+    assert doc["goals"] == [{"id": "g1", "text": "De student past het 4P-model toe"}]
+    page.reload()
+    expect(page.locator(".phase[data-phase] .phase-title")).to_have_text(
+        ["Week 2: verdieping", "Voorbereiding", "Verwerking"])
+    expect(page.locator(".phase.kind-choice")).to_have_count(1)
+
+
+def test_export_and_import_json_in_the_browser(page: Page, teacher, tmp_path):
+    from wave.examples import load_example
+
+    doc = {**load_example("synchroon-asynchroon").to_json(), "title": "Heen en terug"}
+    design_id = teacher.post("/api/designs", json=doc).json()["id"]
+    page.goto(f"/designs/{design_id}")
+    with page.expect_download() as download:
+        page.click('a[href$="/export.json"]')
+    path = tmp_path / "design.json"
+    download.value.save_as(path)
+    original = design_json(teacher, design_id)
+
+    page.goto("/")
+    page.set_input_files("#import-file", str(path))
+    page.click("#import-form button[type=submit]")
+    expect(page.locator("#design-title")).to_have_text("Heen en terug")
+    imported_id = int(page.url.rsplit("/", 1)[1])
+    again = design_json(teacher, imported_id)
+    for doc in (original, again):
+        doc.pop("id"), doc.pop("version")
+    assert again == original
+
+    # a broken file: a clear message, nothing stored
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "wave.design/v1", "title": "Kapot", "phases": [{"id": "p1", '
+                   '"title": "x", "activities": [{"id": "a1", "activity": "kennisclip", '
+                   '"mode": "offline"}]}]}', encoding="utf-8")
+    before = len(teacher.get("/api/designs").json())
+    page.goto("/")
+    page.set_input_files("#import-file", str(bad))
+    page.click("#import-form button[type=submit]")
+    expect(page.locator("#import-form .field-error")).to_contain_text(
+        "phases[0].activities[0].mode")
+    assert len(teacher.get("/api/designs").json()) == before
