@@ -97,12 +97,12 @@ async def signin(request: Request, session: SessionDep, lang: LangDep) -> Respon
     target = _safe_next(str(form.get("next") or "/"))
     try:
         user = authenticate(session=session, email=email, password=str(form.get("password") or ""))
-        error = None if user else BAD_LOGIN[lang]
+        error, status = (None, 200) if user else (BAD_LOGIN[lang], 401)
     except TooManyAttempts:
-        user, error = None, THROTTLED[lang]
+        user, error, status = None, THROTTLED[lang], 429
     if user is None:
         return render_page(request, "account.html", {"mode": "signin", "next": target,
-                                                     "error": error, "email": email}, 401)
+                                                     "error": error, "email": email}, status)
     signin = start_session(session=session, user=user)
     return _signed_in(RedirectResponse(target, status_code=303), signin.id)
 

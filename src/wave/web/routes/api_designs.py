@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
 from wave.access import share_design, visible_designs
@@ -15,11 +15,13 @@ from wave.format import DesignInvalid, Problem, parse_design
 from wave.models import User
 from wave.review import comments_of
 from wave.store import DesignNotFound, StaleVersion, create_design, save_design
-from wave.web.auth import CallerDep, EditAccess, OwnerAccess, ViewAccess
+from wave.web.auth import CallerDep, EditAccess, OwnerAccess, ViewAccess, check_csrf
 from wave.web.critique import engine_config, report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 
-router = APIRouter(prefix="/api/designs", tags=["designs"])
+# A write must be sent as JSON (which no other site can send without a CORS preflight) or
+# carry the session's CSRF token: the body is read as JSON whatever its content type.
+router = APIRouter(prefix="/api/designs", tags=["designs"], dependencies=[Depends(check_csrf)])
 
 STALE = {"nl": "Iemand anders heeft dit ontwerp intussen gewijzigd; haal de nieuwste versie op "
                "en breng je wijziging opnieuw aan.",
