@@ -2,6 +2,7 @@
 
 import typer
 
+from wave.commands.bench import bench
 from wave.commands.catalogue import catalogue
 from wave.commands.check import check
 from wave.commands.export import export
@@ -15,6 +16,7 @@ app.command("check")(check)
 app.command("rules")(rules)
 app.command("catalogue")(catalogue)
 app.command("export")(export)
+app.command("bench")(bench)
 
 if __name__ == "__main__":
     app()

@@ -10,6 +10,7 @@ Exit status: 0 measured; 1 a concurrent write was lost or answered with a
 """
 
 import json
+import time
 from typing import Annotated
 
 import typer
@@ -44,9 +45,11 @@ def bench(
     if database_url is not None and database_url.startswith("postgresql"):
         typer.echo(f"Using {describe_database(database_url)} as given; the bench adds its own "
                    "accounts (bench-…@bench.example) and designs and drops nothing.", err=True)
+    start = time.monotonic()
     try:
         result = run_bench(database_url, rounds=rounds, editors=editors, writes=writes,
-                           progress=lambda message: typer.echo(message, err=True))
+                           progress=lambda message: typer.echo(
+                               f"[{time.monotonic() - start:5.1f} s] {message}", err=True))
     except BenchError as exc:
         typer.echo(f"wave bench: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -1,5 +1,6 @@
 """The FastAPI application: settings, start-up checks, routers, static files."""
 
+import os
 from contextlib import asynccontextmanager
 from urllib.parse import quote
 
@@ -54,6 +55,11 @@ def create_app() -> FastAPI:
     for router in (health.router, accounts.router, api_designs.router, pages.router,
                    canvas.router, review.router, drawings.router, rules.router):
         app.include_router(router)
+    if os.environ.get("WAVE_BENCH") == "1":
+        # `wave bench` only: the bare endpoint an edit round trip is compared with.
+        from wave.bench import fragment_router
+
+        app.include_router(fragment_router())
     return app
 
 
