@@ -212,6 +212,7 @@ def test_the_same_flow_with_the_keyboard_only(page: Page, teacher):
     kb.press("Delete")
     wait_saved(page, 9)
     expect(card(page, "a3")).to_have_count(0)
+    expect(page.locator('#status button[hx-post$="/undo"]')).to_be_visible()
     kb.press("Control+z")
     wait_saved(page, 10)
     expect(card(page, "a3")).to_have_count(1)
