@@ -7,26 +7,14 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2_fragments import render_blocks
-from lucide.jinja import lucide
-from markupsafe import Markup
 
 from wave import PROJECT_DIR
 from wave.i18n import translations
 from wave.vocabulary import TEACHER_SKILLS, label
+from wave.web.icons import icon, sprite
 
 WEB_DIR = PROJECT_DIR / "web"
 STATIC_DIR = WEB_DIR / "static"
-
-
-@lru_cache(maxsize=512)
-def _cached_icon(name: str, size: int, attrs: tuple[tuple[str, Any], ...]) -> Markup:
-    return lucide(name, size=size, **dict(attrs))
-
-
-def _icon(name: str, size: int = 20, **attrs: Any) -> Markup:
-    """An inline Lucide SVG, hidden from screen readers (the text beside it speaks)."""
-    attrs.setdefault("aria-hidden", "true")
-    return _cached_icon(name, size, tuple(sorted(attrs.items())))
 
 
 @lru_cache(maxsize=4)
@@ -41,7 +29,8 @@ def environment(lang: str) -> jinja2.Environment:
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(
         lang=lang,
-        icon=_icon,
+        icon=icon,
+        icon_sprite=sprite,
         label=lambda code: label(code, lang),
         skill_label=lambda code: TEACHER_SKILLS.get(code, {}).get(lang, code),
     )
