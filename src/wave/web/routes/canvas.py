@@ -21,7 +21,7 @@ from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
 from wave.format import Design
 from wave.material import custom_activities
-from wave.review import mark_seen
+from wave.review import comments_of, mark_seen
 from wave.store import StaleVersion, save_design, version_document
 from wave.vocabulary import ENVIRONMENTS, INTERACTIONS, LEARNING_TYPES, LINK_KINDS, SOURCES
 from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
@@ -29,7 +29,7 @@ from wave.web.canvas_view import canvas_view
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 from wave.web.rendering import render_fragments, render_page
-from wave.web.routes.review import review_context
+from wave.web.routes.review import comment_counts, review_context
 
 router = APIRouter(prefix="/designs", tags=["canvas"], include_in_schema=False,
                    dependencies=[Depends(check_csrf)])
@@ -39,11 +39,17 @@ EDIT_BLOCKS = ["canvas", "critic", "status", "addtarget"]
 
 
 def page_context(access: Access, session: Session, catalogue: Catalogue, lang: str, *,
-                 design: Design | None = None, version: int | None = None,
+                 design: Design | None = None, version: int | None = None, full: bool = True,
                  **extra: Any) -> dict[str, Any]:
+    """What the canvas page shows. An edit answer (`full=False`) renders only the
+    canvas, critic and status blocks, so it skips the catalogue's own activities
+    and the review panel, and reads just the comment counts for the cards."""
     design = design or access.design
     report = report_for(design, lang=lang)
     user = access.caller.user
+    review = (review_context(access, session, lang, design=design) if full else {
+        "comment_counts": comment_counts(comments_of(session=session,
+                                                     design_id=access.record.id))})
     return {
         "design_id": access.record.id,
         "version": version or access.record.version,
@@ -53,7 +59,7 @@ def page_context(access: Access, session: Session, catalogue: Catalogue, lang: s
         "example_slug": access.record.example_slug,
         "catalogue": catalogue,
         "custom_activities": custom_activities(session=session, user=user)
-        if access.can_edit else [],
+        if access.can_edit and full else [],
         "report": report,
         "profile": report.profile,
         "charts": profile_charts(report, design, lang),
@@ -61,7 +67,7 @@ def page_context(access: Access, session: Session, catalogue: Catalogue, lang: s
         "vocab": {"learning_types": LEARNING_TYPES, "interactions": INTERACTIONS,
                   "environments": ENVIRONMENTS, "sources": SOURCES, "link_kinds": LINK_KINDS},
         **canvas_view(design, catalogue, report),
-        **review_context(access, session, lang, design=design),
+        **review,
         **extra,
     }
 
@@ -203,8 +209,8 @@ async def edit(op: str, access: EditAccess, request: Request, session: SessionDe
             result = OPS[op](work, catalogue, form)
             change, focus = result if isinstance(result, tuple) else (result, focus)
     except EditRefused as refused:
-        context = page_context(access, session, catalogue, lang, message=refused(lang),
-                               message_kind="error")
+        context = page_context(access, session, catalogue, lang, full=False,
+                               message=refused(lang), message_kind="error")
         return render_fragments(request, PAGE, EDIT_BLOCKS, context, status_code=422)
     try:
         version = save_design(session=session, design_id=record.id, design=work,
@@ -212,9 +218,10 @@ async def edit(op: str, access: EditAccess, request: Request, session: SessionDe
                               author_id=access.caller.user.id)
     except StaleVersion as stale:
         context = page_context(access, session, catalogue, lang, version=stale.current,
-                               conflict=True)
+                               full=False, conflict=True)
         return render_fragments(request, PAGE, ["status"], context, status_code=409,
                                 headers={"HX-Reswap": "none"})
     context = page_context(access, session, catalogue, lang, design=work, version=version,
-                           message=change(lang), message_kind="ok", undo_to=based_on, focus=focus)
+                           full=False, message=change(lang), message_kind="ok", undo_to=based_on,
+                           focus=focus)
     return render_fragments(request, PAGE, EDIT_BLOCKS, context)

@@ -12,7 +12,14 @@ from wave.access import shares_of
 from wave.accounts import AccountProblem
 from wave.drawing import compare_view
 from wave.material import create_custom_activity, save_template
-from wave.review import add_comment, change_status, comments_of, next_steps, resolve_comment
+from wave.review import (
+    CommentView,
+    add_comment,
+    change_status,
+    comments_of,
+    next_steps,
+    resolve_comment,
+)
 from wave.store import StaleVersion, save_design, version_document, versions_of
 from wave.web.auth import (
     Access,
@@ -59,6 +66,7 @@ def review_context(access: Access, session: Session, lang: str, *, design=None,
                    **errors: str) -> dict[str, Any]:
     design = design or access.design
     record = access.record
+    comments = comments_of(session=session, design_id=record.id)
     return {
         "review_status": record.review_status,
         "status_labels": _labels("status", lang),
@@ -67,17 +75,18 @@ def review_context(access: Access, session: Session, lang: str, *, design=None,
         "next_steps": next_steps(record.review_status, access.role),
         "may_comment": access.can_comment,
         "shares": shares_of(session=session, design_id=record.id) if access.role == "owner" else [],
-        "comments": comments_of(session=session, design_id=record.id),
-        "comment_counts": _comment_counts(session, record.id),
+        "comments": comments,
+        "comment_counts": comment_counts(comments),
         "activity_titles": {a.id: a.title for a in design.placed()},
         "user_id": access.caller.user.id,
         **errors,
     }
 
 
-def _comment_counts(session: Session, design_id: int) -> dict[str, int]:
+def comment_counts(comments: list[CommentView]) -> dict[str, int]:
+    """Open comments per activity, for the badges on the cards."""
     counts: dict[str, int] = {}
-    for c in comments_of(session=session, design_id=design_id):
+    for c in comments:
         if c.activity_id and not c.resolved:
             counts[c.activity_id] = counts.get(c.activity_id, 0) + 1
     return counts
