@@ -4,7 +4,7 @@ sign-ins live in the database, so several app processes share them."""
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -124,8 +124,6 @@ def end_session(*, session: Session, token: str | None) -> None:
         session.commit()
 
 
-def _aware(moment):
+def _aware(moment: datetime) -> datetime:
     # SQLite hands back naive datetimes; they were stored in UTC.
-    from datetime import UTC
-
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -10,7 +10,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from wave.format import Design
-from wave.models import DesignRecord, DesignVersion, now
+from wave.models import DesignRecord, DesignVersion, User, now
 
 
 class DesignNotFound(Exception):
@@ -53,18 +53,6 @@ def create_design(
     return record
 
 
-def get_record(*, session: Session, design_id: int) -> DesignRecord:
-    record = session.get(DesignRecord, design_id)
-    if record is None:
-        raise DesignNotFound(design_id)
-    return record
-
-
-def load_design(*, session: Session, design_id: int) -> tuple[DesignRecord, Design]:
-    record = get_record(session=session, design_id=design_id)
-    return record, read(record.document)
-
-
 def save_design(
     *, session: Session, design_id: int, design: Design, based_on: int, summary: str = "",
     author_id: int | None = None,
@@ -99,8 +87,6 @@ def version_document(*, session: Session, design_id: int, version: int) -> Desig
 
 def versions_of(*, session: Session, design_id: int) -> list[tuple[DesignVersion, str | None]]:
     """Every saved version, newest first, with the name of who saved it."""
-    from wave.models import User
-
     rows = session.exec(
         select(DesignVersion, User.name)
         .join(User, User.id == DesignVersion.author_id, isouter=True)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +39,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from wave.catalogue import Catalogue
 from wave.engine import EngineConfig, check
 from wave.export.view import DRAWING_SCHEME, ICON_SCHEME, export_context
+from wave.filenames import title_slug
 from wave.format import Design
 from wave.web.rendering import STATIC_DIR, environment
 
@@ -140,6 +140,4 @@ def render_pdf(design: Design, catalogue: Catalogue, *, lang: str | None = None,
 
 def pdf_filename(title: str) -> str:
     """An ASCII file name for the PDF, from the design's title."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
-    return f"{slug or 'design'}.pdf"
+    return f"{title_slug(title) or 'design'}.pdf"

@@ -80,7 +80,6 @@ async def check_csrf(request: Request,
 
 
 CallerDep = Annotated[Caller, Depends(require_caller)]
-OptionalCallerDep = Annotated[Caller | None, Depends(optional_caller)]
 
 
 def authorize(*, session: Session, caller: Caller, design_id: int, needed: str

@@ -1,12 +1,10 @@
 """Drawings of a design: the wave as an SVG file, and the before/after page."""
 
-import re
-import unicodedata
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from wave.drawing import compare_view, wave_svg
+from wave.filenames import title_slug
 from wave.web.auth import ViewAccess
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep
@@ -16,9 +14,7 @@ router = APIRouter(prefix="/designs", tags=["drawings"], include_in_schema=False
 
 
 def svg_filename(design_id: int, title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].strip("-") or "design"
-    return f"wave-{design_id}-{slug}.svg"
+    return f"wave-{design_id}-{title_slug(title) or 'design'}.svg"
 
 
 @router.get("/{design_id}/wave.svg")
