@@ -103,6 +103,15 @@ def _insert_in_lane(phase: Phase, placed: PlacedActivity, mode: str, index: int)
     phase.activities.insert(at, placed)
 
 
+def _insert(phase: Phase, placed: PlacedActivity, mode: str, index: int, at: int | None) -> None:
+    """Insert at phase position `at` (the place in time the card was dropped at) when
+    given, else at `index` among the lane's cards."""
+    if at is None:
+        _insert_in_lane(phase, placed, mode, index)
+    else:
+        phase.activities.insert(max(0, min(at, len(phase.activities))), placed)
+
+
 def _validate(design: Design, catalogue: Catalogue) -> None:
     problems = check_against_catalogue(design, catalogue)
     if problems:
@@ -113,7 +122,7 @@ def _validate(design: Design, catalogue: Catalogue) -> None:
 # --- activities ------------------------------------------------------------
 
 def add_activity(design: Design, catalogue: Catalogue, *, activity: str, phase_id: str,
-                 mode: str, index: int) -> tuple[Change, str]:
+                 mode: str, index: int, at: int | None = None) -> tuple[Change, str]:
     entry = catalogue.get(activity)
     if entry is None:
         raise EditRefused(f"{activity!r} staat niet in de catalogus.",
@@ -123,7 +132,7 @@ def add_activity(design: Design, catalogue: Catalogue, *, activity: str, phase_i
     new_id = _next_id({a.id for a in design.placed()}, "a")
     placed = PlacedActivity(id=new_id, activity=activity, mode=mode)  # type: ignore[arg-type]
     _set_mode(placed, mode)
-    _insert_in_lane(phase, placed, mode, index)
+    _insert(phase, placed, mode, index, at)
     fill_defaults(design, catalogue)
     return Change(f"{entry.name.nl} toegevoegd aan {phase.title}.",
                   f"{entry.name.en} added to {phase.title}."), new_id
@@ -131,7 +140,7 @@ def add_activity(design: Design, catalogue: Catalogue, *, activity: str, phase_i
 
 def add_custom_activity(design: Design, *, title: str, learning_type: str,
                         interactions: list[str], modes: list[str], minutes: int, phase_id: str,
-                        mode: str, index: int) -> tuple[Change, str]:
+                        mode: str, index: int, at: int | None = None) -> tuple[Change, str]:
     """Place one of the teacher's own activities (`activity: custom`)."""
     phase = _phase(design, phase_id)
     if mode not in modes:
@@ -143,18 +152,18 @@ def add_custom_activity(design: Design, *, title: str, learning_type: str,
                             learning_type=learning_type,  # type: ignore[arg-type]
                             interactions=interactions)  # type: ignore[arg-type]
     _set_mode(placed, mode)
-    _insert_in_lane(phase, placed, mode, index)
+    _insert(phase, placed, mode, index, at)
     return Change(f"{title} toegevoegd aan {phase.title}.", f"{title} added to {phase.title}."), new_id
 
 
 def move_activity(design: Design, catalogue: Catalogue, *, placed_id: str, phase_id: str,
-                  mode: str, index: int) -> Change:
+                  mode: str, index: int, at: int | None = None) -> Change:
     source, placed = _placed(design, placed_id)
     target = _phase(design, phase_id)
     _check_mode(catalogue, placed.activity, placed.title or placed.activity, mode)
     source.activities.remove(placed)
     _set_mode(placed, mode)
-    _insert_in_lane(target, placed, mode, index)
+    _insert(target, placed, mode, index, at)
     where_nl = f"{target.title}, {label(mode, 'nl').lower()}"
     where_en = f"{target.title}, {label(mode, 'en').lower()}"
     return Change(f"{placed.title} verplaatst naar {where_nl}.",
@@ -204,6 +213,30 @@ def remove_activity(design: Design, *, placed_id: str) -> Change:
     return Change(f"{placed.title} verwijderd.", f"{placed.title} removed.")
 
 
+def duplicate_activity(design: Design, *, placed_id: str) -> tuple[Change, str]:
+    """A copy with a new id right after the original, in the same lane (no links)."""
+    phase, placed = _placed(design, placed_id)
+    new_id = _next_id({a.id for a in design.placed()}, "a")
+    copy = placed.model_copy(deep=True, update={"id": new_id})
+    phase.activities.insert(phase.activities.index(placed) + 1, copy)
+    return Change(f"{placed.title} gedupliceerd.", f"{placed.title} duplicated."), new_id
+
+
+def toggle_goal(design: Design, *, placed_id: str, goal_id: str) -> Change:
+    """Give the activity the goal, or take it away when it has it already."""
+    _, placed = _placed(design, placed_id)
+    goal = next((g for g in design.goals if g.id == goal_id), None)
+    if goal is None:
+        raise EditRefused("Dit leerdoel bestaat niet (meer).", "This goal does not exist (any more).",
+                          "goal")
+    if goal_id in placed.goals:
+        placed.goals = [g for g in placed.goals if g != goal_id]
+        return Change(f"{placed.title} werkt niet meer aan {goal_id}.",
+                      f"{placed.title} no longer works towards {goal_id}.")
+    placed.goals = [g.id for g in design.goals if g.id in {*placed.goals, goal_id}]
+    return Change(f"{placed.title} werkt aan {goal_id}.", f"{placed.title} works towards {goal_id}.")
+
+
 EDITABLE = ("title", "timing", "minutes", "topics", "goals", "source", "environment",
             "multi_location", "notes", "learning_type", "interactions")
 
@@ -239,9 +272,15 @@ def update_activity(design: Design, catalogue: Catalogue, *, placed_id: str,
 
 # --- links -----------------------------------------------------------------
 
-def add_link(design: Design, *, from_id: str, to_id: str, kind: str) -> Change:
+def default_link_kind(design: Design, from_id: str, to_id: str) -> str:
+    """SPEC §5.2: `prepares` when the source precedes the target, `follows-up` otherwise."""
+    return "prepares" if design.precedes(from_id, to_id) else "follows-up"
+
+
+def add_link(design: Design, *, from_id: str, to_id: str, kind: str = "") -> Change:
     _, a = _placed(design, from_id)
     _, b = _placed(design, to_id)
+    kind = kind or default_link_kind(design, from_id, to_id)
     if from_id == to_id:
         raise EditRefused("Een activiteit kan niet naar zichzelf verwijzen.",
                           "An activity cannot link to itself.", "to")
@@ -255,6 +294,29 @@ def add_link(design: Design, *, from_id: str, to_id: str, kind: str) -> Change:
     design.links.append(link)
     return Change(f"{a.title} {label(kind, 'nl')} {b.title}.",
                   f"{a.title} {label(kind, 'en')} {b.title}.")
+
+
+def update_link(design: Design, *, from_id: str, to_id: str, kind: str = "",
+                reverse: bool = False) -> Change:
+    """Change a link's kind, or turn it around (then `kind` may stay empty)."""
+    link = next((k for k in design.links if k.from_ == from_id and k.to == to_id), None)
+    if link is None:
+        raise EditRefused("Deze verbinding bestaat niet.", "This link does not exist.", "link")
+    if reverse:
+        if any(k.from_ == to_id and k.to == from_id for k in design.links):
+            raise EditRefused("De omgekeerde verbinding bestaat al.",
+                              "The reversed link exists already.", "link")
+        link.from_, link.to = to_id, from_id
+    if kind:
+        try:
+            Link.model_validate({"from": link.from_, "to": link.to, "kind": kind})
+        except ValidationError:
+            raise EditRefused(f"Onbekend soort verbinding {kind!r}.", f"Unknown link kind {kind!r}.",
+                              "kind") from None
+        link.kind = kind  # type: ignore[assignment]
+    a, b = design.find(link.from_), design.find(link.to)
+    ta, tb = (a[1].title if a else link.from_), (b[1].title if b else link.to)
+    return Change(f"{ta} {label(link.kind, 'nl')} {tb}.", f"{ta} {label(link.kind, 'en')} {tb}.")
 
 
 def remove_link(design: Design, *, from_id: str, to_id: str) -> Change:
@@ -346,6 +408,50 @@ def remove_phase(design: Design, *, phase_id: str) -> Change:
     design.phases.remove(phase)
     design.links = [k for k in design.links if k.from_ not in gone and k.to not in gone]
     return Change(f"Fase {phase.title} verwijderd.", f"Phase {phase.title} removed.")
+
+
+_NUMBERED = re.compile(r"^(.*?)(\d+)(\D*)$")
+
+
+def _repeat_title(title: str, step: int, lang: str) -> str:
+    """"Week 2" repeated after a run of 3 phases becomes "Week 5"; other titles get a suffix."""
+    m = _NUMBERED.match(title)
+    if m:
+        return f"{m.group(1)}{int(m.group(2)) + step}{m.group(3)}"[:200]
+    return f"{title} ({'copy' if lang == 'en' else 'kopie'})"[:200]
+
+
+def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> Change:
+    """Repeat the run of phases from `phase_id` through `through_id` (default: that one
+    phase) right after it: new ids for phases and activities, links inside the run copied."""
+    first = _phase(design, phase_id)
+    last = _phase(design, through_id) if through_id else first
+    start, end = design.phases.index(first), design.phases.index(last)
+    if end < start:
+        raise EditRefused("De laatste fase van de reeks komt voor de eerste.",
+                          "The last phase of the run comes before the first.", "through")
+    run = design.phases[start:end + 1]
+    phase_ids = {p.id for p in design.phases}
+    placed_ids = {a.id for a in design.placed()}
+    new_ids: dict[str, str] = {}
+    copies: list[Phase] = []
+    for phase in run:
+        copy = phase.model_copy(deep=True)
+        copy.id = _next_id(phase_ids, "p")
+        phase_ids.add(copy.id)
+        copy.title = _repeat_title(phase.title, len(run), design.language)
+        for a in copy.activities:
+            new_ids[a.id] = a.id = _next_id(placed_ids, "a")
+            placed_ids.add(a.id)
+        copies.append(copy)
+    design.phases[end + 1:end + 1] = copies
+    inside = [k for k in design.links if k.from_ in new_ids and k.to in new_ids]
+    design.links += [Link.model_validate({"from": new_ids[k.from_], "to": new_ids[k.to],
+                                          "kind": k.kind}) for k in inside]
+    if len(run) == 1:
+        return Change(f"Fase {first.title} gedupliceerd.", f"Phase {first.title} duplicated.")
+    return Change(f"Fasen {first.title} t/m {last.title} herhaald.",
+                  f"Phases {first.title} to {last.title} repeated.")
 
 
 # --- the design itself -----------------------------------------------------

@@ -96,6 +96,16 @@ class DesignBody(Strict):
     def phase(self, phase_id: str) -> Phase | None:
         return next((p for p in self.phases if p.id == phase_id), None)
 
+    def precedes(self, a_id: str, b_id: str) -> bool:
+        """SPEC §3: A precedes B when A's phase comes earlier, or both sit in the same
+        sequence phase and A is listed earlier (a choice phase has no order inside)."""
+        where = {a.id: (pi, ai, p.kind) for pi, p in enumerate(self.phases)
+                 for ai, a in enumerate(p.activities)}
+        if a_id not in where or b_id not in where:
+            return False
+        (pa, ia, kind), (pb, ib, _) = where[a_id], where[b_id]
+        return pa < pb or (pa == pb and kind == "sequence" and ia < ib)
+
 
 class Design(DesignBody):
     """A design; `baseline` is the same shape without a nested baseline."""

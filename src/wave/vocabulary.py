@@ -61,6 +61,20 @@ LABELS: dict[str, dict[str, str]] = {
     "class": {"nl": "Hele klas", "en": "Whole class"},
 }
 
+# A link read from its other end: "B <reverse> A" for the link "A <kind> B".
+LINK_REVERSE: dict[str, dict[str, str]] = {
+    "prepares": {"nl": "wordt voorbereid door", "en": "is prepared by"},
+    "follows-up": {"nl": "krijgt een vervolg in", "en": "is followed up by"},
+    "feedback": {"nl": "krijgt feedback van", "en": "gets feedback from"},
+    "uses": {"nl": "wordt gebruikt door", "en": "is used by"},
+}
+
+
+def link_phrase(kind: str, lang: str, *, reverse: bool = False) -> str:
+    """How a link kind reads from its source ("bereidt voor op") or its target."""
+    return LINK_REVERSE[kind][lang] if reverse else label(kind, lang)
+
+
 # Teacher skills an activity asks for in a mode (tip 6). Slug -> label.
 TEACHER_SKILLS: dict[str, dict[str, str]] = {
     "on-camera": {"nl": "Presenteren voor de camera", "en": "Presenting on camera"},

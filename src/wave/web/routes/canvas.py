@@ -21,41 +21,70 @@ from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
 from wave.format import Design
 from wave.material import custom_activities
+from wave.prefs import prefs_of
 from wave.review import comments_of, mark_seen
-from wave.store import StaleVersion, save_design, version_document
-from wave.vocabulary import ENVIRONMENTS, INTERACTIONS, LEARNING_TYPES, LINK_KINDS, SOURCES
+from wave.store import StaleVersion, save_design
+from wave.undo import record_step, redo, undo, undo_state
+from wave.vocabulary import (
+    ENVIRONMENTS,
+    INTERACTIONS,
+    LEARNING_TYPES,
+    LINK_KINDS,
+    SOURCES,
+    link_phrase,
+)
 from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
+from wave.web.canvas_view import against_time as board_data_against_time
 from wave.web.canvas_view import canvas_view
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
-from wave.web.rendering import render_fragments, render_page
+from wave.web.rendering import render_answer, render_fragments, render_page
 from wave.web.routes.review import comment_counts, review_context
 
 router = APIRouter(prefix="/designs", tags=["canvas"], include_in_schema=False,
                    dependencies=[Depends(check_csrf)])
 
 PAGE = "canvas.html"
-EDIT_BLOCKS = ["canvas", "critic", "status", "addtarget"]
+# What a structural edit (phases added, removed or reordered; goals, title, baseline)
+# answers with: the whole canvas. Any other edit answers with the phases it changed.
+WHOLE_CANVAS = ["canvas", "critic", "status", "addtarget"]
+SMALL_ANSWER = ["history", "boarddata", "critic", "status"]
+FIELD_NAMES = {"minutes": ("Minuten", "Minutes"), "version": ("Versie", "Version"),
+               "index": ("Positie", "Position"), "at": ("Positie", "Position"),
+               "step": ("Stap", "Step"), "custom": ("Eigen activiteit", "Own activity")}
+
+
+def _link_phrases(lang: str) -> dict[str, list[str]]:
+    return {k: [link_phrase(k, lang), link_phrase(k, lang, reverse=True)] for k in LINK_KINDS}
 
 
 def page_context(access: Access, session: Session, catalogue: Catalogue, lang: str, *,
                  design: Design | None = None, version: int | None = None, full: bool = True,
-                 **extra: Any) -> dict[str, Any]:
-    """What the canvas page shows. An edit answer (`full=False`) renders only the
-    canvas, critic and status blocks, so it skips the catalogue's own activities
-    and the review panel, and reads just the comment counts for the cards."""
+                 only: set[str] | None = None, **extra: Any) -> dict[str, Any]:
+    """What the canvas page shows. An edit answer (`full=False`) renders only some
+    blocks, so it skips the catalogue's own activities and the review panel, reads
+    just the comment counts for the cards, and builds only the phases in `only`."""
     design = design or access.design
     report = report_for(design, lang=lang)
     user = access.caller.user
     review = (review_context(access, session, lang, design=design) if full else {
         "comment_counts": comment_counts(comments_of(session=session,
                                                      design_id=access.record.id))})
+    steps = (undo_state(session=session, design_id=access.record.id, user_id=user.id)
+             if access.can_edit else None)
+    goal_use: dict[str, int] = {}
+    for a in design.placed():
+        for g in a.goals:
+            goal_use[g] = goal_use.get(g, 0) + 1
     return {
         "design_id": access.record.id,
         "version": version or access.record.version,
         "design": design,
         "role": access.role,
         "can_edit": access.can_edit,
+        "can_undo": bool(steps and steps.can_undo),
+        "can_redo": bool(steps and steps.can_redo),
+        "prefs": prefs_of(user) if full else {},
         "example_slug": access.record.example_slug,
         "catalogue": catalogue,
         "custom_activities": custom_activities(session=session, user=user)
@@ -64,12 +93,19 @@ def page_context(access: Access, session: Session, catalogue: Catalogue, lang: s
         "profile": report.profile,
         "charts": profile_charts(report, design, lang),
         "templates": get_templates(),
-        "vocab": {"learning_types": LEARNING_TYPES, "interactions": INTERACTIONS,
-                  "environments": ENVIRONMENTS, "sources": SOURCES, "link_kinds": LINK_KINDS},
-        **canvas_view(design, catalogue, report),
+        "vocab": VOCAB,
+        "goal_use": goal_use,
+        "phase_count": len(design.phases),
+        "phase_titles": [(p.id, p.title) for p in design.phases],
+        "link_phrases": _link_phrases(lang),
+        **canvas_view(design, catalogue, report, only=only),
         **review,
         **extra,
     }
+
+
+VOCAB = {"learning_types": LEARNING_TYPES, "interactions": INTERACTIONS,
+         "environments": ENVIRONMENTS, "sources": SOURCES, "link_kinds": LINK_KINDS}
 
 
 @router.get("/{design_id}", response_class=HTMLResponse)
@@ -79,14 +115,40 @@ def show(access: ViewAccess, request: Request, session: SessionDep, catalogue: C
     return render_page(request, PAGE, page_context(access, session, catalogue, lang))
 
 
+def editor_links(design: Design, placed_id: str, lang: str) -> list[dict[str, Any]]:
+    """The activity's links, each read from this activity's side, with every kind so
+    phrased for the kind picker, and whether the link runs against time order."""
+    rows = []
+    for k in design.links:
+        if placed_id not in (k.from_, k.to):
+            continue
+        outgoing = k.from_ == placed_id
+        other_id = k.to if outgoing else k.from_
+        found = design.find(other_id)
+        other = found[1].title if found else other_id
+        flag = board_data_against_time(design, k.from_, k.to, k.kind)
+        rows.append({
+            "link": k, "other": other,
+            "phrase": link_phrase(k.kind, lang, reverse=not outgoing),
+            "choices": [(kind, link_phrase(kind, lang, reverse=not outgoing)) for kind in LINK_KINDS],
+            "against_time": flag,
+            "other_later": design.precedes(placed_id, other_id),
+        })
+    return rows
+
+
 @router.get("/{design_id}/activities/{placed_id}", response_class=HTMLResponse)
-def editor(placed_id: str, access: ViewAccess, request: Request, session: SessionDep,
+def editor(placed_id: str, access: ViewAccess, request: Request,
            catalogue: CatalogueDep, lang: LangDep) -> Response:
-    found = access.design.find(placed_id)
+    """The activity editor alone: it needs the design, not the critic or the charts."""
+    design = access.design
+    found = design.find(placed_id)
     if found is None:
         return render_page(request, "not_found.html", {}, status_code=404)
-    context = page_context(access, session, catalogue, lang, editing=found[1],
-                           editing_entry=catalogue.get(found[1].activity))
+    context = {"design_id": access.record.id, "design": design, "can_edit": access.can_edit,
+               "may_comment": access.can_comment, "editing": found[1],
+               "editing_entry": catalogue.get(found[1].activity), "vocab": VOCAB,
+               "placed": design.placed(), "editor_links": editor_links(design, placed_id, lang)}
     return render_fragments(request, PAGE, ["editor"], context)
 
 
@@ -104,11 +166,16 @@ def _int(form: FormData, name: str, default: int | None = None) -> int:
     raw = form.get(name)
     if raw in (None, "") and default is not None:
         return default
+    nl, en = FIELD_NAMES.get(name, (name, name))
     try:
-        return int(str(raw))
+        return int(str(raw).strip())
     except ValueError:
-        raise EditRefused(f"{name}: vul een geheel getal in.", f"{name}: enter a whole number.",
-                          name) from None
+        raise EditRefused(f"{nl}: vul een geheel getal in (0 of meer).",
+                          f"{en}: enter a whole number (0 or more).", name) from None
+
+
+def _at(form: FormData) -> int | None:
+    return None if form.get("at") in (None, "") else _int(form, "at")
 
 
 def _text(form: FormData, name: str) -> str:
@@ -119,7 +186,7 @@ def _activity_fields(form: FormData) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "title": _text(form, "title").strip() or None,
         "timing": _text(form, "timing") or None,
-        "minutes": _int(form, "minutes", 0),
+        "minutes": _int(form, "minutes"),
         "topics": [t.strip() for t in _text(form, "topics").split(",") if t.strip()],
         "goals": [str(g) for g in form.getlist("goals")],
         "source": _text(form, "source") or "existing",
@@ -138,10 +205,20 @@ Op = Callable[[Design, Catalogue, FormData], Change | tuple[Change, str]]
 OPS: dict[str, Op] = {
     "add": lambda d, c, f: edits.add_activity(
         d, c, activity=_text(f, "activity"), phase_id=_text(f, "phase"),
-        mode=_text(f, "mode"), index=_int(f, "index", 10_000)),
+        mode=_text(f, "mode"), index=_int(f, "index", 10_000), at=_at(f)),
     "move": lambda d, c, f: edits.move_activity(
         d, c, placed_id=_text(f, "placed"), phase_id=_text(f, "phase"), mode=_text(f, "mode"),
-        index=_int(f, "index", 10_000)),
+        index=_int(f, "index", 10_000), at=_at(f)),
+    "duplicate": lambda d, c, f: edits.duplicate_activity(d, placed_id=_text(f, "placed")),
+    "minutes": lambda d, c, f: edits.update_activity(
+        d, c, placed_id=_text(f, "placed"), fields={"minutes": _int(f, "minutes")}),
+    "goal-toggle": lambda d, c, f: edits.toggle_goal(
+        d, placed_id=_text(f, "placed"), goal_id=_text(f, "goal")),
+    "link-update": lambda d, c, f: edits.update_link(
+        d, from_id=_text(f, "from"), to_id=_text(f, "to"), kind=_text(f, "kind"),
+        reverse=_text(f, "reverse") in ("1", "true")),
+    "phase-duplicate": lambda d, c, f: edits.duplicate_phases(
+        d, phase_id=_text(f, "phase"), through_id=_text(f, "through")),
     "nudge": lambda d, c, f: edits.nudge_activity(
         d, c, placed_id=_text(f, "placed"), direction=_text(f, "direction")),
     "remove": lambda d, c, f: edits.remove_activity(d, placed_id=_text(f, "placed")),
@@ -181,7 +258,7 @@ def _add_custom(design: Design, form: FormData, session: Session, access: Access
     return edits.add_custom_activity(
         design, title=c.title, learning_type=c.learning_type, interactions=c.interactions.split(),
         modes=c.modes.split(), minutes=c.minutes, phase_id=_text(form, "phase"),
-        mode=_text(form, "mode"), index=_int(form, "index", 10_000))
+        mode=_text(form, "mode"), index=_int(form, "index", 10_000), at=_at(form))
 
 
 @router.post("/{design_id}/edit/{op}", response_class=HTMLResponse)
@@ -190,38 +267,56 @@ async def edit(op: str, access: EditAccess, request: Request, session: SessionDe
     record, design = access.record, access.design
     form = await request.form()
     try:
-        if op not in OPS and op not in ("undo", "add-custom"):
+        if op not in OPS and op not in ("undo", "redo", "add-custom"):
             raise EditRefused(f"Onbekende bewerking {op!r}.", f"Unknown edit {op!r}.", "op")
         based_on = _int(form, "version")
         work = design.model_copy(deep=True)
         focus = _text(form, "placed") or None
-        if op == "undo":
-            restored = version_document(session=session, design_id=record.id,
-                                        version=_int(form, "to_version"))
-            if restored is None:
-                raise EditRefused("Deze versie bestaat niet.", "This version does not exist.",
-                                  "to_version")
-            work = restored
-            change = Change("Wijziging ongedaan gemaakt.", "Change undone.")
+        if op in ("undo", "redo"):
+            # Marks the person's step in this transaction: the save below commits the
+            # mark with the new version, a StaleVersion rolls both back.
+            work, change = (undo if op == "undo" else redo)(
+                session=session, design_id=record.id, user_id=access.caller.user.id)
         elif op == "add-custom":
             change, focus = _add_custom(work, form, session, access)
         else:
             result = OPS[op](work, catalogue, form)
             change, focus = result if isinstance(result, tuple) else (result, focus)
     except EditRefused as refused:
-        context = page_context(access, session, catalogue, lang, full=False,
+        context = page_context(access, session, catalogue, lang, full=False, only=set(),
                                message=refused(lang), message_kind="error")
-        return render_fragments(request, PAGE, EDIT_BLOCKS, context, status_code=422)
+        return render_answer(request, PAGE, ["status"], context, status_code=422)
     try:
         version = save_design(session=session, design_id=record.id, design=work,
                               based_on=based_on, summary=change("en"),
                               author_id=access.caller.user.id)
     except StaleVersion as stale:
         context = page_context(access, session, catalogue, lang, version=stale.current,
-                               full=False, conflict=True)
-        return render_fragments(request, PAGE, ["status"], context, status_code=409,
-                                headers={"HX-Reswap": "none"})
+                               full=False, only=set(), conflict=True)
+        return render_answer(request, PAGE, ["status"], context, status_code=409)
+    if op not in ("undo", "redo"):
+        record_step(session=session, design_id=record.id, user_id=access.caller.user.id,
+                    before=design, after=work, change=change)
+    changed = changed_phases(design, work)
+    goals_panel = op in ("goal-add", "goal-update", "goal-remove")  # stays open for the next goal
     context = page_context(access, session, catalogue, lang, design=work, version=version,
-                           full=False, message=change(lang), message_kind="ok", undo_to=based_on,
-                           focus=focus)
-    return render_fragments(request, PAGE, EDIT_BLOCKS, context)
+                           full=False, only=changed, message=change(lang), message_kind="ok",
+                           focus=focus, keep_open="goals" if goals_panel else None)
+    if changed is None:
+        return render_answer(request, PAGE, WHOLE_CANVAS, context)
+    return render_answer(request, PAGE, SMALL_ANSWER, context,
+                         repeat=("phase", "p", context["phases"]), headers={"HX-Trigger": "wave:board"})
+
+
+def changed_phases(before: Design, after: Design) -> set[str] | None:
+    """The ids of the phases an edit changed, or None when it changed the structure
+    (phases added, removed or reordered; goals, title, budget, language or baseline),
+    which the whole canvas shows."""
+    if [p.id for p in before.phases] != [p.id for p in after.phases]:
+        return None
+    if (before.goals, before.title, before.study_load_hours, before.language, before.baseline,
+            before.template) != (after.goals, after.title, after.study_load_hours,
+                                 after.language, after.baseline, after.template):
+        return None
+    old = {p.id: p for p in before.phases}
+    return {p.id for p in after.phases if p != old[p.id]}
