@@ -223,7 +223,6 @@
   }
 
   // --- drag and drop: where the pointer is decides ---------------------------------------
-  const sortables = [];
   let pointer = { x: 0, y: 0 };
   let drag = null; // {kind: "card"|"catalogue", id, cancelled}
 
@@ -335,8 +334,9 @@
     }
   }
 
+  // Only elements that have none get a Sortable: an answer replaces some lanes, and the
+  // catalogue's instance must survive it (a drag may already have started on it).
   function setupSortables() {
-    sortables.splice(0).forEach((s) => s.destroy());
     if (!canEdit() || phone()) return;
     const common = {
       animation: 0,
@@ -361,18 +361,18 @@
       onEnd: onDragEnd,
     };
     const list = $("#catalogue-list");
-    if (list) {
-      sortables.push(Sortable.create(list, Object.assign({}, common, {
+    if (list && !Sortable.get(list)) {
+      Sortable.create(list, Object.assign({}, common, {
         group: { name: "wave", pull: "clone", put: false }, sort: false, filter: "[hidden]",
-      })));
+      }));
     }
-    $$("[data-lane]").forEach((lane) => {
-      sortables.push(Sortable.create(lane, Object.assign({}, common, {
+    $$("[data-lane]").filter((lane) => !Sortable.get(lane)).forEach((lane) => {
+      Sortable.create(lane, Object.assign({}, common, {
         group: { name: "wave", pull: true, put: true },
         draggable: ".card, .cat-item",
         direction: "horizontal",
         emptyInsertThreshold: 24,
-      })));
+      }));
     });
   }
 
@@ -552,6 +552,8 @@
     if (menuKeys(evt)) return;
     const typing = evt.target.matches && evt.target.matches("input, textarea, select");
     if (evt.key === "Escape") {
+      const open = evt.target.closest && evt.target.closest("details[open]");
+      if (open && !drag) { evt.preventDefault(); open.open = false; $("summary", open).focus(); return; }
       if (drag) { evt.preventDefault(); cancelDrag(); return; }
       if (connecting) { evt.preventDefault(); finishConnect(true); return; }
       if (keyConnect) { evt.preventDefault(); const from = stopKeyConnect(texts().connect_cancel); if (from) from.focus(); return; }
@@ -631,6 +633,10 @@
     const t = evt.target;
     if (!t.closest) return;
     if (!t.closest(".popover-menu") && !t.closest("[data-card-menu]") && !t.closest("[data-link]")) closeMenus();
+    // a popover panel or menu closes when the person clicks elsewhere
+    $$("details.popover[open], details.menu-box[open], details.phase-menu[open]").forEach((d) => {
+      if (!d.contains(t)) d.open = false;
+    });
     const collapse = t.closest("[data-collapse]");
     if (collapse) { setPanel(collapse.dataset.collapse, false); return; }
     const expand = t.closest("[data-expand]");
@@ -876,8 +882,8 @@
     // adding from the catalogue with Enter keeps focus there, to add the next one
     if (active && active.classList && active.classList.contains("cat-item")) return;
     if (active && active.id === "new-goal") return;
-    const goalInput = $("#goals-panel[open] #new-goal");
-    if (goalInput && (!active || active === document.body)) { goalInput.focus(); return; }
+    const goalInput = $("#goals-panel[data-keep-open] #new-goal");
+    if (goalInput) { $("#goals-panel").removeAttribute("data-keep-open"); goalInput.focus(); return; }
     if (focus) {
       const el = document.getElementById("card-" + focus);
       if (el && (!active || active === document.body || !document.body.contains(active) || active.closest(".card") || active.closest("#history"))) {

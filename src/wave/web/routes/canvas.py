@@ -304,8 +304,8 @@ async def edit(op: str, access: EditAccess, request: Request, session: SessionDe
                            focus=focus, keep_open="goals" if goals_panel else None)
     if changed is None:
         return render_answer(request, PAGE, WHOLE_CANVAS, context)
-    return render_answer(request, PAGE, SMALL_ANSWER, context,
-                         repeat=("phase", "p", context["phases"]), headers={"HX-Trigger": "wave:board"})
+    return render_answer(request, PAGE, SMALL_ANSWER, {**context, "oob_phases": True},
+                         repeat=("phase", "p", context["phases"]))
 
 
 def changed_phases(before: Design, after: Design) -> set[str] | None:
