@@ -190,6 +190,14 @@ def edit_form(target: Target) -> dict:
     return {"data": {"text": "De student past het 4P-model toe", "version": target.version()}}
 
 
+def own_edits(target: Target) -> None:
+    """An edit of their own for each persona that may edit, so that theirs can be undone."""
+    for persona in ("editor", "owner"):
+        r = target.world.clients[persona].post(f"/designs/{target.design_id}/edit/goal-add",
+                                               data={**edit_form(target)["data"]})
+        assert r.status_code == 200, r.text
+
+
 def put_body(target: Target) -> dict:
     return {"json": {**target.current(), "title": "Rechten-test, gewijzigd"}}
 
@@ -212,6 +220,8 @@ TABLE: list[Row] = [
     Row("GET", "/rules", signed_in(200)),
     Row("GET", "/rules/{rule_id}", signed_in(200)),
     Row("POST", "/signout", signed_in(303), own_session=True),
+    Row("GET", "/api/prefs", signed_in(200)),
+    Row("PUT", "/api/prefs", signed_in(200), send=lambda t: {"json": {"zoom": 1.25}}),
     # The JSON API on one design --------------------------------------------------------
     Row("GET", A, READ),
     Row("PUT", A, roles(403, 403, 200, 200), fresh=True, send=put_body),
@@ -224,6 +234,7 @@ TABLE: list[Row] = [
     Row("GET", D + "/activities/{placed_id}", READ),
     Row("GET", D + "/export.json", READ),
     Row("GET", D + "/wave.svg", READ),
+    Row("GET", D + "/wave.png", READ),
     Row("GET", D + "/compare", READ),
     Row("POST", D + "/copy", roles(303, 303, 303, 303)),
     Row("POST", D + "/save-template", READ, send=lambda t: {"data": {"name": "Mijn sjabloon"}}),
@@ -231,6 +242,11 @@ TABLE: list[Row] = [
         send=lambda t: {"data": CUSTOM_ACTIVITY}),
     Row("POST", D + "/edit/{op}", roles(403, 403, 200, 200), url=D + "/edit/goal-add",
         label="goal-add", fresh=True, send=edit_form),
+    Row("POST", D + "/edit/{op}", roles(403, 403, 422, 422), url=D + "/edit/undo",
+        label="undo, nothing to undo", fresh=True, send=lambda t: {"data": {"version": t.version()}}),
+    Row("POST", D + "/edit/{op}", roles(403, 403, 200, 200), url=D + "/edit/undo",
+        label="undo own edit", fresh=True, prepare=own_edits,
+        send=lambda t: {"data": {"version": t.version()}}),
     # Review ------------------------------------------------------------------------------
     Row("POST", D + "/review/comments", roles(403, 200, 200, 200), fresh=True,
         send=lambda t: {"data": {"body": "Mooi begin!", "activity": "a1"}}),

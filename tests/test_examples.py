@@ -112,6 +112,30 @@ def test_worked_example_has_no_warnings(slug):
     assert report.warnings == 0
 
 
+# Advice a worked example may carry, judged per example against its own lesson: the
+# Marketing redesign asks its teacher to write quiz questions and moderate a forum,
+# which is tip 6 (develop new teacher skills), not a contradiction of the example.
+ALLOWED_ADVICE: dict[str, set[str]] = {"marketing-communicatie": {"skills.new"}}
+# Advice that would contradict what every worked example teaches: a model redesign
+# begins small (tip 2), starts from goals (tip 1), is a blend of at least two steps and
+# not a hybrid classroom, and reuses open material before making its own (tip 7).
+CONTRADICTING = {
+    "scope.too-much-at-once",
+    "goals.activity-unlinked",
+    "blend.too-short",
+    "blend.hybrid-setting",
+    "reuse.oer",
+}
+
+
+@pytest.mark.parametrize("slug", WORKED)
+def test_worked_example_gives_no_advice_against_its_own_lesson(slug):
+    report = check(_load(slug), get_catalogue())
+    advice = {f.rule for f in report.findings if f.severity == "advice"}
+    assert not advice & CONTRADICTING
+    assert advice <= ALLOWED_ADVICE.get(slug, set()), "judge new advice against the lesson"
+
+
 def test_marketing_example_shows_something_in_something_out():
     """Tip 4: the redesign replaces part of the old module instead of adding to it."""
     design = _load("marketing-communicatie")
@@ -122,7 +146,76 @@ def test_marketing_example_shows_something_in_something_out():
     old_minutes = sum(a.minutes for a in design.baseline.placed())
     new_minutes = sum(a.minutes for a in design.placed())
     assert new_minutes <= old_minutes
-    assert {a.mode for a in design.baseline.placed()} == {"offline"}
+
+
+def test_marketing_example_begins_small():
+    """Tip 2: against the set-up after the first round, this round is one small step
+    (the rule scope.too-much-at-once stays quiet), and the result is still the module
+    of the source case: clips, chapter, quiz, YouTube examples shared online, a case in
+    class, handing in and online feedback."""
+    design = _load("marketing-communicatie")
+    report = check(design, get_catalogue())
+    delta = report.profile.baseline
+    changes = len(delta.added) + len(delta.removed) + len(delta.changed)
+    assert 0 < changes * 2 <= len(design.baseline.placed())
+    assert "scope.too-much-at-once" not in _fired(report)
+    assert [a.activity for a in design.placed()] == [
+        "kennisclip",
+        "lezen",
+        "oefentoets",
+        "bronnen-zoeken",
+        "forum",
+        "casus",
+        "inleveren",
+        "feedback-docent",
+    ]
+    # against the week before any redesign (lecture, reading, exercises, tutorial) the
+    # same design would be too much at once: that is what the first round was for
+    lecture_week = {
+        "title": "Oude opzet",
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Week",
+                "kind": "sequence",
+                "activities": [
+                    {"id": "x1", "activity": "hoorcollege", "mode": "offline", "timing": "sync"},
+                    {"id": "a2", "activity": "lezen", "mode": "offline", "timing": "async", "minutes": 150},
+                    {"id": "x2", "activity": "oefenopdracht", "mode": "offline", "timing": "async"},
+                    {"id": "x3", "activity": "werkcollege", "mode": "offline", "timing": "sync"},
+                ],
+            }
+        ],
+    }
+    all_at_once = parse_design({**design.to_json(), "baseline": lecture_week}, get_catalogue())
+    assert "scope.too-much-at-once" in _fired(check(all_at_once, get_catalogue()))
+
+
+def test_changed_example_files_reach_the_stored_examples(database_url):
+    """Seeding stores a changed example file as the example's next version, once."""
+    from sqlmodel import Session, select
+
+    from wave.db import get_engine
+    from wave.examples import load_example, seed_examples
+    from wave.models import DesignRecord
+    from wave.store import dump, read
+
+    with Session(get_engine()) as session:
+        record = session.exec(
+            select(DesignRecord).where(DesignRecord.example_slug == "synchroon-asynchroon")
+        ).one()
+        stale = load_example("synchroon-asynchroon").model_copy(update={"title": "Oude titel"})
+        record.document, version = dump(stale), record.version
+        session.add(record)
+        session.commit()
+    seed_examples()
+    seed_examples()
+    with Session(get_engine()) as session:
+        record = session.exec(
+            select(DesignRecord).where(DesignRecord.example_slug == "synchroon-asynchroon")
+        ).one()
+        assert read(record.document) == load_example("synchroon-asynchroon")
+        assert record.version == version + 1
 
 
 @pytest.mark.parametrize("entry", FLAWED, ids=[e["slug"] for e in FLAWED])

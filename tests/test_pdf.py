@@ -303,6 +303,7 @@ def test_pdf_button_downloads_and_shows_that_it_is_working(page, teacher):
 
     design_id = new_design(teacher, title="Knop voor de PDF")
     page.goto(f"/designs/{design_id}")
+    page.get_by_text("Exporteren").click()  # the export menu holds the PDF button
     button = page.locator("[data-pdf-export]")
     page.evaluate("""() => {
         window.busySeen = [];
@@ -330,6 +331,7 @@ def test_pdf_button_says_so_when_the_pdf_fails(page, teacher):
     design_id = new_design(teacher, title="Mislukte PDF")
     page.route("**/export.pdf", lambda route: route.fulfill(status=500, body="kapot"))
     page.goto(f"/designs/{design_id}")
+    page.get_by_text("Exporteren").click()
     page.locator("[data-pdf-export]").click()
     expect(page.locator("#status .toast-error")).to_contain_text("De PDF kon niet worden gemaakt")
     expect(page.locator("[data-pdf-export]")).to_have_text("PDF")

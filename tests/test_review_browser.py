@@ -86,6 +86,8 @@ def test_two_editors_the_second_is_told_and_nothing_is_overwritten(
     page.goto(f"/designs/{design_id}")
     other.goto(f"/designs/{design_id}")
 
+    page.locator("#goals-panel summary").click()
+    other.locator("#goals-panel summary").click()
     page.fill("#new-goal", "Doel van de eerste docent")
     page.click("#goal-add button")
     expect(page.locator("#design-version")).to_have_value("2")

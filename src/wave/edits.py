@@ -431,6 +431,9 @@ def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> 
         raise EditRefused("De laatste fase van de reeks komt voor de eerste.",
                           "The last phase of the run comes before the first.", "through")
     run = design.phases[start:end + 1]
+    # "Week 1 voor … Week 1 na" is one week: the copies are numbered one week on
+    numbers = [int(m.group(2)) for p in run if (m := _NUMBERED.match(p.title))]
+    span = max(numbers) - min(numbers) + 1 if numbers else 1
     phase_ids = {p.id for p in design.phases}
     placed_ids = {a.id for a in design.placed()}
     new_ids: dict[str, str] = {}
@@ -439,7 +442,7 @@ def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> 
         copy = phase.model_copy(deep=True)
         copy.id = _next_id(phase_ids, "p")
         phase_ids.add(copy.id)
-        copy.title = _repeat_title(phase.title, len(run), design.language)
+        copy.title = _repeat_title(phase.title, span, design.language)
         for a in copy.activities:
             new_ids[a.id] = a.id = _next_id(placed_ids, "a")
             placed_ids.add(a.id)

@@ -40,6 +40,24 @@ class DesignVersion(SQLModel, table=True):
     created_at: datetime = Field(default_factory=now)
 
 
+class UndoStep(SQLModel, table=True):
+    """One edit a person made on a design, for their own undo and redo (see wave.undo)."""
+
+    __tablename__ = "undo_step"
+    __table_args__ = (UniqueConstraint("design_id", "user_id", "seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    design_id: int = Field(foreign_key="design.id")
+    user_id: int = Field(foreign_key="user.id", index=True)
+    seq: int  # increasing per user and design
+    before_document: str = Field(sa_column=Column(Text, nullable=False))  # as store.dump writes
+    after_document: str = Field(sa_column=Column(Text, nullable=False))
+    summary_nl: str = Field(default="", max_length=300)
+    summary_en: str = Field(default="", max_length=300)
+    state: str = Field(default="done", max_length=10)  # done, undone
+    created_at: datetime = Field(default_factory=now)
+
+
 class User(SQLModel, table=True):
     __tablename__ = "user"
 
@@ -47,6 +65,8 @@ class User(SQLModel, table=True):
     email: str = Field(max_length=254, unique=True, index=True)
     name: str = Field(max_length=100)
     password_hash: str = Field(max_length=200)
+    # UI preferences (JSON object, see wave.prefs): collapsed panels, zoom.
+    prefs: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
     created_at: datetime = Field(default_factory=now)
 
 

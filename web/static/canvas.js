@@ -92,7 +92,10 @@
   function innerSize() {
     const inner = $("#board-inner");
     $$(".wave-layer, .link-layer", inner).forEach((svg) => { svg.setAttribute("width", 0); svg.setAttribute("height", 0); });
-    return { w: inner.scrollWidth, h: inner.scrollHeight };
+    inner.style.minWidth = "0"; // the content, not the board it stretches to
+    const size = { w: inner.scrollWidth, h: inner.scrollHeight };
+    inner.style.minWidth = "";
+    return size;
   }
 
   function fitZoom() {
@@ -102,7 +105,7 @@
       inner.style.setProperty("--z", z);
       const { w, h } = innerSize();
       const ratio = Math.min((board.clientWidth - 4) / w, (board.clientHeight - 4) / h);
-      if (ratio >= 1 && i > 0) break;
+      if (ratio >= 0.99 && i > 0) break;
       z = Math.min(1.25, z * ratio);
     }
     inner.style.setProperty("--z", zoom);
@@ -120,6 +123,7 @@
       z = fitZoom();
       announce(texts().fit_collapsed);
     }
+    if (Math.abs(z - zoom) < 0.02) z = zoom; // a second "fit" changes nothing
     setZoom(z);
   }
 
@@ -345,7 +349,7 @@
       ghostClass: "drag-ghost",
       chosenClass: "drag-chosen",
       scroll: true,
-      scrollSensitivity: 110, // scroll the board well before the pointer reaches its edge
+      scrollSensitivity: 50, // scroll the board well before the pointer reaches its edge
       scrollSpeed: 22,
       bubbleScroll: true,
       revertOnSpill: true,
@@ -405,6 +409,10 @@
   }
 
   function moveConnect() {
+    // near the board's edge the board scrolls, so a card out of view can be reached
+    const board = $("#board"), edge = board.getBoundingClientRect();
+    if (pointer.x > edge.right - 50) board.scrollLeft += 24;
+    else if (pointer.x < edge.left + 50) board.scrollLeft -= 24;
     const inner = $("#board-inner"), box = inner.getBoundingClientRect();
     const from = document.getElementById("card-" + connecting.from).getBoundingClientRect();
     const x1 = from.right - box.left, y1 = from.top + from.height / 2 - box.top;

@@ -1,8 +1,9 @@
-"""`wave export FILE [--svg OUT] [--pdf OUT] [--lang nl|en]`: a design as a drawing or a PDF.
+"""`wave export FILE [--svg OUT] [--png OUT] [--pdf OUT] [--lang nl|en]`: a design as a drawing or PDF.
 
 `--svg` writes the wave as a standalone SVG (the same drawing the canvas
-downloads); `--pdf` writes the PDF export (SPEC §7). The words are in the
-design's own language unless `--lang` says otherwise. Exit status: 0 written,
+downloads), `--png` the same drawing as a PNG at twice its size on white;
+`--pdf` writes the PDF export (SPEC §7). The words are in the design's own
+language unless `--lang` says otherwise. Exit status: 0 written,
 2 the input cannot be used (unreadable file, not JSON, not a valid
 `wave.design/v1` design, nothing asked for, an output that cannot be
 written). Problems are printed one per line; never a traceback.
@@ -15,11 +16,12 @@ import typer
 
 from wave.commands.check import Lang, _fail, load_design_file
 from wave.drawing import wave_svg
+from wave.drawing.png import png_from_svg
 from wave.engine import check as run_check
 
 MESSAGES = {
-    "nothing": {"nl": "niets te doen: geef --svg UIT en/of --pdf UIT",
-                "en": "nothing to do: give --svg OUT and/or --pdf OUT"},
+    "nothing": {"nl": "niets te doen: geef --svg UIT, --png UIT en/of --pdf UIT",
+                "en": "nothing to do: give --svg OUT, --png OUT and/or --pdf OUT"},
     "no-pdf": {"nl": "PDF-export is in deze installatie niet beschikbaar",
                "en": "PDF export is not available in this installation"},
     "pdf-failed": {"nl": "PDF kon niet gemaakt worden", "en": "the PDF could not be made"},
@@ -39,19 +41,23 @@ def _write(out: Path, data: bytes, lang: str) -> None:
 def export(
     file: Annotated[str, typer.Argument(help="A wave.design/v1 JSON file, or - for stdin.")],
     svg: Annotated[Path | None, typer.Option("--svg", help="Write the wave drawing (SVG) here.")] = None,
+    png: Annotated[Path | None, typer.Option("--png", help="Write the wave drawing (PNG, 2×) here.")] = None,
     pdf: Annotated[Path | None, typer.Option("--pdf", help="Write the PDF export here.")] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", help="Language (default: the design's).")] = None,
 ) -> None:
-    """Export a design: the wave as SVG (--svg) and/or the PDF (--pdf)."""
+    """Export a design: the wave as SVG (--svg) or PNG (--png) and/or the PDF (--pdf)."""
     message_lang = lang.value if lang else "nl"
-    if svg is None and pdf is None:
+    if svg is None and png is None and pdf is None:
         raise _fail([MESSAGES["nothing"][message_lang]])
     design, catalogue, config = load_design_file(file, message_lang)
     words = lang.value if lang else design.language
-    if svg is not None:
+    if svg is not None or png is not None:
         report = run_check(design, catalogue, lang=words, config=config)
         drawing = wave_svg(design, catalogue, words, profile=report.profile)
-        _write(svg, drawing.encode("utf-8"), words)
+        if svg is not None:
+            _write(svg, drawing.encode("utf-8"), words)
+        if png is not None:
+            _write(png, png_from_svg(drawing), words)
     if pdf is not None:
         try:
             from wave.export.pdf import render_pdf

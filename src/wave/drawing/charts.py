@@ -65,16 +65,23 @@ def category_label(category: str, lang: str) -> str:
 # --- online/offline with the Allen & Seaman bands ----------------------------------
 
 
-def share_chart(profile: Profile, lang: str) -> str:
+def share_chart(profile: Profile, lang: str, *, empty: str | None = None) -> str:
+    """Online against face to face. Without study time there is no share to show: the
+    chart says so (`empty`, default "no study time yet") instead of "0% online ·
+    traditional", and no band of the scale is marked."""
     total, online = profile.total_minutes, profile.online_minutes
     offline = total - online
     pct = percent(profile.online_share)
     w = WIDTH
-    parts = [
-        f'<text x="0" y="14" font-size="13" fill="{INK}"><tspan font-weight="bold">'
-        f'{esc(t("online.pct", lang, p=pct))}</tspan><tspan fill="{WAVE}"> · '
-        f'{esc(category_label(profile.category, lang))}</tspan></text>'
-    ]
+    empty = empty or t("empty", lang)
+    if total:
+        parts = [
+            f'<text x="0" y="14" font-size="13" fill="{INK}"><tspan font-weight="bold">'
+            f'{esc(t("online.pct", lang, p=pct))}</tspan><tspan fill="{WAVE}"> · '
+            f'{esc(category_label(profile.category, lang))}</tspan></text>'
+        ]
+    else:
+        parts = [text(0, 14, empty, size=13, weight="bold", fill=MUTED)]
     bar_y, bar_h = 24, 24
     if total:
         online_w = w * profile.online_share
@@ -92,12 +99,11 @@ def share_chart(profile: Profile, lang: str) -> str:
             parts.append(rect(online_w - 1, bar_y, 2, bar_h, fill="#fff"))
     else:
         parts.append(rect(0, bar_y, w, bar_h, fill=TRACK))
-        parts.append(text(w / 2, bar_y + 16, t("empty", lang), fill=MUTED, anchor="middle"))
 
     # the Allen & Seaman scale: ticks at 0, 30, 80, 100 %, the design's band highlighted
     scale_y = 60
     for name, lo, hi in BANDS:
-        if name == profile.category:
+        if total and name == profile.category:
             parts.append(rect(lo * w, scale_y + 17, (hi - lo) * w, 14, fill=WAVE_SOFT, rx=3))
     parts.append(f'<line x1="0" y1="{scale_y}" x2="{w}" y2="{scale_y}" stroke="{MUTED}" stroke-width="1"/>')
     for value in (0, 30, 80, 100):
@@ -109,15 +115,16 @@ def share_chart(profile: Profile, lang: str) -> str:
     parts.append(text(w * 0.55, scale_y + 14, "Allen & Seaman (2007)", size=8.5, fill=MUTED,
                       anchor="middle", font_style="italic"))
     for name, lo, hi in BANDS:
-        mine = name == profile.category
+        mine = bool(total) and name == profile.category
         parts.append(text((lo + hi) / 2 * w, scale_y + 28, category_label(name, lang), size=9.5,
                           fill=WAVE if mine else MUTED, weight="bold" if mine else None,
                           anchor="middle", data_band=name))
-    if profile.category == "traditional":
+    if total and profile.category == "traditional":
         parts.append(text(2, scale_y - 7, category_label("traditional", lang), size=9.5,
                           fill=WAVE, weight="bold"))
-    marker_x = w * profile.online_share
-    parts.append(f'<path d="M {num(marker_x)} {scale_y - 1} l -5 -7 h 10 z" fill="{INK}"/>')
+    if total:
+        marker_x = w * profile.online_share
+        parts.append(f'<path d="M {num(marker_x)} {scale_y - 1} l -5 -7 h 10 z" fill="{INK}"/>')
 
     legend_y = 108
     parts.append(rect(0, legend_y - 9, 10, 10, fill=ONLINE))
@@ -125,20 +132,28 @@ def share_chart(profile: Profile, lang: str) -> str:
     parts.append(rect(w / 2, legend_y - 9, 10, 10, fill=OFFLINE))
     parts.append(text(w / 2 + 14, legend_y, f"{label('offline', lang)} {offline} {t('min', lang)}",
                       size=10.5))
-    return document(w, 116, "".join(parts), title=t("share.title", lang),
-                    desc=f"{t('online.pct', lang, p=pct)}, {category_label(profile.category, lang)}",
+    desc = (f"{t('online.pct', lang, p=pct)}, {category_label(profile.category, lang)}"
+            if total else empty)
+    return document(w, 116, "".join(parts), title=t("share.title", lang), desc=desc,
                     data_chart="share")
 
 
 # --- sync/async ------------------------------------------------------------------------
 
 
-def timing_chart(profile: Profile, lang: str) -> str:
+def timing_chart(profile: Profile, lang: str, *, empty: str | None = None) -> str:
+    """Synchronous against asynchronous; without study time it says so (`empty`)
+    instead of "0% synchronous" and "asynchronous 100%"."""
     pct = percent(profile.sync_share)
     w = WIDTH
-    parts = [text(0, 14, t("sync.pct", lang, p=pct), size=13, weight="bold")]
+    total = profile.total_minutes
+    empty = empty or t("empty", lang)
+    if total:
+        parts = [text(0, 14, t("sync.pct", lang, p=pct), size=13, weight="bold")]
+    else:
+        parts = [text(0, 14, empty, size=13, weight="bold", fill=MUTED)]
     bar_y, bar_h = 24, 24
-    if profile.total_minutes:
+    if total:
         sync_w = w * profile.sync_share
         parts.append(rect(0, bar_y, sync_w, bar_h, fill=WAVE, data_key="sync",
                           data_value=profile.sync_share))
@@ -153,15 +168,15 @@ def timing_chart(profile: Profile, lang: str) -> str:
                               weight="bold", anchor="middle"))
     else:
         parts.append(rect(0, bar_y, w, bar_h, fill=TRACK))
-        parts.append(text(w / 2, bar_y + 16, t("empty", lang), fill=MUTED, anchor="middle"))
     legend_y = 66
+    sync_pct, async_pct = (f" {pct}%", f" {100 - pct}%") if total else ("", "")
     parts.append(rect(0, legend_y - 9, 16, 10, fill=WAVE))
-    parts.append(text(20, legend_y, f"{label('sync', lang)} {pct}%", size=10.5))
+    parts.append(text(20, legend_y, f"{label('sync', lang)}{sync_pct}", size=10.5))
     parts.append(rect(w / 2 + 1, legend_y - 8, 14, 8, fill="#fff", stroke=WAVE, stroke_width=2,
                       stroke_dasharray="3 2"))
-    parts.append(text(w / 2 + 20, legend_y, f"{label('async', lang)} {100 - pct}%", size=10.5))
+    parts.append(text(w / 2 + 20, legend_y, f"{label('async', lang)}{async_pct}", size=10.5))
     return document(w, 74, "".join(parts), title=t("timing.title", lang),
-                    desc=t("sync.pct", lang, p=pct), data_chart="timing")
+                    desc=t("sync.pct", lang, p=pct) if total else empty, data_chart="timing")
 
 
 # --- minutes per key -------------------------------------------------------------------
@@ -258,20 +273,28 @@ def profile_charts(report: Report, design: DesignBody, lang: str) -> list[Chart]
     minutes, share, part = t("minutes", lang), t("share", lang), t("part", lang)
     pct, sync_pct = percent(p.online_share), percent(p.sync_share)
     category = category_label(p.category, lang)
+    # no study time: no share to state ("no activities yet", or "no study time yet"
+    # when the activities there are have no minutes)
+    empty = None if p.total_minutes else t("wave.empty" if not design.placed() else "empty", lang)
+    share_rows = [
+        (label("online", lang), f"{_minutes(p.online_minutes, lang)} ({pct}%)"),
+        (label("offline", lang), f"{_minutes(p.total_minutes - p.online_minutes, lang)} ({100 - pct}%)"),
+        (t("total", lang), _minutes(p.total_minutes, lang)),
+    ]
+    timing_rows = [(label("sync", lang), f"{sync_pct}%"), (label("async", lang), f"{100 - sync_pct}%")]
+    if empty is not None:  # minutes, but no shares
+        share_rows = [(label(k, lang), _minutes(0, lang)) for k in ("online", "offline")]
+        share_rows.append((t("total", lang), _minutes(0, lang)))
+        timing_rows = [(label("sync", lang), "–"), (label("async", lang), "–")]
     types_title = t("types.title", lang)
     interactions_title = t("interactions.title", lang)
     environments_title = t("environments.title", lang)
     charts = [
-        Chart("share", t("share.title", lang), Markup(share_chart(p, lang)), (part, minutes), [
-            (label("online", lang), f"{_minutes(p.online_minutes, lang)} ({pct}%)"),
-            (label("offline", lang),
-             f"{_minutes(p.total_minutes - p.online_minutes, lang)} ({100 - pct}%)"),
-            (t("total", lang), _minutes(p.total_minutes, lang)),
-        ], summary=f"{t('online.pct', lang, p=pct)} · {category}"),
-        Chart("timing", t("timing.title", lang), Markup(timing_chart(p, lang)), (part, share), [
-            (label("sync", lang), f"{sync_pct}%"),
-            (label("async", lang), f"{100 - sync_pct}%"),
-        ]),
+        Chart("share", t("share.title", lang), Markup(share_chart(p, lang, empty=empty)),
+              (part, minutes), share_rows,
+              summary=f"{t('online.pct', lang, p=pct)} · {category}" if empty is None else empty),
+        Chart("timing", t("timing.title", lang), Markup(timing_chart(p, lang, empty=empty)),
+              (part, share), timing_rows, summary="" if empty is None else empty),
         Chart("learning-types", types_title,
               Markup(bars_chart(p.by_learning_type, lang, chart_id="learning-types",
                                 title=types_title)),

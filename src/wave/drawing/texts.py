@@ -45,12 +45,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "legend.sync": {"nl": "synchroon (doorgetrokken rand)", "en": "synchronous (solid border)"},
     "legend.async": {"nl": "asynchroon (gestippelde rand)", "en": "asynchronous (dashed border)"},
     "legend.wave": {
-        "nl": "de golf: activiteiten in tijdsvolgorde", "en": "the wave: activities in time order"
+        "nl": "de wave: activiteiten in volgorde van tijd", "en": "the wave: activities in time order"
     },
     "legend.link": {"nl": "verband tussen activiteiten", "en": "link between activities"},
     "legend.multi": {"nl": "deels in het lokaal, deels online", "en": "part in class, part online"},
-    "sync": {"nl": "SYNC", "en": "SYNC"},
-    "async": {"nl": "ASYNC", "en": "ASYNC"},
+    # the words the canvas cards use (finding 37: no English SYNC/ASYNC in a Dutch drawing)
+    "sync": {"nl": "synchroon", "en": "synchronous"},
+    "async": {"nl": "asynchroon", "en": "asynchronous"},
     # before/after
     "change.added": {"nl": "+ nieuw", "en": "+ new"},
     "change.removed": {"nl": "− eruit", "en": "− out"},

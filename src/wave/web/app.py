@@ -17,7 +17,17 @@ from wave.i18n import negotiate
 from wave.settings import get_settings
 from wave.web.auth import CsrfFailed, Forbidden, NotSignedIn, NotVisible
 from wave.web.rendering import STATIC_DIR, render_page
-from wave.web.routes import accounts, api_designs, canvas, drawings, health, pages, review, rules
+from wave.web.routes import (
+    accounts,
+    api_designs,
+    canvas,
+    drawings,
+    health,
+    pages,
+    prefs,
+    review,
+    rules,
+)
 
 
 @asynccontextmanager
@@ -53,7 +63,7 @@ def create_app() -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_access_handlers(app)
     for router in (health.router, accounts.router, api_designs.router, pages.router,
-                   canvas.router, review.router, drawings.router, rules.router):
+                   canvas.router, review.router, drawings.router, rules.router, prefs.router):
         app.include_router(router)
     if os.environ.get("WAVE_BENCH") == "1":
         # `wave bench` only: the bare endpoint an edit round trip is compared with.

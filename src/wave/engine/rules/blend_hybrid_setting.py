@@ -19,18 +19,18 @@ ID = "blend.hybrid-setting"
 SEVERITY = "advice"
 TIP = None
 MISCONCEPTION = "hybrid-learning"
-TITLE = {"nl": "Multi-locatie is geen blend", "en": "Multi-location is not a blend"}
+TITLE = {"nl": "Hybride lokaal is nog geen blend", "en": "A hybrid classroom is not yet a blend"}
 FOUND = {
     "one": {
-        "nl": "{names} is multi-locatie: een deel van de groep zit in het lokaal en een deel "
+        "nl": "{names} is hybride: een deel van de groep zit in het lokaal en een deel "
         "doet tegelijk online mee.",
-        "en": "{names} is multi-location: part of the group is in the room while the rest "
+        "en": "{names} is hybrid: part of the group is in the room while the rest "
         "joins online at the same time.",
     },
     "many": {
-        "nl": "{names} zijn multi-locatie: een deel van de groep zit in het lokaal en een "
+        "nl": "{names} zijn hybride: een deel van de groep zit in het lokaal en een "
         "deel doet tegelijk online mee.",
-        "en": "{names} are multi-location: part of the group is in the room while the rest "
+        "en": "{names} are hybrid: part of the group is in the room while the rest "
         "joins online at the same time.",
     },
 }
@@ -44,10 +44,10 @@ WHY = {
 }
 TRY = {
     "nl": "Overweeg de activiteit voor iedereen online of voor iedereen fysiek te maken. "
-    "Kies je toch voor multi-locatie, regel dan goede techniek, een tweede begeleider en "
+    "Houd je het toch hybride, regel dan goede techniek, een tweede begeleider en "
     "een vaste manier om vragen van online deelnemers binnen te halen.",
     "en": "Consider making the activity online for everyone or face to face for everyone. "
-    "If you keep it multi-location, arrange good equipment, a second facilitator and a "
+    "If you keep it hybrid, arrange good equipment, a second facilitator and a "
     "fixed way to take in questions from online participants.",
 }
 

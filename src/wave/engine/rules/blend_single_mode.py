@@ -18,7 +18,10 @@ ID = "blend.single-mode"
 SEVERITY = "warning"
 TIP = None
 MISCONCEPTION = None
-TITLE = {"nl": "Eén modus, geen blend", "en": "One mode, no blend"}
+TITLE = {
+    "nl": "Alleen online of alleen fysiek: geen blend",
+    "en": "Only online or only face to face: no blend",
+}
 FOUND = {
     "online": {
         "nl": "Alle activiteiten in je ontwerp zijn online; er is geen fysieke activiteit.",
@@ -30,12 +33,12 @@ FOUND = {
     },
 }
 WHY = {
-    "nl": "Blended leren mengt altijd fysiek en online leren. Met één modus laat je de "
-    "sterke kanten van de andere liggen: online werken in eigen tijd en tempo, of direct "
-    "contact op locatie.",
-    "en": "Blended learning always mixes face-to-face and online learning. With one mode "
-    "you leave the strengths of the other unused: online work at one's own time and pace, "
-    "or direct contact on site.",
+    "nl": "Blended leren mengt altijd fysiek en online leren. Blijft alles online of alles "
+    "fysiek, dan laat je de sterke kanten van de andere kant liggen: online werken in eigen "
+    "tijd en tempo, of direct contact op locatie.",
+    "en": "Blended learning always mixes face-to-face and online learning. Keeping everything "
+    "online or everything face to face leaves the strengths of the other unused: online work "
+    "at one's own time and pace, or direct contact on site.",
 }
 TRY = {
     "nl": "Verplaats een of twee activiteiten naar de andere laan en verbind ze met wat "

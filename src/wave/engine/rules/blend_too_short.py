@@ -36,9 +36,9 @@ WHY = {
 }
 TRY = {
     "nl": "Voeg een activiteit toe die voorbereidt op wat er staat of erop voortbouwt, bij "
-    "voorkeur in de andere modus, en koppel de twee aan elkaar.",
+    "voorkeur aan de andere kant (online of fysiek), en koppel de twee aan elkaar.",
     "en": "Add an activity that prepares for or builds on what is there, preferably in the "
-    "other mode, and link the two.",
+    "other setting (online or face to face), and link the two.",
 }
 
 

@@ -45,10 +45,10 @@ WHY = {
     "see no need to do both: a knowledge clip that class never uses is soon skipped.",
 }
 TRY = {
-    "nl": "Leg een koppeling met een activiteit in de andere modus: maak de online "
+    "nl": "Koppel het aan een activiteit aan de andere kant (online of fysiek): maak de online "
     "voorbereiding nodig om mee te kunnen doen in de bijeenkomst, of laat studenten "
     "online verder werken met wat ze in de les hebben gemaakt.",
-    "en": "Link it to an activity in the other mode: make the online preparation "
+    "en": "Link it to an activity on the other side (online or face to face): make the online preparation "
     "necessary for taking part in the session, or let students continue online with "
     "what they made in class.",
 }

@@ -23,22 +23,25 @@ ID = "didactics.mode-changed"
 SEVERITY = "advice"
 TIP = 8
 MISCONCEPTION = None
-TITLE = {"nl": "Andere modus, andere didactiek", "en": "New mode, new didactics"}
+TITLE = {
+    "nl": "Van online naar fysiek of terug: andere didactiek",
+    "en": "Between online and face to face: new didactics",
+}
 FOUND = {
     "nl": "{names} gaat van {old} naar {new}.",
     "en": "{names} moves from {old} to {new}.",
 }
 WHY = {
     "nl": "Een activiteit werkt online anders dan in een lokaal. Wie een werkvorm één op "
-    "één overzet naar de andere modus, verliest vaak juist wat hem goed maakte.",
+    "één overzet van online naar fysiek of andersom, verliest vaak juist wat hem goed maakte.",
     "en": "An activity works differently online than in a room. Moving it across "
     "unchanged often loses exactly what made it work.",
 }
 TRY = {
-    "nl": "Pas de werkvorm aan op de nieuwe modus: denk na over interactie, tempo, "
-    "groepsgrootte en hoe studenten hun vragen kwijt kunnen.",
-    "en": "Adapt the activity to its new mode: think about interaction, pace, group size "
-    "and how students can ask their questions.",
+    "nl": "Pas de werkvorm aan op de nieuwe plek, online of fysiek: denk na over interactie, "
+    "tempo, groepsgrootte en hoe studenten hun vragen kwijt kunnen.",
+    "en": "Adapt the activity to where it now happens, online or face to face: think about "
+    "interaction, pace, group size and how students can ask their questions.",
 }
 TIP_PREFIX = {"nl": "Tip voor {new}: ", "en": "Tip for {new}: "}
 

@@ -25,9 +25,9 @@ MISCONCEPTION = None
 TITLE = {"nl": "Veel tegelijk veranderd", "en": "Too much at once"}
 FOUND = {
     "nl": "Je verandert veel tegelijk: {added} toegevoegd, {removed} verwijderd en "
-    "{changed} aangepast, terwijl het huidige ontwerp {base} telt{which}.",
+    "{changed} aangepast, terwijl de huidige situatie (uitgangspunt) {base} telt{which}.",
     "en": "You are changing a lot at once: {added} added, {removed} removed and {changed} "
-    "changed, against {base} in the current design{which}.",
+    "changed, against {base} in the current situation (baseline){which}.",
 }
 WHY = {
     "nl": "Begin klein. Als je alles in één keer omgooit, wordt het voor jou en je "

@@ -26,9 +26,9 @@ TIP = 6
 MISCONCEPTION = None
 TITLE = {"nl": "Nieuwe docentvaardigheden", "en": "New teacher skills"}
 FOUND = {
-    "nl": "Dit ontwerp vraagt vaardigheden die je huidige onderwijs nog niet vroeg: {skills} "
-    "(bij {names}).",
-    "en": "This design asks for skills your current teaching did not: {skills} (for {names}).",
+    "nl": "Dit ontwerp vraagt vaardigheden die de huidige situatie (uitgangspunt) nog niet "
+    "vroeg: {skills} (bij {names}).",
+    "en": "This design asks for skills the current situation (baseline) did not: {skills} (for {names}).",
 }
 WHY = {
     "nl": "Wie anders gaat lesgeven, krijgt ook een andere rol: je gaat bijvoorbeeld meer "

@@ -1,0 +1,146 @@
+"""Undo and redo per person and design, kept in the database (SPEC §5.2).
+
+Every edit a person makes on a design is a step: the document before and after it.
+Their steps form a stack: `undo` takes the newest step that is still done and gives
+back its `before` document, `redo` the step undone last and its `after` document.
+A new edit clears what could be redone. Undo and redo are not steps themselves, so
+an undo never redoes. At most `MAX_STEPS` steps are kept per person and design.
+
+`undo` and `redo` mark the step in the session's transaction and leave the save to
+the caller (`store.save_design`, based on the version the person saw): the save's
+commit stores the mark with the new version, and a `StaleVersion` rolls both back,
+so a conflict leaves the stack as it was.
+"""
+
+import itertools
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from wave.edits import Change, EditRefused
+from wave.format import Design
+from wave.models import UndoStep
+from wave.store import dump, read
+
+MAX_STEPS = 100
+DONE, UNDONE = "done", "undone"
+
+
+@dataclass(frozen=True)
+class UndoState:
+    """How many steps the person can undo and redo on the design."""
+
+    undo: int
+    redo: int
+
+    @property
+    def can_undo(self) -> bool:
+        return self.undo > 0
+
+    @property
+    def can_redo(self) -> bool:
+        return self.redo > 0
+
+
+def _steps(design_id: int, user_id: int):
+    return (col(UndoStep.design_id) == design_id, col(UndoStep.user_id) == user_id)
+
+
+def record_step(
+    *, session: Session, design_id: int, user_id: int, before: Design, after: Design, change: Change
+) -> UndoStep | None:
+    """Remember an edit that was saved; clears the person's redo steps on the design.
+    An edit that changed nothing is not a step (None)."""
+    before_document, after_document = dump(before), dump(after)
+    if before_document == after_document:
+        return None
+    for attempt in itertools.count():
+        session.execute(delete(UndoStep).where(*_steps(design_id, user_id), col(UndoStep.state) == UNDONE))
+        last = session.exec(select(func.max(UndoStep.seq)).where(*_steps(design_id, user_id))).one()
+        step = UndoStep(
+            design_id=design_id,
+            user_id=user_id,
+            seq=(last or 0) + 1,
+            before_document=before_document,
+            after_document=after_document,
+            summary_nl=change.nl[:300],
+            summary_en=change.en[:300],
+            state=DONE,
+        )
+        session.add(step)
+        try:
+            session.flush()
+        except IntegrityError:
+            # The same person saved another edit on this design at the same moment
+            # (another tab): take the next number.
+            session.rollback()
+            if attempt == 2:
+                raise
+            continue
+        session.execute(
+            delete(UndoStep).where(*_steps(design_id, user_id), col(UndoStep.seq) <= step.seq - MAX_STEPS)
+        )
+        session.commit()
+        return step
+    raise AssertionError("not reached")
+
+
+def _mark(session: Session, step: UndoStep, *, was: str, becomes: str) -> None:
+    result = session.execute(
+        update(UndoStep).where(col(UndoStep.id) == step.id, col(UndoStep.state) == was).values(state=becomes)
+    )
+    if result.rowcount != 1:  # an undo or redo of the same step in another request won
+        session.rollback()
+        raise _nothing(becomes)
+
+
+def _nothing(becomes: str) -> EditRefused:
+    if becomes == UNDONE:
+        return EditRefused("Er is niets om ongedaan te maken.", "There is nothing to undo.", "undo")
+    return EditRefused("Er is niets om opnieuw te doen.", "There is nothing to redo.", "redo")
+
+
+def undo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Change]:
+    """The person's newest done step: marks it undone (not committed) and returns the
+    document before it, to save with `store.save_design`, and the change to report
+    ("Change undone: …"). Raises EditRefused when there is nothing to undo."""
+    step = session.exec(
+        select(UndoStep)
+        .where(*_steps(design_id, user_id), col(UndoStep.state) == DONE)
+        .order_by(col(UndoStep.seq).desc())
+        .limit(1)
+    ).first()
+    if step is None:
+        raise _nothing(UNDONE)
+    document = step.before_document
+    change = Change(f"Wijziging ongedaan gemaakt: {step.summary_nl}", f"Change undone: {step.summary_en}")
+    _mark(session, step, was=DONE, becomes=UNDONE)
+    return read(document), change
+
+
+def redo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Change]:
+    """The step the person undid last: marks it done again (not committed) and returns
+    the document after it, to save with `store.save_design`, and the change to report
+    ("Change redone: …"). Raises EditRefused when there is nothing to redo."""
+    step = session.exec(
+        select(UndoStep)
+        .where(*_steps(design_id, user_id), col(UndoStep.state) == UNDONE)
+        .order_by(col(UndoStep.seq))
+        .limit(1)
+    ).first()
+    if step is None:
+        raise _nothing(DONE)
+    document = step.after_document
+    change = Change(f"Wijziging opnieuw gedaan: {step.summary_nl}", f"Change redone: {step.summary_en}")
+    _mark(session, step, was=UNDONE, becomes=DONE)
+    return read(document), change
+
+
+def undo_state(*, session: Session, design_id: int, user_id: int) -> UndoState:
+    rows = session.exec(
+        select(UndoStep.state, func.count()).where(*_steps(design_id, user_id)).group_by(col(UndoStep.state))
+    ).all()
+    counts = dict(rows)
+    return UndoState(undo=counts.get(DONE, 0), redo=counts.get(UNDONE, 0))

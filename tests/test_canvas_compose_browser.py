@@ -1,0 +1,232 @@
+"""Composing a week on the canvas (SPEC §5.2), in a real Chromium, through the hooks of §5.3.
+
+Links by their kind, drops outside lanes, Escape, removal on the catalogue,
+confirmations and repeating a week.
+"""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+class Actions:
+    """The mouse and keyboard actions a person would take, counted."""
+
+    def __init__(self, page: Page):
+        self.page, self.count = page, 0
+
+    def drag(self, source, target, x: int = 30, y: int = 20) -> None:
+        self.count += 1
+        page = self.page
+        target.scroll_into_view_if_needed()
+        source.scroll_into_view_if_needed()
+        box = source.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] / 2 + 8, box["y"] + box["height"] / 2 + 8, steps=2)
+        goal = target.bounding_box()
+        page.mouse.move(goal["x"] + x, goal["y"] + y, steps=20)
+        page.wait_for_timeout(120)  # Sortable handles dragover every 50 ms
+        # the board may have scrolled on the way (autoscroll at its edge): aim again, as a person would
+        goal = target.bounding_box()
+        page.mouse.move(goal["x"] + x, goal["y"] + y, steps=3)
+        page.wait_for_timeout(120)
+        self.seen = page.evaluate(f"document.elementsFromPoint({goal['x'] + x}, {goal['y'] + y})"
+                                  ".slice(0, 3).map(e => e.tagName + '.' + e.className)")
+        page.mouse.up()
+
+    def click(self, locator) -> None:
+        self.count += 1
+        locator.click()
+
+    def type(self, locator, text: str) -> None:
+        """Typing a value into a field counts as one action (plus Enter, if pressed)."""
+        self.count += 1
+        locator.fill(text)
+
+    def press(self, key: str) -> None:
+        self.count += 1
+        self.page.keyboard.press(key)
+
+
+def version_of(page: Page) -> int:
+    return int(page.locator("#design-version").input_value())
+
+
+def wait_saved(page: Page, version: int) -> None:
+    expect(page.locator("#design-version")).to_have_value(str(version))
+
+
+def lane(page: Page, phase: str, mode: str):
+    return page.locator(f'[data-lane][data-phase="{phase}"][data-mode="{mode}"]')
+
+
+def card(page: Page, placed_id: str):
+    return page.locator(f'[data-placed="{placed_id}"]')
+
+
+def doc_of(http, design_id: int) -> dict:
+    doc = http.get(f"/api/designs/{design_id}").json()
+    doc.pop("id"), doc.pop("version")
+    return doc
+
+
+SEED_002 = {
+    # placed id: (catalogue id, phase, mode, minutes, goals)
+    "a1": ("kennisclip", "p1", "online", 30, ["g1"]),
+    "a2": ("vragenuur", "p2", "offline", 20, ["g1"]),
+    "a3": ("casus", "p2", "offline", 60, ["g2"]),
+    "a4": ("discussie", "p2", "offline", 30, ["g2"]),
+    "a5": ("groepsopdracht", "p3", "online", 90, ["g2"]),
+    "a6": ("inleveren", "p3", "online", 10, ["g2"]),
+    "a7": ("peerfeedback", "p3", "online", 45, ["g3"]),
+    "a8": ("online-bijeenkomst", "p4", "online", 45, ["g3"]),
+}
+LINKS = [("a1", "a2"), ("a2", "a3"), ("a3", "a4"), ("a4", "a5"), ("a5", "a6"), ("a6", "a7"),
+         ("a7", "a8")]
+
+
+def test_link_kind_changes_by_clicking_the_link(page: Page, teacher):
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Verbinding omzetten")
+    doc = teacher.get(f"/api/designs/{design_id}").json()
+    doc["phases"][0]["activities"] = [{"id": "a1", "activity": "kennisclip", "mode": "online"}]
+    doc["phases"][1]["activities"] = [{"id": "a2", "activity": "casus", "mode": "offline"}]
+    doc["links"] = [{"from": "a2", "to": "a1", "kind": "prepares"}]  # against time order
+    assert teacher.put(f"/api/designs/{design_id}", json=doc).status_code == 200
+    page.goto(f"/designs/{design_id}")
+    link = page.locator('[data-link][data-from="a2"][data-to="a1"]')
+    expect(link).to_have_class("against-time")
+    # the editor says so, phrased from the open card's side
+    card(page, "a1").locator(".card-title").click()
+    expect(page.get_by_role("dialog")).to_contain_text("wordt voorbereid door")
+    expect(page.locator(".link-warning")).to_be_visible()
+    page.keyboard.press("Escape")
+    link.locator(".link-hit").click(force=True)
+    page.get_by_role("menuitemradio", name="volgt op").click()
+    expect(page.locator('[data-link][data-from="a2"][data-to="a1"][data-kind="follows-up"]')).to_have_count(1)
+    assert teacher.get(f"/api/designs/{design_id}").json()["links"] == [
+        {"from": "a2", "to": "a1", "kind": "follows-up"}]
+    expect(page.locator('[data-link][data-from="a2"]')).not_to_have_class("against-time")
+
+
+def test_a_drop_outside_every_lane_returns_the_card(page: Page, teacher):
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Terug op zijn plek")
+    page.goto(f"/designs/{design_id}")
+    act = Actions(page)
+    act.drag(page.locator('[data-activity="casus"]'), lane(page, "p2", "offline"))
+    wait_saved(page, 2)
+    before = doc_of(teacher, design_id)
+    # released over the canvas header, and just past the board's right edge
+    act.drag(card(page, "a1"), page.locator("#design-title"))
+    board = page.locator("[data-board]").bounding_box()
+    page.mouse.move(board["x"] + board["width"] + 6, board["y"] + 40)
+    act.drag(card(page, "a1"), page.locator('[data-panel="critic"]'), x=20, y=200)
+    expect(card(page, "a1")).to_have_count(1)
+    expect(lane(page, "p2", "offline").locator('[data-placed="a1"]')).to_have_count(1)
+    assert doc_of(teacher, design_id) == before
+    assert version_of(page) == 2
+
+
+def test_escape_cancels_a_drag_from_the_catalogue(page: Page, teacher):
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Toch niet")
+    page.goto(f"/designs/{design_id}")
+    source = page.locator('[data-activity="inleveren"]')
+    box = source.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 10)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 30, box["y"] + 20, steps=2)
+    target = lane(page, "p3", "online").bounding_box()
+    page.mouse.move(target["x"] + 30, target["y"] + 30, steps=20)
+    page.wait_for_timeout(120)
+    page.keyboard.press("Escape")
+    page.mouse.move(target["x"] + 40, target["y"] + 30, steps=3)
+    page.mouse.up()
+    expect(page.locator("#status")).to_contain_text("geannuleerd")
+    assert teacher.get(f"/api/designs/{design_id}").json()["version"] == 1
+    expect(page.locator("[data-placed]")).to_have_count(0)
+    expect(page.locator('#catalogue-list [data-activity="inleveren"]')).to_have_count(1)
+
+
+def test_remove_by_dropping_on_the_catalogue(page: Page, teacher):
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Weg ermee")
+    page.goto(f"/designs/{design_id}")
+    act = Actions(page)
+    act.drag(page.locator('[data-activity="forum"]'), lane(page, "p3", "online"))
+    wait_saved(page, 2)
+    act.drag(card(page, "a1"), page.locator('[data-panel="catalogue"]'), x=120, y=300)
+    wait_saved(page, 3)
+    expect(page.locator("[data-placed]")).to_have_count(0)
+    assert doc_of(teacher, design_id)["phases"][2]["activities"] == []
+
+
+def test_removing_a_phase_or_a_used_goal_asks_first(page: Page, teacher):
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Eerst vragen",
+                           goals=[{"id": "g1", "text": "Doel"}])
+    doc = teacher.get(f"/api/designs/{design_id}").json()
+    doc["phases"][0]["activities"] = [
+        {"id": "a1", "activity": "kennisclip", "mode": "online", "goals": ["g1"]},
+        {"id": "a2", "activity": "casus", "mode": "offline"}]
+    teacher.put(f"/api/designs/{design_id}", json=doc)
+    page.goto(f"/designs/{design_id}")
+    asked: list[str] = []
+
+    def answer(dialog, accept: bool):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    # a "no" keeps everything
+    page.once("dialog", lambda d: answer(d, False))
+    page.locator('[data-phase-column="p1"] .phase-menu summary').click()
+    page.get_by_role("button", name="Fase verwijderen").first.click()
+    expect(page.locator('[data-phase-column="p1"]')).to_have_count(1)
+    assert "2 activiteiten" in asked[0]
+    assert teacher.get(f"/api/designs/{design_id}").json()["version"] == 2
+    # the goal in use: asked, then removed
+    page.keyboard.press("Escape")
+    page.locator("#goals-panel summary").click()
+    page.once("dialog", lambda d: answer(d, True))
+    page.get_by_role("button", name="Leerdoel verwijderen g1").click()
+    wait_saved(page, 3)
+    assert "1 activiteit" in asked[1]
+    assert teacher.get(f"/api/designs/{design_id}").json()["goals"] == []
+
+
+def test_repeat_a_week_copies_its_phases_and_the_links_inside(page: Page, teacher):
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Elke week hetzelfde ritme")
+    doc = teacher.get(f"/api/designs/{design_id}").json()
+    doc["phases"][0]["title"], doc["phases"][2]["title"] = "Week 1 voor", "Week 1 na"
+    doc["phases"][0]["activities"] = [{"id": "a1", "activity": "kennisclip", "mode": "online"}]
+    doc["phases"][1]["activities"] = [{"id": "a2", "activity": "casus", "mode": "offline"}]
+    doc["phases"][2]["activities"] = [{"id": "a3", "activity": "forum", "mode": "online"}]
+    doc["links"] = [{"from": "a1", "to": "a2", "kind": "prepares"},
+                    {"from": "a3", "to": "a2", "kind": "follows-up"}]
+    teacher.put(f"/api/designs/{design_id}", json=doc)
+    page.goto(f"/designs/{design_id}")
+    page.locator('[data-phase-column="p1"] .phase-menu summary').click()
+    menu = page.locator('[data-phase-column="p1"] .menu')
+    menu.get_by_label("Herhalen tot en met").select_option("p3")
+    menu.get_by_role("button", name="Fase dupliceren").click()
+    wait_saved(page, 3)
+    after = teacher.get(f"/api/designs/{design_id}").json()
+    assert [p["title"] for p in after["phases"]] == [
+        "Week 1 voor", "Bijeenkomst", "Week 1 na", "Week 2 voor", "Bijeenkomst (kopie)", "Week 2 na"]
+    copies = [a["id"] for p in after["phases"][3:] for a in p["activities"]]
+    assert len(set(copies)) == 3 and not set(copies) & {"a1", "a2", "a3"}
+    a1, a2, a3 = copies
+    assert after["links"][2:] == [{"from": a1, "to": a2, "kind": "prepares"},
+                                  {"from": a3, "to": a2, "kind": "follows-up"}]
+    expect(page.locator("[data-phase-column]")).to_have_count(6)
+    expect(page.locator(f'[data-link][data-from="{a1}"][data-to="{a2}"]')).to_have_count(1)

@@ -1,0 +1,452 @@
+"""The critic panel on the canvas (SPEC §5.2, "a calm critic"): one entry per rule with
+the number of activities it names, warnings first; an empty design is not called
+compliant; a design with a handful of cards is "in progress"; advice under a clean
+design is headed as advice. In-process (TestClient), parsed with the stdlib."""
+
+import copy
+from html.parser import HTMLParser
+
+import pytest
+
+from wave.catalogue import get_catalogue
+from wave.drawing import profile_charts
+from wave.engine import RULES, check
+from wave.format import parse_design
+from wave.web.critic_view import IN_PROGRESS_BELOW
+
+EN = {"Accept-Language": "en"}
+
+# five activities, both modes; a4 -> a5 joins online and face to face, while a1, a2
+# and a3 are linked to nothing: three connect.unlinked findings, one entry
+UNLINKED = {
+    "format": "wave.design/v1",
+    "title": "Drie losse activiteiten",
+    "template": "linear",
+    "goals": [{"id": "g1", "text": "De student legt het communicatieproces uit"}],
+    "phases": [
+        {
+            "id": "p1",
+            "title": "Voorbereiding",
+            "kind": "sequence",
+            "activities": [
+                {
+                    "id": "a1",
+                    "activity": "kennisclip",
+                    "title": "Clip over ruis",
+                    "mode": "online",
+                    "timing": "async",
+                    "minutes": 20,
+                    "goals": ["g1"],
+                },
+                {
+                    "id": "a2",
+                    "activity": "forum",
+                    "title": "Forum over voorbeelden",
+                    "mode": "online",
+                    "timing": "async",
+                    "minutes": 30,
+                    "goals": ["g1"],
+                },
+            ],
+        },
+        {
+            "id": "p2",
+            "title": "Bijeenkomst",
+            "kind": "sequence",
+            "activities": [
+                {
+                    "id": "a3",
+                    "activity": "werkcollege",
+                    "title": "Werkcollege opgaven",
+                    "mode": "offline",
+                    "timing": "sync",
+                    "minutes": 90,
+                    "goals": ["g1"],
+                },
+                {
+                    "id": "a4",
+                    "activity": "casus",
+                    "title": "Casus in groepjes",
+                    "mode": "offline",
+                    "timing": "sync",
+                    "minutes": 60,
+                    "goals": ["g1"],
+                },
+            ],
+        },
+        {
+            "id": "p3",
+            "title": "Verwerking",
+            "kind": "sequence",
+            "activities": [
+                {
+                    "id": "a5",
+                    "activity": "peerfeedback",
+                    "title": "Peerfeedback op de casus",
+                    "mode": "online",
+                    "timing": "async",
+                    "minutes": 30,
+                    "goals": ["g1"],
+                },
+            ],
+        },
+    ],
+    "links": [{"from": "a5", "to": "a4", "kind": "feedback"}],
+}
+
+
+# --- a small HTML reader ------------------------------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict[str, str | None]):
+        self.tag, self.attrs, self.children = tag, attrs, []
+
+    def raw(self) -> str:
+        return "".join(c.raw() if isinstance(c, Node) else c for c in self.children)
+
+    def text(self) -> str:
+        return " ".join(self.raw().split())
+
+    def iter(self):
+        for child in self.children:
+            if isinstance(child, Node):
+                yield child
+                yield from child.iter()
+
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+    def select(self, tag: str | None = None, cls: str | None = None, **attrs: str | bool):
+        wanted = {k.replace("_", "-"): v for k, v in attrs.items()}
+        return [
+            n
+            for n in self.iter()
+            if (tag is None or n.tag == tag)
+            and (cls is None or cls in n.classes())
+            and all((k in n.attrs) if v is True else n.attrs.get(k) == v for k, v in wanted.items())
+        ]
+
+    def one(self, tag: str | None = None, cls: str | None = None, **attrs: str | bool) -> "Node":
+        found = self.select(tag, cls, **attrs)
+        assert len(found) == 1, (tag, cls, attrs, len(found))
+        return found[0]
+
+
+class _Builder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, dict(attrs))
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.stack[-1].children.append(Node(tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse(markup: str) -> Node:
+    builder = _Builder()
+    builder.feed(markup)
+    return builder.root
+
+
+# --- helpers ------------------------------------------------------------------------
+
+
+def new_design(client, doc: dict) -> int:
+    r = client.post("/api/designs", json=doc)
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+def critic(client, design_id: int, headers: dict | None = None) -> Node:
+    r = client.get(f"/designs/{design_id}", headers=headers or {})
+    assert r.status_code == 200, r.text
+    return parse(r.text).one("aside", id="critic")
+
+
+def example_id(client, slug: str) -> int:
+    return next(d["id"] for d in client.get("/api/designs").json() if d["example"] == slug)
+
+
+def entries(panel: Node) -> list[Node]:
+    return panel.select("li", cls="finding")
+
+
+def empty_design(**extra) -> dict:
+    return {
+        "format": "wave.design/v1",
+        "title": "Nieuw",
+        "template": "linear",
+        "phases": [{"id": "p1", "title": "Voorbereiding", "kind": "sequence", "activities": []}],
+        **extra,
+    }
+
+
+def with_activities(n: int) -> dict:
+    """UNLINKED's first n activities (and only the links among them)."""
+    doc = copy.deepcopy(UNLINKED)
+    keep = [a["id"] for p in doc["phases"] for a in p["activities"]][:n]
+    for phase in doc["phases"]:
+        phase["activities"] = [a for a in phase["activities"] if a["id"] in keep]
+    doc["links"] = [k for k in doc["links"] if k["from"] in keep and k["to"] in keep]
+    return doc
+
+
+# --- one entry per rule ---------------------------------------------------------------
+
+
+def test_findings_of_one_rule_are_one_entry_with_a_count(client):
+    design = parse_design(UNLINKED, get_catalogue())
+    assert [
+        f.activities for f in check(design, get_catalogue()).findings if f.rule == "connect.unlinked"
+    ] == [["a1"], ["a2"], ["a3"]]
+
+    panel = critic(client, new_design(client, UNLINKED))
+    assert panel.attrs["data-critic-state"] == "warnings"
+    (entry,) = panel.select("li", data_rule="connect.unlinked")
+    assert entry.attrs["data-activities"] == "a1 a2 a3"
+    assert "sev-warning" in entry.classes()
+    head = entry.one("button", cls="finding-head")
+    assert head.attrs["aria-expanded"] == "false"
+    assert head.one(cls="finding-title").text() == "Online en fysiek niet verbonden · 3 activiteiten"
+    body = entry.one("div", cls="finding-body")
+    assert [li.text() for li in body.one("ul", cls="finding-names").select("li")] == [
+        "Clip over ruis",
+        "Forum over voorbeelden",
+        "Werkcollege opgaven",
+    ]
+    assert len(body.select("p", cls="finding-message")) == 3
+    assert len(body.select("p", cls="finding-why")) == 1  # the why once, not three times
+    # every rule once
+    rules = [li.attrs["data-rule"] for li in entries(panel)]
+    assert len(rules) == len(set(rules))
+
+
+def test_the_rule_link_is_words_not_an_id(client):
+    panel = critic(client, new_design(client, UNLINKED))
+    for entry in entries(panel):
+        (link,) = entry.select("a")
+        assert link.attrs["href"] == f"/rules/{entry.attrs['data-rule']}"
+        assert link.text() == "Over deze regel"
+        assert not entry.select("code")
+        assert entry.attrs["data-rule"] not in entry.one(cls="finding-head").text()
+
+
+def test_counts_are_singular_and_plural_in_both_languages(client):
+    doc = copy.deepcopy(UNLINKED)
+    doc["links"] += [{"from": "a1", "to": "a3", "kind": "prepares"}]  # a2 stays on its own
+    design_id = new_design(client, doc)
+    nl = critic(client, design_id).one("li", data_rule="connect.unlinked")
+    en = critic(client, design_id, EN).one("li", data_rule="connect.unlinked")
+    assert nl.attrs["data-activities"] == "a2"
+    assert nl.one(cls="finding-count").text() == "· 1 activiteit"
+    assert en.one(cls="finding-count").text() == "· 1 activity"
+    en_all = critic(client, new_design(client, UNLINKED), EN).one("li", data_rule="connect.unlinked")
+    assert en_all.one(cls="finding-title").text() == "Online and face-to-face not connected · 3 activities"
+
+
+def test_uncovered_goals_are_one_entry_naming_the_goals(client):
+    doc = copy.deepcopy(UNLINKED)
+    doc["goals"] += [
+        {"id": "g2", "text": "De student analyseert een reclame"},
+        {"id": "g3", "text": "De student schrijft een boodschap"},
+    ]
+    panel = critic(client, new_design(client, doc))
+    (entry,) = panel.select("li", data_rule="goals.uncovered")
+    assert entry.one(cls="finding-title").text() == "Leerdoel zonder activiteit · 2 leerdoelen"
+    assert [li.text() for li in entry.select("li", data_goal=True)] == [
+        "De student analyseert een reclame",
+        "De student schrijft een boodschap",
+    ]
+
+
+def test_warnings_come_before_advice_and_advice_is_headed_as_advice(client):
+    doc = copy.deepcopy(UNLINKED)
+    doc["phases"][0]["activities"][0]["source"] = "own"  # reuse.oer: advice
+    panel = critic(client, new_design(client, doc))
+    severities = ["warning" if "sev-warning" in li.classes() else "advice" for li in entries(panel)]
+    assert "warning" in severities and "advice" in severities
+    assert severities == sorted(severities, key=["warning", "advice"].index)
+    # the summary counts entries (rules), as the panel shows them
+    assert panel.one(cls="critic-summary").text() == "1 waarschuwing, 1 advies"
+    advice = panel.one("ul", id="advice")
+    assert [li.attrs["data-rule"] for li in advice.select("li", cls="finding")] == ["reuse.oer"]
+    assert panel.one("h3", id="advice-heading").text() == "Adviezen om over na te denken"
+    assert not panel.select(id="all-clear")
+
+
+def test_an_edit_answers_with_the_grouped_critic_out_of_band(client):
+    design_id = new_design(client, UNLINKED)
+    r = client.post(
+        f"/designs/{design_id}/edit/link-add",
+        data={"version": 1, "from": "a1", "to": "a4", "kind": "prepares"},
+    )
+    assert r.status_code == 200, r.text
+    panel = parse(r.text).one("aside", id="critic")
+    assert panel.attrs.get("hx-swap-oob") == "true"
+    (entry,) = panel.select("li", data_rule="connect.unlinked")
+    assert entry.attrs["data-activities"] == "a2 a3"
+
+
+# --- states ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("goals", [[], [{"id": "g1", "text": "De student legt iets uit"}]])
+def test_an_empty_design_is_invited_to_start_not_called_compliant(client, goals):
+    design_id = new_design(client, empty_design(goals=goals))
+    for headers in ({}, EN):
+        panel = critic(client, design_id, headers)
+        assert panel.attrs["data-critic-state"] == "empty"
+        assert not panel.select(id="all-clear")
+        assert not panel.select(data_rule=True)  # no "goal without activity" on an empty canvas
+        start = panel.one(id="critic-start")
+        text = start.text()
+        assert "toolkit" in text
+        assert ("Sleep een eerste activiteit" if not headers else "Drag a first activity") in text
+    nl = critic(client, design_id).text()
+    assert "Geen waarschuwingen" not in nl and "volgt de tips" not in nl
+    assert ("Begin bij je leerdoelen" in nl) == (not goals)
+
+
+def test_an_empty_design_draws_no_share_it_does_not_have(client):
+    panel = critic(client, new_design(client, empty_design()))
+    share = panel.one("figure", data_chart="share").text()
+    timing = panel.one("figure", data_chart="timing").text()
+    assert "Nog geen activiteiten" in share and "Nog geen activiteiten" in timing
+    assert "0% online" not in share and "traditioneel" not in share
+    assert "100%" not in timing and "0% synchroon" not in timing
+
+
+def test_activities_without_minutes_draw_no_share_either():
+    catalogue = get_catalogue()
+    doc = with_activities(2)
+    for phase in doc["phases"]:
+        for a in phase["activities"]:
+            a["minutes"] = 0
+    design = parse_design(doc, catalogue)
+    charts = {c.id: c for c in profile_charts(check(design, catalogue), design, "en")}
+    assert "No study time yet" in str(charts["share"].svg)
+    assert "0% online" not in str(charts["share"].svg)
+    assert "100%" not in str(charts["timing"].svg)
+    assert charts["share"].summary == charts["timing"].summary == "No study time yet"
+
+
+@pytest.mark.parametrize("n", range(1, IN_PROGRESS_BELOW))
+def test_a_handful_of_cards_is_in_progress_and_listed_calmly(client, n):
+    doc = with_activities(n)
+    report = check(parse_design(doc, get_catalogue()), get_catalogue())
+    panel = critic(client, new_design(client, doc))
+    assert panel.attrs["data-critic-state"] == "in-progress"
+    note = panel.one(id="critic-in-progress").text()
+    assert f"({n} activiteit{'en' if n > 1 else ''})" in note and "nuttiger" in note
+    assert not panel.select(cls="critic-summary")  # no "5 waarschuwingen" up front
+    listed = [li.attrs["data-rule"] for li in entries(panel)]
+    assert listed == list(dict.fromkeys(f.rule for f in report.findings))  # all, in order
+    assert all("calm" in li.classes() for li in entries(panel))
+    if report.warnings:
+        assert not panel.select(id="all-clear")
+
+
+def test_in_progress_without_warnings_says_so_modestly(client):
+    doc = {
+        "format": "wave.design/v1",
+        "title": "Twee stappen",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student analyseert een reclame"}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Week 1",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "forum",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "casus",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 60,
+                        "goals": ["g1"],
+                    },
+                ],
+            }
+        ],
+        "links": [{"from": "a1", "to": "a2", "kind": "prepares"}],
+    }
+    assert check(parse_design(doc, get_catalogue()), get_catalogue()).warnings == 0
+    panel = critic(client, new_design(client, doc))
+    assert panel.attrs["data-critic-state"] == "in-progress"
+    assert panel.one(id="critic-in-progress")
+    assert panel.one(id="all-clear").text() == "Tot nu toe geen waarschuwingen."
+    assert "volgt de tips" not in panel.text()
+
+
+def test_a_clean_design_with_advice_heads_it_as_advice(client):
+    panel = critic(client, example_id(client, "marketing-communicatie"))
+    assert panel.attrs["data-critic-state"] == "clean"
+    assert panel.one(id="all-clear").text() == "Geen waarschuwingen."
+    assert panel.one("h3", id="advice-heading").text() == "Adviezen om over na te denken"
+    rules = [li.attrs["data-rule"] for li in entries(panel)]
+    assert rules == ["skills.new"]
+    assert all("sev-advice" in li.classes() for li in entries(panel))
+
+
+def test_a_clean_design_without_advice_follows_the_tips(client):
+    panel = critic(client, example_id(client, "synchroon-asynchroon"))
+    assert panel.attrs["data-critic-state"] == "clean"
+    assert panel.one(id="all-clear").text() == (
+        "Geen waarschuwingen: dit ontwerp volgt de tips uit de toolkit."
+    )
+    assert not entries(panel) and not panel.select(id="advice-heading")
+
+
+def test_a_read_only_empty_design_gives_no_drag_hints(client, other_client):
+    design_id = new_design(client, empty_design())
+    r = client.post(f"/api/designs/{design_id}/shares", json={"email": other_client.email, "role": "view"})
+    assert r.status_code == 201, r.text
+    panel = critic(other_client, design_id)
+    assert panel.attrs["data-critic-state"] == "empty"
+    assert "Sleep" not in panel.text()
+
+
+# --- the rules' words (findings 22 and 41) ---------------------------------------------
+
+
+def test_rule_titles_use_teacher_words():
+    for rule in RULES.values():
+        assert "modus" not in rule.TITLE["nl"].lower(), rule.ID
+        assert "multi-locatie" not in rule.TITLE["nl"].lower(), rule.ID
+        assert " mode" not in rule.TITLE["en"].lower(), rule.ID
+    assert RULES["blend.hybrid-setting"].TITLE["nl"] == "Hybride lokaal is nog geen blend"
+
+
+def test_the_baseline_is_called_the_current_situation():
+    for rule_id in ("scope.too-much-at-once", "skills.new"):
+        found = RULES[rule_id].FOUND
+        assert "de huidige situatie (uitgangspunt)" in found["nl"], rule_id
+        assert "the current situation (baseline)" in found["en"], rule_id
+        assert "huidige ontwerp" not in found["nl"] and "current design" not in found["en"]
