@@ -102,40 +102,40 @@ def _nothing(becomes: str) -> EditRefused:
     return EditRefused("Er is niets om opnieuw te doen.", "There is nothing to redo.", "redo")
 
 
+def _take(session: Session, design_id: int, user_id: int, *, was: str, becomes: str) -> UndoStep:
+    """The step to undo (the newest done one) or to redo (the undone one with the lowest
+    number: undone last), marked `becomes` in the session's transaction."""
+    order = col(UndoStep.seq).desc() if was == DONE else col(UndoStep.seq)
+    step = session.exec(
+        select(UndoStep)
+        .where(*_steps(design_id, user_id), col(UndoStep.state) == was)
+        .order_by(order)
+        .limit(1)
+    ).first()
+    if step is None:
+        raise _nothing(becomes)
+    _mark(session, step, was=was, becomes=becomes)
+    return step
+
+
 def undo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Change]:
     """The person's newest done step: marks it undone (not committed) and returns the
     document before it, to save with `store.save_design`, and the change to report
     ("Change undone: …"). Raises EditRefused when there is nothing to undo."""
-    step = session.exec(
-        select(UndoStep)
-        .where(*_steps(design_id, user_id), col(UndoStep.state) == DONE)
-        .order_by(col(UndoStep.seq).desc())
-        .limit(1)
-    ).first()
-    if step is None:
-        raise _nothing(UNDONE)
-    document = step.before_document
-    change = Change(f"Wijziging ongedaan gemaakt: {step.summary_nl}", f"Change undone: {step.summary_en}")
-    _mark(session, step, was=DONE, becomes=UNDONE)
-    return read(document), change
+    step = _take(session, design_id, user_id, was=DONE, becomes=UNDONE)
+    return read(step.before_document), Change(
+        f"Wijziging ongedaan gemaakt: {step.summary_nl}", f"Change undone: {step.summary_en}"
+    )
 
 
 def redo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Change]:
     """The step the person undid last: marks it done again (not committed) and returns
     the document after it, to save with `store.save_design`, and the change to report
     ("Change redone: …"). Raises EditRefused when there is nothing to redo."""
-    step = session.exec(
-        select(UndoStep)
-        .where(*_steps(design_id, user_id), col(UndoStep.state) == UNDONE)
-        .order_by(col(UndoStep.seq))
-        .limit(1)
-    ).first()
-    if step is None:
-        raise _nothing(DONE)
-    document = step.after_document
-    change = Change(f"Wijziging opnieuw gedaan: {step.summary_nl}", f"Change redone: {step.summary_en}")
-    _mark(session, step, was=UNDONE, becomes=DONE)
-    return read(document), change
+    step = _take(session, design_id, user_id, was=UNDONE, becomes=DONE)
+    return read(step.after_document), Change(
+        f"Wijziging opnieuw gedaan: {step.summary_nl}", f"Change redone: {step.summary_en}"
+    )
 
 
 def undo_state(*, session: Session, design_id: int, user_id: int) -> UndoState:
