@@ -8,6 +8,7 @@ from wave.db import get_engine
 from wave.edits import Change
 from wave.format import Design
 from wave.models import DesignVersion, UndoStep
+from wave.store import dump
 from wave.undo import MAX_STEPS, UndoState, record_step, undo_state
 
 
@@ -218,8 +219,8 @@ def test_at_most_a_hundred_steps_are_kept(client):
                 session=session,
                 design_id=design_id,
                 user_id=client.user_id,
-                before=design,
-                after=after,
+                before_document=dump(design),
+                after_document=dump(after),
                 change=Change("Gewijzigd.", "Changed."),
             )
             design = after

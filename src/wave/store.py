@@ -55,10 +55,11 @@ def create_design(
 
 def save_design(
     *, session: Session, design_id: int, design: Design, based_on: int, summary: str = "",
-    author_id: int | None = None,
+    author_id: int | None = None, document: str | None = None,
 ) -> int:
-    """Store `design` as the next version if the stored one is still `based_on`."""
-    document = dump(design)
+    """Store `design` as the next version if the stored one is still `based_on`
+    (`document`: the design as `dump` writes it, when the caller has it already)."""
+    document = document or dump(design)
     result = session.execute(
         update(DesignRecord)
         .where(col(DesignRecord.id) == design_id, col(DesignRecord.version) == based_on)

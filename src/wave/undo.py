@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from wave.edits import Change, EditRefused
 from wave.format import Design
 from wave.models import UndoStep
-from wave.store import dump, read
+from wave.store import read
 
 MAX_STEPS = 100
 DONE, UNDONE = "done", "undone"
@@ -49,11 +49,17 @@ def _steps(design_id: int, user_id: int):
 
 
 def record_step(
-    *, session: Session, design_id: int, user_id: int, before: Design, after: Design, change: Change
+    *,
+    session: Session,
+    design_id: int,
+    user_id: int,
+    before_document: str,
+    after_document: str,
+    change: Change,
 ) -> UndoStep | None:
-    """Remember an edit that was saved; clears the person's redo steps on the design.
-    An edit that changed nothing is not a step (None)."""
-    before_document, after_document = dump(before), dump(after)
+    """Remember an edit that was saved (the documents as `store.dump` wrote them, so the
+    edit serializes each only once); clears the person's redo steps on the design. An edit
+    that changed nothing is not a step (None)."""
     if before_document == after_document:
         return None
     for attempt in itertools.count():

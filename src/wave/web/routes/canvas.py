@@ -23,7 +23,7 @@ from wave.format import Design
 from wave.material import custom_activities
 from wave.prefs import prefs_of
 from wave.review import comments_of, mark_seen
-from wave.store import StaleVersion, save_design
+from wave.store import StaleVersion, dump, save_design
 from wave.undo import record_step, redo, undo, undo_state
 from wave.vocabulary import (
     ENVIRONMENTS,
@@ -286,17 +286,20 @@ async def edit(op: str, access: EditAccess, request: Request, session: SessionDe
         context = page_context(access, session, catalogue, lang, full=False, only=set(),
                                message=refused(lang), message_kind="error")
         return render_answer(request, PAGE, ["status"], context, status_code=422)
+    # the record's document is the one before the edit; read it now, since the save's
+    # UPDATE also refreshes the record object in the session
+    before_document, document = record.document, dump(work)
     try:
         version = save_design(session=session, design_id=record.id, design=work,
                               based_on=based_on, summary=change("en"),
-                              author_id=access.caller.user.id)
+                              author_id=access.caller.user.id, document=document)
     except StaleVersion as stale:
         context = page_context(access, session, catalogue, lang, version=stale.current,
                                full=False, only=set(), conflict=True)
         return render_answer(request, PAGE, ["status"], context, status_code=409)
     if op not in ("undo", "redo"):
         record_step(session=session, design_id=record.id, user_id=access.caller.user.id,
-                    before=design, after=work, change=change)
+                    before_document=before_document, after_document=document, change=change)
     changed = changed_phases(design, work)
     goals_panel = op in ("goal-add", "goal-update", "goal-remove")  # stays open for the next goal
     context = page_context(access, session, catalogue, lang, design=work, version=version,
