@@ -96,11 +96,17 @@ class DesignBody(Strict):
     def phase(self, phase_id: str) -> Phase | None:
         return next((p for p in self.phases if p.id == phase_id), None)
 
-    def precedes(self, a_id: str, b_id: str) -> bool:
+    def positions(self) -> dict[str, tuple[int, int, str]]:
+        """Each placed activity's (phase index, index in the phase, phase kind)."""
+        return {a.id: (pi, ai, p.kind) for pi, p in enumerate(self.phases)
+                for ai, a in enumerate(p.activities)}
+
+    def precedes(self, a_id: str, b_id: str,
+                 positions: dict[str, tuple[int, int, str]] | None = None) -> bool:
         """SPEC §3: A precedes B when A's phase comes earlier, or both sit in the same
-        sequence phase and A is listed earlier (a choice phase has no order inside)."""
-        where = {a.id: (pi, ai, p.kind) for pi, p in enumerate(self.phases)
-                 for ai, a in enumerate(p.activities)}
+        sequence phase and A is listed earlier (a choice phase has no order inside).
+        Pass `positions()` when asking about many pairs."""
+        where = positions if positions is not None else self.positions()
         if a_id not in where or b_id not in where:
             return False
         (pa, ia, kind), (pb, ib, _) = where[a_id], where[b_id]

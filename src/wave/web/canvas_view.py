@@ -111,18 +111,21 @@ def card_flags(report: Report) -> dict[str, str]:
 
 def board_data(design: Design, report: Report) -> dict[str, Any]:
     """What the page script needs to draw links and flags; swapped after every edit."""
+    positions = design.positions()
     return {
-        "links": [[k.from_, k.to, k.kind, against_time(design, k.from_, k.to, k.kind)]
+        "links": [[k.from_, k.to, k.kind, against_time(design, k.from_, k.to, k.kind, positions)]
                   for k in design.links],
         "flags": card_flags(report),
     }
 
 
-def against_time(design: Design, from_id: str, to_id: str, kind: str) -> bool:
+def against_time(design: Design, from_id: str, to_id: str, kind: str,
+                 positions: dict[str, tuple[int, int, str]] | None = None) -> bool:
+    """A `prepares` link to an earlier activity, or `follows-up` to a later one."""
     if kind == "prepares":
-        return design.precedes(to_id, from_id)
+        return design.precedes(to_id, from_id, positions)
     if kind == "follows-up":
-        return design.precedes(from_id, to_id)
+        return design.precedes(from_id, to_id, positions)
     return False
 
 

@@ -34,8 +34,7 @@ from wave.vocabulary import (
     link_phrase,
 )
 from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
-from wave.web.canvas_view import against_time as board_data_against_time
-from wave.web.canvas_view import canvas_view
+from wave.web.canvas_view import against_time, canvas_view
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 from wave.web.rendering import render_answer, render_fragments, render_page
@@ -119,6 +118,7 @@ def editor_links(design: Design, placed_id: str, lang: str) -> list[dict[str, An
     """The activity's links, each read from this activity's side, with every kind so
     phrased for the kind picker, and whether the link runs against time order."""
     rows = []
+    positions = design.positions()
     for k in design.links:
         if placed_id not in (k.from_, k.to):
             continue
@@ -126,13 +126,13 @@ def editor_links(design: Design, placed_id: str, lang: str) -> list[dict[str, An
         other_id = k.to if outgoing else k.from_
         found = design.find(other_id)
         other = found[1].title if found else other_id
-        flag = board_data_against_time(design, k.from_, k.to, k.kind)
+        flag = against_time(design, k.from_, k.to, k.kind, positions)
         rows.append({
             "link": k, "other": other,
             "phrase": link_phrase(k.kind, lang, reverse=not outgoing),
             "choices": [(kind, link_phrase(kind, lang, reverse=not outgoing)) for kind in LINK_KINDS],
             "against_time": flag,
-            "other_later": design.precedes(placed_id, other_id),
+            "other_later": design.precedes(placed_id, other_id, positions),
         })
     return rows
 
