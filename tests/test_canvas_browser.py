@@ -3,13 +3,12 @@
 import re
 
 import pytest
+from canvashooks import card, design_json, drag, lane, wait_saved
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
 
-def design_json(http, design_id: int) -> dict:
-    return http.get(f"/api/designs/{design_id}").json()
 
 
 def placed(doc: dict) -> list[tuple[str, str, str, str]]:
@@ -18,31 +17,12 @@ def placed(doc: dict) -> list[tuple[str, str, str, str]]:
             for a in p["activities"]]
 
 
-def drag(page: Page, source, target, x: int = 30, y: int = 5) -> None:
-    """A real mouse drag, as SortableJS (forceFallback) needs it: press, a small move to
-    start, the way to the target in steps, a pause so Sortable handles the last
-    dragover (it polls every 50 ms), release."""
-    source.scroll_into_view_if_needed()
-    box = source.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] / 2 + 8, box["y"] + box["height"] / 2 + 8, steps=2)
-    goal = target.bounding_box()
-    page.mouse.move(goal["x"] + x, goal["y"] + y, steps=20)
-    page.wait_for_timeout(120)
-    page.mouse.up()
 
 
-def wait_saved(page: Page, version: int) -> None:
-    expect(page.locator("#design-version")).to_have_value(str(version))
 
 
-def lane(page: Page, phase: str, mode: str):
-    return page.locator(f'[data-lane][data-phase="{phase}"][data-mode="{mode}"]')
 
 
-def card(page: Page, placed_id: str):
-    return page.locator(f'[data-placed="{placed_id}"]')
 
 
 def dialog(page: Page):

@@ -5,6 +5,7 @@ confirmations and repeating a week.
 """
 
 import pytest
+from canvashooks import card, drag, lane, wait_saved
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -18,23 +19,7 @@ class Actions:
 
     def drag(self, source, target, x: int = 30, y: int = 20) -> None:
         self.count += 1
-        page = self.page
-        target.scroll_into_view_if_needed()
-        source.scroll_into_view_if_needed()
-        box = source.bounding_box()
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.mouse.down()
-        page.mouse.move(box["x"] + box["width"] / 2 + 8, box["y"] + box["height"] / 2 + 8, steps=2)
-        goal = target.bounding_box()
-        page.mouse.move(goal["x"] + x, goal["y"] + y, steps=20)
-        page.wait_for_timeout(120)  # Sortable handles dragover every 50 ms
-        # the board may have scrolled on the way (autoscroll at its edge): aim again, as a person would
-        goal = target.bounding_box()
-        page.mouse.move(goal["x"] + x, goal["y"] + y, steps=3)
-        page.wait_for_timeout(120)
-        self.seen = page.evaluate(f"document.elementsFromPoint({goal['x'] + x}, {goal['y'] + y})"
-                                  ".slice(0, 3).map(e => e.tagName + '.' + e.className)")
-        page.mouse.up()
+        drag(self.page, source, target, x, y, reaim=True)
 
     def click(self, locator) -> None:
         self.count += 1
@@ -54,16 +39,10 @@ def version_of(page: Page) -> int:
     return int(page.locator("#design-version").input_value())
 
 
-def wait_saved(page: Page, version: int) -> None:
-    expect(page.locator("#design-version")).to_have_value(str(version))
 
 
-def lane(page: Page, phase: str, mode: str):
-    return page.locator(f'[data-lane][data-phase="{phase}"][data-mode="{mode}"]')
 
 
-def card(page: Page, placed_id: str):
-    return page.locator(f'[data-placed="{placed_id}"]')
 
 
 def doc_of(http, design_id: int) -> dict:
@@ -138,6 +117,7 @@ def test_escape_cancels_a_drag_from_the_catalogue(page: Page, teacher):
     design_id = new_design(teacher, "linear", title="Toch niet")
     page.goto(f"/designs/{design_id}")
     source = page.locator('[data-activity="inleveren"]')
+    source.scroll_into_view_if_needed()
     box = source.bounding_box()
     page.mouse.move(box["x"] + 20, box["y"] + 10)
     page.mouse.down()

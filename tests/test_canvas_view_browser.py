@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import httpx
 import pytest
+from canvashooks import design_json, drag, lane
 from playwright.sync_api import Browser, Locator, Page, expect
 from webfixtures import new_design, sign_up_and_in
 
@@ -77,12 +78,6 @@ def generated_design(phases: int, per_phase: int, title: str) -> dict:
     return doc
 
 
-def design_json(http, design_id: int) -> dict:
-    r = http.get(f"/api/designs/{design_id}")
-    assert r.status_code == 200, r.text
-    return r.json()
-
-
 def button(page: Page, name: str) -> Locator:
     return page.get_by_role("button", name=name, exact=True)
 
@@ -129,24 +124,8 @@ def overlap(a: dict, b: dict) -> float:
     return max(0.0, w) * max(0.0, h)
 
 
-def drag(page: Page, source: Locator, target: Locator, x: int = 30, y: int = 5) -> None:
-    """A real mouse drag, as SortableJS (forceFallback) needs it: press, a small move to
-    start, the way to the target in steps, a pause so Sortable handles the last
-    dragover (it polls every 50 ms), release. (A copy of the helper in
-    test_canvas_browser.py.)"""
-    source.scroll_into_view_if_needed()
-    b = source.bounding_box()
-    page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
-    page.mouse.down()
-    page.mouse.move(b["x"] + b["width"] / 2 + 8, b["y"] + b["height"] / 2 + 8, steps=2)
-    goal = target.bounding_box()
-    page.mouse.move(goal["x"] + x, goal["y"] + y, steps=20)
-    page.wait_for_timeout(120)
-    page.mouse.up()
 
 
-def lane(page: Page, phase: str, mode: str) -> Locator:
-    return page.locator(f'[data-lane][data-phase="{phase}"][data-mode="{mode}"]')
 
 
 def card_title_sizes(page: Page) -> list[float]:
