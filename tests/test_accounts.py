@@ -2,10 +2,10 @@
 teacher's own material, through the API and the pages (TestClient, no browser)."""
 
 import json
-from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
+from htmltree import Node, html
 from sqlalchemy import func
 from sqlmodel import Session, select
 from webfixtures import PASSWORD, sign_up_and_in, unique_email
@@ -35,74 +35,6 @@ EN = {"Accept-Language": "en"}
 
 
 # --- helpers --------------------------------------------------------------------------
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
-
-
-class Node:
-    def __init__(self, tag: str, attrs: dict[str, str | None]):
-        self.tag, self.attrs, self.children = tag, attrs, []
-
-    def text(self) -> str:
-        return " ".join(" ".join(c.text() if isinstance(c, Node) else c
-                                 for c in self.children).split())
-
-    def iter(self):
-        for child in self.children:
-            if isinstance(child, Node):
-                yield child
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, **attrs: str | bool) -> list["Node"]:
-        """Elements by tag and attributes (`data_event="x"` is `data-event`, `class_` one of
-        the classes; True: the attribute is there)."""
-        wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
-        return [n for n in self.iter() if (tag is None or n.tag == tag)
-                and all(n.has(k, v) for k, v in wanted.items())]
-
-    def has(self, name: str, value: str | bool) -> bool:
-        if value is True:
-            return name in self.attrs
-        if name == "class":
-            return value in (self.attrs.get("class") or "").split()
-        return self.attrs.get(name) == value
-
-    def find(self, tag: str | None = None, **attrs: str | bool) -> "Node | None":
-        found = self.find_all(tag, **attrs)
-        return found[0] if found else None
-
-
-class _Builder(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.root = Node("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, dict(attrs))
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag, attrs):
-        self.stack[-1].children.append(Node(tag, dict(attrs)))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-
-def html(response) -> Node:
-    builder = _Builder()
-    builder.feed(response.text)
-    return builder.root
-
 
 def db() -> Session:
     return Session(get_engine())

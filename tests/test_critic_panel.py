@@ -4,9 +4,9 @@ compliant; a design with a handful of cards is "in progress"; advice under a cle
 design is headed as advice. In-process (TestClient), parsed with the stdlib."""
 
 import copy
-from html.parser import HTMLParser
 
 import pytest
+from htmltree import Node, parse
 
 from wave.catalogue import get_catalogue
 from wave.drawing import profile_charts
@@ -95,77 +95,6 @@ UNLINKED = {
 }
 
 
-# --- a small HTML reader ------------------------------------------------------------
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class Node:
-    def __init__(self, tag: str, attrs: dict[str, str | None]):
-        self.tag, self.attrs, self.children = tag, attrs, []
-
-    def raw(self) -> str:
-        return "".join(c.raw() if isinstance(c, Node) else c for c in self.children)
-
-    def text(self) -> str:
-        return " ".join(self.raw().split())
-
-    def iter(self):
-        for child in self.children:
-            if isinstance(child, Node):
-                yield child
-                yield from child.iter()
-
-    def classes(self) -> list[str]:
-        return (self.attrs.get("class") or "").split()
-
-    def select(self, tag: str | None = None, cls: str | None = None, **attrs: str | bool):
-        wanted = {k.replace("_", "-"): v for k, v in attrs.items()}
-        return [
-            n
-            for n in self.iter()
-            if (tag is None or n.tag == tag)
-            and (cls is None or cls in n.classes())
-            and all((k in n.attrs) if v is True else n.attrs.get(k) == v for k, v in wanted.items())
-        ]
-
-    def one(self, tag: str | None = None, cls: str | None = None, **attrs: str | bool) -> "Node":
-        found = self.select(tag, cls, **attrs)
-        assert len(found) == 1, (tag, cls, attrs, len(found))
-        return found[0]
-
-
-class _Builder(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.root = Node("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, dict(attrs))
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag, attrs):
-        self.stack[-1].children.append(Node(tag, dict(attrs)))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-
-def parse(markup: str) -> Node:
-    builder = _Builder()
-    builder.feed(markup)
-    return builder.root
-
-
 # --- helpers ------------------------------------------------------------------------
 
 
@@ -225,9 +154,9 @@ def test_findings_of_one_rule_are_one_entry_with_a_count(client):
     assert "sev-warning" in entry.classes()
     head = entry.one("button", cls="finding-head")
     assert head.attrs["aria-expanded"] == "false"
-    assert head.one(cls="finding-title").text() == "Online en fysiek niet verbonden · 3 activiteiten"
+    assert head.one(cls="finding-title").inline_text() == "Online en fysiek niet verbonden · 3 activiteiten"
     body = entry.one("div", cls="finding-body")
-    assert [li.text() for li in body.one("ul", cls="finding-names").select("li")] == [
+    assert [li.inline_text() for li in body.one("ul", cls="finding-names").select("li")] == [
         "Clip over ruis",
         "Forum over voorbeelden",
         "Werkcollege opgaven",
@@ -244,9 +173,9 @@ def test_the_rule_link_is_words_not_an_id(client):
     for entry in entries(panel):
         (link,) = entry.select("a")
         assert link.attrs["href"] == f"/rules/{entry.attrs['data-rule']}"
-        assert link.text() == "Over deze regel"
+        assert link.inline_text() == "Over deze regel"
         assert not entry.select("code")
-        assert entry.attrs["data-rule"] not in entry.one(cls="finding-head").text()
+        assert entry.attrs["data-rule"] not in entry.one(cls="finding-head").inline_text()
 
 
 def test_counts_are_singular_and_plural_in_both_languages(client):
@@ -256,10 +185,11 @@ def test_counts_are_singular_and_plural_in_both_languages(client):
     nl = critic(client, design_id).one("li", data_rule="connect.unlinked")
     en = critic(client, design_id, EN).one("li", data_rule="connect.unlinked")
     assert nl.attrs["data-activities"] == "a2"
-    assert nl.one(cls="finding-count").text() == "· 1 activiteit"
-    assert en.one(cls="finding-count").text() == "· 1 activity"
+    assert nl.one(cls="finding-count").inline_text() == "· 1 activiteit"
+    assert en.one(cls="finding-count").inline_text() == "· 1 activity"
     en_all = critic(client, new_design(client, UNLINKED), EN).one("li", data_rule="connect.unlinked")
-    assert en_all.one(cls="finding-title").text() == "Online and face-to-face not connected · 3 activities"
+    title = en_all.one(cls="finding-title").inline_text()
+    assert title == "Online and face-to-face not connected · 3 activities"
 
 
 def test_uncovered_goals_are_one_entry_naming_the_goals(client):
@@ -270,8 +200,8 @@ def test_uncovered_goals_are_one_entry_naming_the_goals(client):
     ]
     panel = critic(client, new_design(client, doc))
     (entry,) = panel.select("li", data_rule="goals.uncovered")
-    assert entry.one(cls="finding-title").text() == "Leerdoel zonder activiteit · 2 leerdoelen"
-    assert [li.text() for li in entry.select("li", data_goal=True)] == [
+    assert entry.one(cls="finding-title").inline_text() == "Leerdoel zonder activiteit · 2 leerdoelen"
+    assert [li.inline_text() for li in entry.select("li", data_goal=True)] == [
         "De student analyseert een reclame",
         "De student schrijft een boodschap",
     ]
@@ -285,10 +215,10 @@ def test_warnings_come_before_advice_and_advice_is_headed_as_advice(client):
     assert "warning" in severities and "advice" in severities
     assert severities == sorted(severities, key=["warning", "advice"].index)
     # the summary counts entries (rules), as the panel shows them
-    assert panel.one(cls="critic-summary").text() == "1 waarschuwing, 1 advies"
+    assert panel.one(cls="critic-summary").inline_text() == "1 waarschuwing, 1 advies"
     advice = panel.one("ul", id="advice")
     assert [li.attrs["data-rule"] for li in advice.select("li", cls="finding")] == ["reuse.oer"]
-    assert panel.one("h3", id="advice-heading").text() == "Adviezen om over na te denken"
+    assert panel.one("h3", id="advice-heading").inline_text() == "Adviezen om over na te denken"
     assert not panel.select(id="all-clear")
 
 
@@ -317,18 +247,18 @@ def test_an_empty_design_is_invited_to_start_not_called_compliant(client, goals)
         assert not panel.select(id="all-clear")
         assert not panel.select(data_rule=True)  # no "goal without activity" on an empty canvas
         start = panel.one(id="critic-start")
-        text = start.text()
+        text = start.inline_text()
         assert "toolkit" in text
         assert ("Sleep een eerste activiteit" if not headers else "Drag a first activity") in text
-    nl = critic(client, design_id).text()
+    nl = critic(client, design_id).inline_text()
     assert "Geen waarschuwingen" not in nl and "volgt de tips" not in nl
     assert ("Begin bij je leerdoelen" in nl) == (not goals)
 
 
 def test_an_empty_design_draws_no_share_it_does_not_have(client):
     panel = critic(client, new_design(client, empty_design()))
-    share = panel.one("figure", data_chart="share").text()
-    timing = panel.one("figure", data_chart="timing").text()
+    share = panel.one("figure", data_chart="share").inline_text()
+    timing = panel.one("figure", data_chart="timing").inline_text()
     assert "Nog geen activiteiten" in share and "Nog geen activiteiten" in timing
     assert "0% online" not in share and "traditioneel" not in share
     assert "100%" not in timing and "0% synchroon" not in timing
@@ -354,7 +284,7 @@ def test_a_handful_of_cards_is_in_progress_and_listed_calmly(client, n):
     report = check(parse_design(doc, get_catalogue()), get_catalogue())
     panel = critic(client, new_design(client, doc))
     assert panel.attrs["data-critic-state"] == "in-progress"
-    note = panel.one(id="critic-in-progress").text()
+    note = panel.one(id="critic-in-progress").inline_text()
     assert f"({n} activiteit{'en' if n > 1 else ''})" in note and "nuttiger" in note
     assert not panel.select(cls="critic-summary")  # no "5 waarschuwingen" up front
     listed = [li.attrs["data-rule"] for li in entries(panel)]
@@ -401,15 +331,15 @@ def test_in_progress_without_warnings_says_so_modestly(client):
     panel = critic(client, new_design(client, doc))
     assert panel.attrs["data-critic-state"] == "in-progress"
     assert panel.one(id="critic-in-progress")
-    assert panel.one(id="all-clear").text() == "Tot nu toe geen waarschuwingen."
-    assert "volgt de tips" not in panel.text()
+    assert panel.one(id="all-clear").inline_text() == "Tot nu toe geen waarschuwingen."
+    assert "volgt de tips" not in panel.inline_text()
 
 
 def test_a_clean_design_with_advice_heads_it_as_advice(client):
     panel = critic(client, example_id(client, "marketing-communicatie"))
     assert panel.attrs["data-critic-state"] == "clean"
-    assert panel.one(id="all-clear").text() == "Geen waarschuwingen."
-    assert panel.one("h3", id="advice-heading").text() == "Adviezen om over na te denken"
+    assert panel.one(id="all-clear").inline_text() == "Geen waarschuwingen."
+    assert panel.one("h3", id="advice-heading").inline_text() == "Adviezen om over na te denken"
     rules = [li.attrs["data-rule"] for li in entries(panel)]
     assert rules == ["skills.new"]
     assert all("sev-advice" in li.classes() for li in entries(panel))
@@ -418,7 +348,7 @@ def test_a_clean_design_with_advice_heads_it_as_advice(client):
 def test_a_clean_design_without_advice_follows_the_tips(client):
     panel = critic(client, example_id(client, "synchroon-asynchroon"))
     assert panel.attrs["data-critic-state"] == "clean"
-    assert panel.one(id="all-clear").text() == (
+    assert panel.one(id="all-clear").inline_text() == (
         "Geen waarschuwingen: dit ontwerp volgt de tips uit de toolkit."
     )
     assert not entries(panel) and not panel.select(id="advice-heading")
@@ -430,7 +360,7 @@ def test_a_read_only_empty_design_gives_no_drag_hints(client, other_client):
     assert r.status_code == 201, r.text
     panel = critic(other_client, design_id)
     assert panel.attrs["data-critic-state"] == "empty"
-    assert "Sleep" not in panel.text()
+    assert "Sleep" not in panel.inline_text()
 
 
 # --- the rules' words (findings 22 and 41) ---------------------------------------------
