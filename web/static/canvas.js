@@ -136,11 +136,10 @@
     setZoom(z < 1 && z >= READABLE ? z : 1, false);
   }
 
+  // The next step of ZOOMS up or down; past the last step the zoom stays.
   function stepZoom(dir) {
-    const i = ZOOMS.findIndex((z) => z >= zoom - 0.001);
-    const at = i < 0 ? ZOOMS.length - 1 : i;
     const next = dir > 0 ? ZOOMS.find((z) => z > zoom + 0.001) : [...ZOOMS].reverse().find((z) => z < zoom - 0.001);
-    setZoom(next === undefined ? ZOOMS[at] : next);
+    if (next !== undefined) setZoom(next);
   }
 
   function drawMinimap() {

@@ -53,6 +53,10 @@ FIELD_NAMES = {"minutes": ("Minuten", "Minutes"), "version": ("Versie", "Version
                "step": ("Stap", "Step"), "custom": ("Eigen activiteit", "Own activity")}
 
 
+VOCAB = {"learning_types": LEARNING_TYPES, "interactions": INTERACTIONS,
+         "environments": ENVIRONMENTS, "sources": SOURCES, "link_kinds": LINK_KINDS}
+
+
 def _link_phrases(lang: str) -> dict[str, list[str]]:
     return {k: [link_phrase(k, lang), link_phrase(k, lang, reverse=True)] for k in LINK_KINDS}
 
@@ -101,10 +105,6 @@ def page_context(access: Access, session: Session, catalogue: Catalogue, lang: s
         **review,
         **extra,
     }
-
-
-VOCAB = {"learning_types": LEARNING_TYPES, "interactions": INTERACTIONS,
-         "environments": ENVIRONMENTS, "sources": SOURCES, "link_kinds": LINK_KINDS}
 
 
 @router.get("/{design_id}", response_class=HTMLResponse)
