@@ -26,21 +26,31 @@ def drag(
 ) -> None:
     """A real mouse drag, as SortableJS (forceFallback) needs it: press, a small move to
     start, the way to the target in steps, a pause so Sortable handles the last
-    dragover (it polls every 50 ms), release. With `reaim`, the target is scrolled into
-    view first and aimed at once more before the release, as a person would after the
-    board scrolled on the way."""
-    if reaim:
-        target.scroll_into_view_if_needed()
+    dragover (it polls every 50 ms), release. A negative `x` counts from the target's
+    right edge, measured when aiming. With `reaim`, the target is first scrolled
+    to the middle of the board and aimed at once more before the release, as a person
+    would after the board scrolled on the way. Returns the start tags of the three topmost elements
+    under the pointer at the release, for messages of failed asserts."""
+    if reaim:  # the target in the middle of its scrolling box, away from autoscroll at the edges
+        target.evaluate("e => e.scrollIntoView({block: 'nearest', inline: 'center'})")
     source.scroll_into_view_if_needed()
     box = source.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] / 2 + 8, box["y"] + box["height"] / 2 + 8, steps=2)
-    goal = target.bounding_box()
-    page.mouse.move(goal["x"] + x, goal["y"] + y, steps=20)
-    page.wait_for_timeout(120)
-    if reaim:
+
+    def aim(steps: int) -> tuple[float, float]:
         goal = target.bounding_box()
-        page.mouse.move(goal["x"] + x, goal["y"] + y, steps=3)
+        point = (goal["x"] + (x if x >= 0 else goal["width"] + x), goal["y"] + y)
+        page.mouse.move(*point, steps=steps)
         page.wait_for_timeout(120)
+        return point
+
+    point = aim(20)
+    if reaim:
+        point = aim(3)
+    under = page.evaluate("([x, y]) => document.elementsFromPoint(x, y).slice(0, 3)"
+                          ".map(e => e.outerHTML.slice(0, e.outerHTML.indexOf('>') + 1)).join(' ')",
+                          list(point))
     page.mouse.up()
+    return under

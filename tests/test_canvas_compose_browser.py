@@ -1,7 +1,10 @@
 """Composing a week on the canvas (SPEC §5.2), in a real Chromium, through the hooks of §5.3.
 
-Links by their kind, drops outside lanes, Escape, removal on the catalogue,
-confirmations and repeating a week.
+The seed-002 case (synchronous and asynchronous combined: eight activities in four
+phases, three goals, seven links) is built from an empty linear design with the
+mouse, counting every action the test takes — the figure in the README. Then undo
+and redo, links by their kind, drops outside lanes, Escape, removal on the
+catalogue, confirmations and repeating a week.
 """
 
 import pytest
@@ -19,7 +22,7 @@ class Actions:
 
     def drag(self, source, target, x: int = 30, y: int = 20) -> None:
         self.count += 1
-        drag(self.page, source, target, x, y, reaim=True)
+        self.seen = drag(self.page, source, target, x, y, reaim=True)
 
     def click(self, locator) -> None:
         self.count += 1
@@ -64,6 +67,154 @@ SEED_002 = {
 }
 LINKS = [("a1", "a2"), ("a2", "a3"), ("a3", "a4"), ("a4", "a5"), ("a5", "a6"), ("a6", "a7"),
          ("a7", "a8")]
+
+
+def test_build_the_seed_002_week_with_the_mouse(page: Page, teacher):
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Week 2: synchroon en asynchroon")
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"/designs/{design_id}")
+    act = Actions(page)
+    v = version_of(page)
+
+    # three goals, in the goals panel that stays open between them
+    act.click(page.locator("#goals-panel summary"))
+    for text in ("legt de begrippen uit de clips uit", "past ze toe op de casus",
+                 "geeft onderbouwde peerfeedback"):
+        act.type(page.locator("#new-goal"), text)
+        act.press("Enter")
+        v += 1
+        wait_saved(page, v)
+    act.press("Escape")
+    # a fourth phase for the feedback a few days later
+    act.click(page.locator("#phase-add summary"))
+    act.type(page.locator("#new-phase"), "Terugkoppeling")
+    act.press("Enter")
+    v += 1
+    wait_saved(page, v)
+    act.click(page.get_by_role("button", name="Passend", exact=True))
+
+    # eight activities, dragged into their lanes in time order (each after the last)
+    for placed_id, (activity, phase, mode, _, _) in SEED_002.items():
+        act.drag(page.locator(f'[data-activity="{activity}"]'), lane(page, phase, mode), x=-45, y=40)
+        v += 1
+        assert f'data-phase="{phase}"' in act.seen and f'data-mode="{mode}"' in act.seen, act.seen
+        wait_saved(page, v)
+        expect(card(page, placed_id)).to_have_count(1)
+
+    # minutes on the cards (where the catalogue's default is not what the case needs)
+    for placed_id, (_, _, _, minutes, _) in SEED_002.items():
+        field = card(page, placed_id).get_by_role("spinbutton", name="Minuten")
+        if field.input_value() == str(minutes):
+            continue
+        act.type(field, str(minutes))
+        act.press("Enter")
+        v += 1
+        wait_saved(page, v)
+
+    # goals: pick a goal, then click the cards it covers
+    for goal in ("g1", "g2", "g3"):
+        act.click(page.locator(f'[data-goal-pick="{goal}"]'))
+        for placed_id, (*_, goals) in SEED_002.items():
+            if goal in goals:
+                act.click(card(page, placed_id).locator(".card-title"))
+                v += 1
+                wait_saved(page, v)
+
+    # seven links, each a drag from a card's connect handle onto the next card (the first
+    # ends giving goals to cards); "Passend" kept the whole week in view as it grew
+    for source, target in LINKS:
+        act.drag(page.locator(f'[data-connect="{source}"]'), card(page, target), x=40, y=40)
+        v += 1
+        wait_saved(page, v)
+        expect(page.locator(f'[data-link][data-from="{source}"][data-to="{target}"]')).to_have_count(1)
+
+    doc = teacher.get(f"/api/designs/{design_id}").json()
+    got = {a["id"]: (a["activity"], p["id"], a["mode"], a["minutes"], a["goals"])
+           for p in doc["phases"] for a in p["activities"]}
+    assert got == SEED_002
+    assert [[a["id"] for a in p["activities"]] for p in doc["phases"]] == [
+        ["a1"], ["a2", "a3", "a4"], ["a5", "a6", "a7"], ["a8"]]
+    # defaults by time order: every link runs forward, so each one prepares the next
+    assert [(k["from"], k["to"], k["kind"]) for k in doc["links"]] == [
+        (a, b, "prepares") for a, b in LINKS]
+    assert act.count <= 50, act.count
+    expect(page.locator('[data-goal-pick][aria-pressed="true"]')).to_have_count(0)
+    print(f"\nseed-002 week with the mouse: {act.count} actions")
+
+
+
+def test_ten_undos_and_ten_redos_survive_a_reload(page: Page, teacher):
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Tien stappen terug",
+                           goals=[{"id": "g1", "text": "Doel"}])
+    page.goto(f"/designs/{design_id}")
+    start = doc_of(teacher, design_id)
+    kb = page.keyboard
+    v = version_of(page)
+
+    def add(activity: str) -> None:
+        nonlocal v
+        page.fill("#cat-search", activity)
+        page.locator(f'[data-activity="{activity}"]').focus()
+        kb.press("Enter")
+        v += 1
+        wait_saved(page, v)
+
+    add("kennisclip")                      # 1
+    add("forum")                           # 2
+    card(page, "a2").focus()
+    kb.press("ArrowLeft")                  # 3: one step earlier
+    v += 1
+    wait_saved(page, v)
+    kb.press("d")                          # 4: duplicate
+    v += 1
+    wait_saved(page, v)
+    field = card(page, "a1").get_by_role("spinbutton", name="Minuten")
+    field.fill("33")                       # 5: minutes on the card
+    kb.press("Enter")
+    v += 1
+    wait_saved(page, v)
+    card(page, "a1").focus()
+    kb.press("ArrowRight")                 # 6
+    v += 1
+    wait_saved(page, v)
+    page.locator('[data-goal-pick="g1"]').click()
+    card(page, "a2").locator(".card-title").click()   # 7: goal to a card
+    v += 1
+    wait_saved(page, v)
+    kb.press("Escape")
+    card(page, "a3").focus()
+    kb.press("Delete")                     # 8
+    v += 1
+    wait_saved(page, v)
+    add("casus")                           # 9
+    card(page, "a1").focus()
+    kb.press("ArrowRight")                 # 10: into the next phase
+    v += 1
+    wait_saved(page, v)
+    final = doc_of(teacher, design_id)
+    assert final != start
+
+    page.reload()  # the history is on the server
+    undo = page.get_by_role("button", name="Ongedaan maken")
+    expect(undo).to_be_enabled()
+    page.locator("[data-board]").focus()
+    for _ in range(10):
+        kb.press("Control+z")
+        v += 1
+        wait_saved(page, v)
+    assert doc_of(teacher, design_id) == start
+    expect(undo).to_be_disabled()
+    for i in range(10):
+        kb.press("Control+Shift+z" if i % 2 else "Control+y")
+        v += 1
+        wait_saved(page, v)
+    assert doc_of(teacher, design_id) == final
+    expect(page.get_by_role("button", name="Opnieuw")).to_be_disabled()
+
 
 
 def test_link_kind_changes_by_clicking_the_link(page: Page, teacher):

@@ -125,6 +125,15 @@
     }
     if (Math.abs(z - zoom) < 0.02) z = zoom; // a second "fit" changes nothing
     setZoom(z);
+    fitting = true;
+  }
+
+  // After "Passend" the board keeps fitting as the design grows, until the person zooms
+  // in or out; it never collapses a panel on its own, nor goes below READABLE for that.
+  let fitting = false;
+  function refit() {
+    const z = Math.max(READABLE, Math.min(zoom, fitZoom()));
+    setZoom(Math.abs(z - zoom) < 0.02 ? zoom : z, true);
   }
 
   function initialZoom() {
@@ -228,6 +237,7 @@
   // --- drag and drop: where the pointer is decides ---------------------------------------
   let pointer = { x: 0, y: 0 };
   let drag = null; // {kind: "card"|"catalogue", id, cancelled}
+  let shown = null; // the lane and place the drop marker shows: {lane, pos}
 
   function trackPointer(evt) {
     pointer = { x: evt.clientX, y: evt.clientY };
@@ -271,6 +281,7 @@
     if (!marker) inner.appendChild(m);
     const box = inner.getBoundingClientRect(), lr = place.lane.getBoundingClientRect();
     const pos = dropPosition(place.lane);
+    shown = { lane: place.lane, pos }; // the drop lands where the marker shows
     m.hidden = false;
     m.style.left = pos.markX - box.left + "px";
     m.style.top = lr.top - box.top + 4 + "px";
@@ -278,6 +289,7 @@
   }
 
   function endDrag() {
+    shown = null;
     document.body.classList.remove("dragging", "dragging-card");
     $$(".lane.drop-target").forEach((l) => l.classList.remove("drop-target"));
     const cat = $(".catalogue");
@@ -314,6 +326,7 @@
     const state = drag;
     drag = null;
     const place = state && !state.cancelled ? dropPlace() : null;
+    const marked = shown;
     restore(evt);
     endDrag();
     if (!place) return;
@@ -323,9 +336,12 @@
       return;
     }
     const lane = place.lane;
-    drag = state; // dropPosition skips the dragged card
-    const pos = dropPosition(lane);
-    drag = null;
+    let pos = marked && marked.lane === lane ? marked.pos : null;
+    if (!pos) {
+      drag = state; // dropPosition skips the dragged card
+      pos = dropPosition(lane);
+      drag = null;
+    }
     const where = { phase: lane.dataset.phase, mode: lane.dataset.mode };
     if (pos.choice) where.index = pos.count; else where.at = pos.count;
     if (state.kind === "card") {
@@ -388,6 +404,7 @@
     if (!handle || !canEdit() || evt.button !== 0) return;
     evt.preventDefault();
     evt.stopPropagation();
+    if (armedGoal) armGoal(armedGoal); // linking ends giving a goal to cards
     const layer = $("#link-layer");
     const line = document.createElementNS("http://www.w3.org/2000/svg", "path");
     line.setAttribute("class", "connect-line");
@@ -543,8 +560,10 @@
 
   // --- the editor -------------------------------------------------------------------------
   let editorCard = null;
+  let editorWanted = false; // a late answer must not reopen an editor the person closed
   function openEditor(card) {
     editorCard = card.dataset.placed;
+    editorWanted = true;
     htmx.ajax("GET", `/designs/${designId()}/activities/${card.dataset.placed}`, { target: "#editor-body", swap: "innerHTML" });
   }
   function closeEditor() {
@@ -572,8 +591,9 @@
       const which = key === "y" || (key === "z" && evt.shiftKey) ? "redo" : key === "z" ? "undo" : null;
       if (which) {
         evt.preventDefault();
+        // post straight away: a button swapped in a moment ago may not be wired by htmx yet
         const button = $(`[data-history="${which}"]`);
-        if (button && !button.disabled) button.click();
+        if (button && !button.disabled) post(which, {});
         return;
       }
     }
@@ -649,7 +669,11 @@
     const expand = t.closest("[data-expand]");
     if (expand) { setPanel(expand.dataset.expand, true); return; }
     const z = t.closest("[data-zoom]");
-    if (z) { if (z.dataset.zoom === "fit") fit(); else stepZoom(z.dataset.zoom === "in" ? 1 : -1); return; }
+    if (z) {
+      if (z.dataset.zoom === "fit") fit();
+      else { fitting = false; stepZoom(z.dataset.zoom === "in" ? 1 : -1); }
+      return;
+    }
     if (t.closest("[data-minimap]")) { minimapJump(evt); return; }
     if (t.closest("[data-print]")) { window.print(); return; }
     const pick = t.closest("[data-goal-pick]");
@@ -878,7 +902,7 @@
   function afterAnswer() {
     setupSortables();
     restoreAddTarget();
-    setZoom(zoom, false);
+    if (fitting) refit(); else setZoom(zoom, false);
     const data = $("#board-data");
     const focus = pendingFocus || (data && data.dataset.focus);
     pendingFocus = null;
@@ -931,7 +955,7 @@
     document.body.addEventListener("htmx:afterSwap", (evt) => {
       if (evt.detail.target.id === "editor-body") {
         const dialog = $("#editor");
-        if (!dialog.open) dialog.showModal();
+        if (!dialog.open && editorWanted) dialog.showModal();
       }
     });
     // One answer swaps several blocks out of band: tidy up once, after the last of them.
@@ -959,12 +983,13 @@
           error.textContent = toast ? toast.textContent : "";
           error.hidden = false;
         }
-      } else if (elt.matches("[data-keep-editor]") && evt.detail.successful && editorCard) {
+      } else if (elt.matches("[data-keep-editor]") && evt.detail.successful && editorCard && $("#editor").open) {
         htmx.ajax("GET", `/designs/${designId()}/activities/${editorCard}`, { target: "#editor-body", swap: "innerHTML" });
       }
     });
     const editor = $("#editor");
     if (editor) editor.addEventListener("close", () => {
+      editorWanted = false;
       const card = editorCard && document.getElementById("card-" + editorCard);
       if (card && document.activeElement === document.body) card.focus({ preventScroll: true });
     });
