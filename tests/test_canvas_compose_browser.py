@@ -145,6 +145,108 @@ def test_build_the_seed_002_week_with_the_mouse(page: Page, teacher):
 
 
 
+
+def test_build_the_seed_002_week_with_the_keyboard_only(page: Page, teacher):
+    """The same week by keys alone: Tab, Shift+Tab, arrows, Enter, Space, Escape, letters.
+    No focus(), fill() or select_option(): moving on is pressing Tab until the element a
+    person is after has the focus, as a keyboard user does."""
+    from webfixtures import new_design
+
+    design_id = new_design(teacher, "linear", title="Week 2 met het toetsenbord")
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"/designs/{design_id}")
+    kb = page.keyboard
+    v = version_of(page)
+
+    def focused(selector: str) -> bool:
+        return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
+
+    def tab_to(selector: str, back: bool = False, limit: int = 120) -> None:
+        for _ in range(limit):
+            if focused(selector):
+                return
+            kb.press("Shift+Tab" if back else "Tab")
+        raise AssertionError(f"{selector} is not reachable with Tab")
+
+    def saved() -> None:
+        nonlocal v
+        v += 1
+        wait_saved(page, v)
+
+    # three goals: the panel stays open, the field keeps the focus
+    tab_to("#goals-panel summary")
+    kb.press("Enter")
+    tab_to("#new-goal")
+    for text in ("legt de begrippen uit de clips uit", "past ze toe op de casus",
+                 "geeft onderbouwde peerfeedback"):
+        kb.type(text)
+        kb.press("Enter")
+        saved()
+        expect(page.locator("#new-goal")).to_be_focused()
+    kb.press("Escape")
+    # a fourth phase
+    tab_to("#phase-add summary")
+    kb.press("Enter")
+    tab_to("#new-phase")
+    kb.type("Terugkoppeling")
+    kb.press("Enter")
+    saved()
+
+    # eight activities: phase and lane in the two selects (type-ahead), then search
+    # and Enter in the catalogue list
+    titles = {"p1": "Voorb", "p2": "Bijee", "p3": "Verw", "p4": "Terug"}
+    lanes = {"online": "O", "offline": "F"}
+    tab_to("#cat-search")
+    for placed_id, (activity, phase, mode, _, _) in SEED_002.items():
+        tab_to("#add-target")
+        kb.type(titles[phase])
+        kb.press("Tab")
+        kb.type(lanes[mode])
+        tab_to("#cat-search", back=True)
+        kb.press("Control+a")
+        kb.type(activity.replace("-", " "))
+        kb.press("ArrowDown")
+        for _ in range(12):
+            if focused(f'[data-activity="{activity}"]'):
+                break
+            kb.press("ArrowDown")
+        kb.press("Enter")
+        saved()
+        expect(lane(page, phase, mode).locator(f'[data-placed="{placed_id}"]')).to_have_count(1)
+
+    # minutes and goals in each card's editor: Enter opens it, Tab to the fields
+    for placed_id, (_, _, _, minutes, goals) in SEED_002.items():
+        tab_to(f'[data-placed="{placed_id}"]')
+        kb.press("Enter")
+        expect(page.get_by_role("dialog")).to_be_visible()
+        tab_to('#editor-form input[name="minutes"]')
+        kb.press("Control+a")
+        kb.type(str(minutes))
+        for goal in goals:
+            tab_to(f'#editor-form input[name="goals"][value="{goal}"]')
+            kb.press("Space")
+        tab_to('#editor-form button[type="submit"]')
+        kb.press("Enter")
+        saved()
+        expect(page.get_by_role("dialog")).to_be_hidden()
+        expect(card(page, placed_id)).to_be_focused()
+
+    # seven links: C on a card, the arrow to the next one, Enter
+    for source, target in LINKS:
+        tab_to(f'[data-placed="{source}"]')
+        kb.press("c")
+        kb.press("ArrowRight")
+        expect(card(page, target)).to_be_focused()
+        kb.press("Enter")
+        saved()
+
+    doc = teacher.get(f"/api/designs/{design_id}").json()
+    got = {a["id"]: (a["activity"], p["id"], a["mode"], a["minutes"], a["goals"])
+           for p in doc["phases"] for a in p["activities"]}
+    assert got == SEED_002
+    assert [(k["from"], k["to"], k["kind"]) for k in doc["links"]] == [
+        (a, b, "prepares") for a, b in LINKS]
+
 def test_ten_undos_and_ten_redos_survive_a_reload(page: Page, teacher):
     from webfixtures import new_design
 

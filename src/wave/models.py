@@ -50,8 +50,9 @@ class UndoStep(SQLModel, table=True):
     design_id: int = Field(foreign_key="design.id")
     user_id: int = Field(foreign_key="user.id", index=True)
     seq: int  # increasing per user and design
-    before_document: str = Field(sa_column=Column(Text, nullable=False))  # as store.dump writes
-    after_document: str = Field(sa_column=Column(Text, nullable=False))
+    # the design's versions before and after the edit: their documents are in DesignVersion
+    before_version: int
+    after_version: int
     summary_nl: str = Field(default="", max_length=300)
     summary_en: str = Field(default="", max_length=300)
     state: str = Field(default="done", max_length=10)  # done, undone

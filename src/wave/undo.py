@@ -1,8 +1,9 @@
 """Undo and redo per person and design, kept in the database (SPEC §5.2).
 
-Every edit a person makes on a design is a step: the document before and after it.
-Their steps form a stack: `undo` takes the newest step that is still done and gives
-back its `before` document, `redo` the step undone last and its `after` document.
+Every edit a person makes on a design is a step: the version before and after it (each
+version's document is kept in `DesignVersion` already). Their steps form a stack:
+`undo` takes the newest step that is still done and gives back its `before` document,
+`redo` the step undone last and its `after` document.
 A new edit clears what could be redone. Undo and redo are not steps themselves, so
 an undo never redoes. At most `MAX_STEPS` steps are kept per person and design.
 
@@ -22,7 +23,7 @@ from sqlmodel import Session, col, select
 from wave.edits import Change, EditRefused
 from wave.format import Design
 from wave.models import UndoStep
-from wave.store import read
+from wave.store import version_document
 
 MAX_STEPS = 100
 DONE, UNDONE = "done", "undone"
@@ -53,15 +54,12 @@ def record_step(
     session: Session,
     design_id: int,
     user_id: int,
-    before_document: str,
-    after_document: str,
+    before_version: int,
+    after_version: int,
     change: Change,
-) -> UndoStep | None:
-    """Remember an edit that was saved (the documents as `store.dump` wrote them, so the
-    edit serializes each only once); clears the person's redo steps on the design. An edit
-    that changed nothing is not a step (None)."""
-    if before_document == after_document:
-        return None
+) -> UndoStep:
+    """Remember an edit that was saved as `after_version` on top of `before_version`;
+    clears the person's redo steps on the design."""
     for attempt in itertools.count():
         session.execute(delete(UndoStep).where(*_steps(design_id, user_id), col(UndoStep.state) == UNDONE))
         last = session.exec(select(func.max(UndoStep.seq)).where(*_steps(design_id, user_id))).one()
@@ -69,8 +67,8 @@ def record_step(
             design_id=design_id,
             user_id=user_id,
             seq=(last or 0) + 1,
-            before_document=before_document,
-            after_document=after_document,
+            before_version=before_version,
+            after_version=after_version,
             summary_nl=change.nl[:300],
             summary_en=change.en[:300],
             state=DONE,
@@ -108,6 +106,13 @@ def _nothing(becomes: str) -> EditRefused:
     return EditRefused("Er is niets om opnieuw te doen.", "There is nothing to redo.", "redo")
 
 
+def _document(session: Session, design_id: int, version: int) -> Design:
+    design = version_document(session=session, design_id=design_id, version=version)
+    if design is None:  # versions are kept as long as the design is
+        raise EditRefused("Deze versie bestaat niet meer.", "This version no longer exists.", "version")
+    return design
+
+
 def _take(session: Session, design_id: int, user_id: int, *, was: str, becomes: str) -> UndoStep:
     """The step to undo (the newest done one) or to redo (the undone one with the lowest
     number: undone last), marked `becomes` in the session's transaction."""
@@ -129,7 +134,7 @@ def undo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Cha
     document before it, to save with `store.save_design`, and the change to report
     ("Change undone: …"). Raises EditRefused when there is nothing to undo."""
     step = _take(session, design_id, user_id, was=DONE, becomes=UNDONE)
-    return read(step.before_document), Change(
+    return _document(session, design_id, step.before_version), Change(
         f"Wijziging ongedaan gemaakt: {step.summary_nl}", f"Change undone: {step.summary_en}"
     )
 
@@ -139,7 +144,7 @@ def redo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Cha
     the document after it, to save with `store.save_design`, and the change to report
     ("Change redone: …"). Raises EditRefused when there is nothing to redo."""
     step = _take(session, design_id, user_id, was=UNDONE, becomes=DONE)
-    return read(step.after_document), Change(
+    return _document(session, design_id, step.after_version), Change(
         f"Wijziging opnieuw gedaan: {step.summary_nl}", f"Change redone: {step.summary_en}"
     )
 

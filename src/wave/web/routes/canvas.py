@@ -297,9 +297,9 @@ async def edit(op: str, access: EditAccess, request: Request, session: SessionDe
         context = page_context(access, session, catalogue, lang, version=stale.current,
                                full=False, only=set(), conflict=True)
         return render_answer(request, PAGE, ["status"], context, status_code=409)
-    if op not in ("undo", "redo"):
+    if op not in ("undo", "redo") and document != before_document:  # a no-op is no step
         record_step(session=session, design_id=record.id, user_id=access.caller.user.id,
-                    before_document=before_document, after_document=document, change=change)
+                    before_version=based_on, after_version=version, change=change)
     changed = changed_phases(design, work)
     goals_panel = op in ("goal-add", "goal-update", "goal-remove")  # stays open for the next goal
     context = page_context(access, session, catalogue, lang, design=work, version=version,
