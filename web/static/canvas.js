@@ -464,11 +464,13 @@
     return from;
   }
 
+  // The next (or previous) card in time from the focused one, passing over the source:
+  // from the source itself, ArrowRight reaches the activity right after it.
   function moveKeyTarget(card, step) {
-    const cards = cardsInTime().filter((c) => c.dataset.placed !== keyConnect.from);
-    if (!cards.length) return;
+    const cards = cardsInTime();
+    if (cards.length < 2) return;
     let at = cards.indexOf(card);
-    at = at < 0 ? (step > 0 ? 0 : cards.length - 1) : (at + step + cards.length) % cards.length;
+    do { at = (at + step + cards.length) % cards.length; } while (cards[at].dataset.placed === keyConnect.from);
     $$(".card.connect-target").forEach((c) => c.classList.remove("connect-target"));
     cards[at].classList.add("connect-target");
     cards[at].focus();
@@ -948,8 +950,9 @@
       if (item) rove(item);
     });
     window.addEventListener("resize", () => requestAnimationFrame(redraw));
-    window.addEventListener("beforeprint", () => { document.body.classList.add("printing"); redraw(); });
-    window.addEventListener("afterprint", () => { document.body.classList.remove("printing"); redraw(); });
+    // Lines are drawn from the layout: draw them again when the print layout applies
+    // (Ctrl+P) and when it ends, so they join the cards on paper too.
+    window.matchMedia("print").addEventListener("change", redraw);
     const board = $("#board");
     if (board) board.addEventListener("scroll", minimapView, { passive: true });
     document.body.addEventListener("htmx:afterSwap", (evt) => {
