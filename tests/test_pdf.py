@@ -20,7 +20,7 @@ from wave.export import render_pdf
 from wave.export.pdf import FetchRefused, StaticOnlyFetcher, pdf_filename
 from wave.export.view import findings_by_tip
 from wave.format import parse_design
-from wave.web.rendering import STATIC_DIR
+from wave.templating import STATIC_DIR
 
 SLUGS = [info.slug for info in example_index()]
 

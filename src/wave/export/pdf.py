@@ -3,10 +3,10 @@
     pdf_bytes = render_pdf(design, catalogue)                  # the design's language
     pdf_bytes = render_pdf(design, catalogue, lang="en", owner="Ann")
 
-The HTML comes from `web/templates/export.html`, rendered with the same Jinja
-environment as the pages (so `_()`, `icon()` and `label()` work), from the
-view in `wave.export.view`; the CSS is `web/static/print.css`. WeasyPrint
-turns it into a PDF.
+The HTML comes from `web/templates/export.html`, rendered from the view in
+`wave.export.view` with the Jinja environment of `wave.templating` (as the
+pages are, so `_()`, `icon()` and `label()` work, but without the web app);
+the CSS is `web/static/print.css`. WeasyPrint turns it into a PDF.
 
 Safety: all user text goes through Jinja's autoescape, and WeasyPrint fetches
 through `StaticOnlyFetcher`, which serves only what we make ourselves (files
@@ -41,7 +41,7 @@ from wave.engine import EngineConfig, check
 from wave.export.view import DRAWING_SCHEME, ICON_SCHEME, export_context
 from wave.filenames import title_slug
 from wave.format import Design
-from wave.web.rendering import STATIC_DIR, environment
+from wave.templating import STATIC_DIR, environment
 
 TEMPLATE = "export.html"
 STYLESHEET = "print.css"

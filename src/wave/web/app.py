@@ -15,8 +15,9 @@ from wave.db import migrate
 from wave.design_templates import get_templates
 from wave.i18n import negotiate
 from wave.settings import get_settings
+from wave.templating import STATIC_DIR
 from wave.web.auth import CsrfFailed, Forbidden, NotSignedIn, NotVisible
-from wave.web.rendering import STATIC_DIR, render_page
+from wave.web.rendering import render_page
 from wave.web.routes import (
     accounts,
     api_designs,

@@ -1,43 +1,23 @@
-"""Rendering: one Jinja environment per language; pages and their fragments (blocks)."""
+"""Rendering for the web app: pages and their fragments (blocks), through one Jinja
+environment per language, made as the PDF export's is (`wave.templating`) plus
+the globals only pages use (the critic panel's view)."""
 
 from functools import lru_cache
 from typing import Any
 
 import jinja2
-from babel.numbers import format_decimal
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2_fragments import render_block, render_blocks
 
-from wave import PROJECT_DIR
-from wave.i18n import translations
-from wave.vocabulary import TEACHER_SKILLS, label
+from wave.templating import make_environment
 from wave.web.critic_view import critic_view
-from wave.web.icons import icon, sprite
-
-WEB_DIR = PROJECT_DIR / "web"
-STATIC_DIR = WEB_DIR / "static"
 
 
 @lru_cache(maxsize=4)
 def environment(lang: str) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(WEB_DIR / "templates"),
-        autoescape=True,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update(
-        lang=lang,
-        critic_view=critic_view,
-        icon=icon,
-        icon_sprite=sprite,
-        label=lambda code: label(code, lang),
-        format_number=lambda number: format_decimal(number, locale=lang),
-        skill_label=lambda code: TEACHER_SKILLS.get(code, {}).get(lang, code),
-    )
+    env = make_environment(lang)
+    env.globals.update(critic_view=critic_view)
     return env
 
 

@@ -1,4 +1,4 @@
-"""Lucide icons on pages: one hidden sprite per page, and `<use>` references to it.
+"""Lucide icons in the templates: one hidden sprite per page, and `<use>` references to it.
 
 A canvas of 100 activities draws some 300 icons; inlining each SVG made half of
 every edit response. The sprite holds every icon a page can show (the catalogue's
@@ -32,10 +32,10 @@ def _exists(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def sprite_names() -> frozenset[str]:
-    from wave.web.rendering import WEB_DIR
+    from wave.templating import TEMPLATES_DIR  # which imports this module
 
     names = {a.icon for a in get_catalogue().activities} | set(EXTRA_ICONS)
-    for template in (WEB_DIR / "templates").glob("*.html"):
+    for template in TEMPLATES_DIR.glob("*.html"):
         for call in ICON_CALL.finditer(template.read_text(encoding="utf-8")):
             names |= {n for n in QUOTED.findall(call.group(1)) if _exists(n)}
     return frozenset(names)
