@@ -1,6 +1,7 @@
 """Layers only point down (STYLE.md):
 
 - Export renders a design, not a page of the web app (no FastAPI, nothing of `wave.web`).
+- The web app does not carry the bench.
 
 What a command or module loads is checked in a fresh interpreter (a subprocess),
 so nothing this test session imported earlier hides an import.
@@ -43,3 +44,16 @@ def test_export_pdf_does_not_load_the_web_layer(tmp_path):
             f"app(['export', {str(MARKETING)!r}, '--pdf', {str(out)!r}], standalone_mode=False)")
     assert loaded_after(code, "fastapi", "starlette", "wave.web") == []
     assert out.read_bytes().startswith(b"%PDF")
+
+
+# --- the web app without the bench ---------------------------------------------------
+
+
+def test_web_app_does_not_load_the_bench():
+    """Not even with WAVE_BENCH=1, where the app answers the bench's bare endpoint."""
+    code = ("import os\nos.environ['WAVE_BENCH'] = '1'\n"
+            "from fastapi.testclient import TestClient\n"
+            "from wave.web.app import create_app\n"
+            "answer = TestClient(create_app()).get('/_bench/fragment', params={'size': 3})\n"
+            "assert answer.text == 'xxx', answer.status_code")
+    assert loaded_after(code, "wave.bench", "wave.commands.bench") == []

@@ -43,11 +43,9 @@ from typing import Any
 import httpx
 
 from wave.catalogue import Catalogue, get_catalogue
+from wave.web.routes.bench_fragment import BENCH_ENV, FRAGMENT_PATH  # the app's bare endpoint
 
-BENCH_ENV = "WAVE_BENCH"
-FRAGMENT_PATH = "/_bench/fragment"
 PASSWORD = "Bench-Golfslag-2026"
-MAX_FRAGMENT = 20_000_000
 SERVER_START_S = 60
 CONCURRENCY_DEADLINE_S = 300
 MAX_ATTEMPTS_PER_WRITE = 500
@@ -59,27 +57,6 @@ CONCURRENCY_KEYS = ("editors", "writes", "conflicts", "lost_updates", "errors_5x
 
 class BenchError(Exception):
     """The bench could not measure (the server did not start, an unexpected answer…)."""
-
-
-# --- the bare endpoint (only in an app started with WAVE_BENCH=1) -------------
-
-def bench_enabled() -> bool:
-    return os.environ.get(BENCH_ENV) == "1"
-
-
-def fragment_router():
-    """`GET /_bench/fragment?size=N`: N bytes of text/html and nothing else — the
-    baseline an edit round trip is compared with."""
-    from fastapi import APIRouter, Query
-    from fastapi.responses import HTMLResponse
-
-    router = APIRouter(include_in_schema=False)
-
-    @router.get(FRAGMENT_PATH, response_class=HTMLResponse)
-    async def fragment(size: int = Query(0, ge=0, le=MAX_FRAGMENT)) -> HTMLResponse:
-        return HTMLResponse("x" * size)
-
-    return router
 
 
 # --- designs -------------------------------------------------------------------

@@ -1,6 +1,5 @@
 """The FastAPI application: settings, start-up checks, routers, static files."""
 
-import os
 from contextlib import asynccontextmanager
 from urllib.parse import quote
 
@@ -21,6 +20,7 @@ from wave.web.rendering import render_page
 from wave.web.routes import (
     accounts,
     api_designs,
+    bench_fragment,
     canvas,
     drawings,
     health,
@@ -66,11 +66,9 @@ def create_app() -> FastAPI:
     for router in (health.router, accounts.router, api_designs.router, pages.router,
                    canvas.router, review.router, drawings.router, rules.router, prefs.router):
         app.include_router(router)
-    if os.environ.get("WAVE_BENCH") == "1":
+    if bench_fragment.bench_enabled():
         # `wave bench` only: the bare endpoint an edit round trip is compared with.
-        from wave.bench import fragment_router
-
-        app.include_router(fragment_router())
+        app.include_router(bench_fragment.router)
     return app
 
 
