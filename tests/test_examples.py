@@ -196,8 +196,9 @@ def test_changed_example_files_reach_the_stored_examples(database_url):
     from sqlmodel import Session, select
 
     from wave.db import get_engine
-    from wave.examples import load_example, seed_examples
+    from wave.examples import load_example
     from wave.models import DesignRecord
+    from wave.seeding import seed_examples
     from wave.store import dump, read
 
     with Session(get_engine()) as session:

@@ -2,6 +2,7 @@
 
 - Export renders a design, not a page of the web app (no FastAPI, nothing of `wave.web`).
 - The web app does not carry the bench.
+- The worked examples are data, stored by `wave.seeding`.
 
 What a command or module loads is checked in a fresh interpreter (a subprocess),
 so nothing this test session imported earlier hides an import.
@@ -57,3 +58,13 @@ def test_web_app_does_not_load_the_bench():
             "answer = TestClient(create_app()).get('/_bench/fragment', params={'size': 3})\n"
             "assert answer.text == 'xxx', answer.status_code")
     assert loaded_after(code, "wave.bench", "wave.commands.bench") == []
+
+
+# --- the examples are data -----------------------------------------------------------
+
+
+def test_examples_do_not_load_the_database():
+    loaded = loaded_after("import wave.examples; wave.examples.example_index()",
+                          "wave.db", "wave.store", "wave.models", "wave.seeding", "sqlmodel",
+                          "sqlalchemy")
+    assert loaded == []

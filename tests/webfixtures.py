@@ -40,7 +40,7 @@ def _reset_database(url: str) -> None:
 @pytest.fixture(scope="session")
 def database_url() -> str:
     from wave.db import migrate
-    from wave.examples import seed_examples
+    from wave.seeding import seed_examples
 
     _reset_database(TEST_DATABASE_URL)
     migrate(TEST_DATABASE_URL)

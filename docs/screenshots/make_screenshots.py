@@ -170,7 +170,8 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     from wave.db import migrate
-    from wave.examples import load_example, seed_examples
+    from wave.examples import load_example
+    from wave.seeding import seed_examples
 
     migrate(database_url)
     seed_examples()

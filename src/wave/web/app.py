@@ -39,7 +39,7 @@ async def lifespan(app: FastAPI):
     get_templates()
     migrate(settings.database_url)
     if settings.seed_examples:
-        from wave.examples import seed_examples
+        from wave.seeding import seed_examples
 
         seed_examples()
     yield
