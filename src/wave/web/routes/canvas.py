@@ -38,7 +38,7 @@ from wave.web.canvas_view import against_time, canvas_view
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 from wave.web.rendering import render_answer, render_fragments, render_page
-from wave.web.routes.review import comment_counts, review_context
+from wave.web.review_view import comment_counts, review_context
 
 router = APIRouter(prefix="/designs", tags=["canvas"], include_in_schema=False,
                    dependencies=[Depends(check_csrf)])

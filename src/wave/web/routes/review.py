@@ -1,25 +1,15 @@
 """Review of a design: sharing, coach comments, the review status, versions; and a
 teacher's own material (custom activities, custom templates)."""
 
-from typing import Any
-
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import escape
 from sqlmodel import Session
 
-from wave.access import shares_of
 from wave.accounts import AccountProblem
 from wave.drawing import compare_view
 from wave.material import create_custom_activity, save_template
-from wave.review import (
-    CommentView,
-    add_comment,
-    change_status,
-    comments_of,
-    next_steps,
-    resolve_comment,
-)
+from wave.review import add_comment, change_status, resolve_comment
 from wave.store import StaleVersion, save_design, version_document, versions_of
 from wave.web.auth import (
     Access,
@@ -33,63 +23,9 @@ from wave.web.auth import (
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
 from wave.web.rendering import render_fragments, render_page
+from wave.web.review_view import review_context
 
 router = APIRouter(tags=["review"], include_in_schema=False, dependencies=[Depends(check_csrf)])
-
-LABELS = {
-    "status": {
-        "draft": {"nl": "Concept", "en": "Draft"},
-        "in_review": {"nl": "In review", "en": "In review"},
-        "feedback_given": {"nl": "Feedback gegeven", "en": "Feedback given"},
-        "approved": {"nl": "Goedgekeurd", "en": "Approved"},
-    },
-    "step": {
-        "draft": {"nl": "Terug naar concept", "en": "Back to draft"},
-        "in_review": {"nl": "Vraag om review", "en": "Ask for review"},
-        "feedback_given": {"nl": "Feedback is gegeven", "en": "Feedback given"},
-        "approved": {"nl": "Goedkeuren", "en": "Approve"},
-    },
-    "role": {
-        "owner": {"nl": "Eigenaar", "en": "Owner"},
-        "edit": {"nl": "Bewerken (teamlid)", "en": "Edit (team member)"},
-        "comment": {"nl": "Reageren (coach)", "en": "Comment (coach)"},
-        "view": {"nl": "Bekijken", "en": "View"},
-    },
-}
-
-
-def _labels(kind: str, lang: str) -> dict[str, str]:
-    return {code: text[lang] for code, text in LABELS[kind].items()}
-
-
-def review_context(access: Access, session: Session, lang: str, *, design=None,
-                   **errors: str) -> dict[str, Any]:
-    design = design or access.design
-    record = access.record
-    comments = comments_of(session=session, design_id=record.id)
-    return {
-        "review_status": record.review_status,
-        "status_labels": _labels("status", lang),
-        "step_labels": _labels("step", lang),
-        "role_labels": _labels("role", lang),
-        "next_steps": next_steps(record.review_status, access.role),
-        "may_comment": access.can_comment,
-        "shares": shares_of(session=session, design_id=record.id) if access.role == "owner" else [],
-        "comments": comments,
-        "comment_counts": comment_counts(comments),
-        "activity_titles": {a.id: a.title for a in design.placed()},
-        "user_id": access.caller.user.id,
-        **errors,
-    }
-
-
-def comment_counts(comments: list[CommentView]) -> dict[str, int]:
-    """Open comments per activity, for the badges on the cards."""
-    counts: dict[str, int] = {}
-    for c in comments:
-        if c.activity_id and not c.resolved:
-            counts[c.activity_id] = counts.get(c.activity_id, 0) + 1
-    return counts
 
 
 def _review(request: Request, access: Access, session: Session, lang: str, status: int = 200,
