@@ -390,7 +390,8 @@ def _as(content_type: str, data: dict) -> bytes:
 @pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded",
                                           "multipart/form-data; boundary=x"])
 def test_api_writes_in_a_cross_site_content_type_need_the_token(client, content_type):
-    """Another site can send these without a preflight; the API reads any body as JSON."""
+    """Another site can send these without a preflight: without the token they are 403;
+    with it, still refused (415): the JSON API takes only application/json."""
     token = client.headers.pop("X-CSRF-Token")
     design_id = new_design(client)
     doc = current(client, design_id)
@@ -403,10 +404,11 @@ def test_api_writes_in_a_cross_site_content_type_need_the_token(client, content_
     assert r.status_code == 403
     assert len(client.get("/api/designs").json()) == designs
     assert current(client, design_id) == doc
-    if content_type == "text/plain":  # with the token, a script of our own may
-        r = client.post("/api/designs", content=json.dumps(DOC).encode(),
-                        headers={**sneaky, "X-CSRF-Token": token})
-        assert r.status_code == 201
+    r = client.post("/api/designs", content=_as(content_type, DOC),
+                    headers={**sneaky, "X-CSRF-Token": token})
+    assert r.status_code == 415
+    assert r.json()["detail"][0]["loc"] == "(body)"
+    assert len(client.get("/api/designs").json()) == designs
 
 
 def test_the_pages_carry_the_sessions_csrf_token(client):

@@ -125,9 +125,12 @@ def test_bad_input_messages_are_dutch_by_default(client):
 
 
 def test_not_json_is_422(client):
-    r = client.post("/api/designs", content=b"{not json", headers={"Accept-Language": "en"})
+    r = client.post("/api/designs", content=b"{not json",
+                    headers={"Accept-Language": "en", "Content-Type": "application/json"})
     assert r.status_code == 422
     assert "not valid JSON" in r.json()["detail"][0]["msg"]
+    r = client.post("/api/designs", content=b"{not json", headers={"Accept-Language": "en"})
+    assert r.status_code == 415  # only application/json
 
 
 def test_put_without_version_is_422_and_changes_nothing(client):

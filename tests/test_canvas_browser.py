@@ -318,8 +318,12 @@ def test_export_and_import_json_in_the_browser(page: Page, teacher, tmp_path):
                    '"mode": "offline"}]}]}', encoding="utf-8")
     before = len(teacher.get("/api/designs").json())
     page.goto("/")
+    page.fill("#new-title", "Nog niet weg")  # typed in the other form: kept (finding 27)
     page.set_input_files("#import-file", str(bad))
     page.click("#import-form button[type=submit]")
     expect(page.locator("#import-form .field-error")).to_contain_text(
-        "phases[0].activities[0].mode")
+        "Fase 1 › activiteit 1 › lesvorm")
+    assert "phases[0]" not in page.locator("#import-form").inner_text()
+    expect(page.locator("#new-title")).to_have_value("Nog niet weg")
+    assert page.url.rstrip("/") == page.url.split("/import")[0].rstrip("/")  # not /import
     assert len(teacher.get("/api/designs").json()) == before

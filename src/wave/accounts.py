@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from wave.models import LoginAttempt, SignInSession, User, now
@@ -73,7 +74,12 @@ def create_user(*, session: Session, email: str, password: str, name: str) -> Us
                              "There is already an account with this e-mail address.")
     user = User(email=email, name=name, password_hash=_hasher.hash(password))
     session.add(user)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:  # the same address signed up at the same moment
+        session.rollback()
+        raise AccountProblem("email", "Er is al een account met dit e-mailadres.",
+                             "There is already an account with this e-mail address.") from None
     session.refresh(user)
     return user
 

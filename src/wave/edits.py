@@ -15,14 +15,15 @@ from pydantic import ValidationError
 from wave.catalogue import Catalogue
 from wave.format import (
     CUSTOM,
+    Baseline,
     Design,
-    DesignBody,
     Goal,
     Link,
     Phase,
     PlacedActivity,
     check_against_catalogue,
     fill_defaults,
+    shape_problems,
 )
 from wave.vocabulary import label
 
@@ -116,7 +117,7 @@ def _validate(design: Design, catalogue: Catalogue) -> None:
     problems = check_against_catalogue(design, catalogue)
     if problems:
         first = problems[0]
-        raise EditRefused(first.message("nl"), first.message("en"), first.loc)
+        raise EditRefused(first.readable("nl"), first.readable("en"), first.loc)
 
 
 # --- activities ------------------------------------------------------------
@@ -255,15 +256,8 @@ def update_activity(design: Design, catalogue: Catalogue, *, placed_id: str,
     try:
         updated = PlacedActivity.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        name = str(error["loc"][0]) if error["loc"] else "?"
-        raise EditRefused(f"{name}: ongeldige waarde ({error['msg']}).",
-                          f"{name}: invalid value ({error['msg']}).", name) from None
-    if placed.mode == "online" and updated.environment not in (None, "online"):
-        raise EditRefused("Een online activiteit speelt zich online af; kies een fysieke baan "
-                          "voor campus, werkplek of samenleving.",
-                          "An online activity takes place online; move it to the face-to-face "
-                          "lane for campus, workplace or society.", "environment")
+        first = shape_problems(exc)[0]
+        raise EditRefused(first.readable("nl"), first.readable("en"), first.loc) from None
     phase.activities[phase.activities.index(placed)] = updated
     _validate(design, catalogue)
     fill_defaults(design, catalogue)
@@ -460,23 +454,18 @@ def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> 
 # --- the design itself -----------------------------------------------------
 
 def update_meta(design: Design, *, title: str, study_load_hours: str, language: str) -> Change:
-    title = title.strip()
-    if not title or len(title) > 200:
-        raise EditRefused("De titel is 1 tot 200 tekens.", "The title is 1 to 200 characters.",
-                          "title")
+    """Title, study-load budget and language from the form; their limits are the
+    format's (the save validates the whole design)."""
     hours: float | None = None
     if study_load_hours.strip():
         try:
-            hours = float(study_load_hours.replace(",", "."))
+            hours = float(study_load_hours.strip().replace(",", "."))
         except ValueError:
-            hours = -1
-        if hours < 0 or hours > 10_000:
-            raise EditRefused("Studielast: vul een aantal uren in (0 of meer).",
-                              "Study load: enter a number of hours (0 or more).",
-                              "study_load_hours")
-    if language not in ("nl", "en"):
-        raise EditRefused("Taal: kies nl of en.", "Language: choose nl or en.", "language")
-    design.title, design.study_load_hours, design.language = title, hours, language  # type: ignore[assignment]
+            raise EditRefused("Studielast: vul een aantal uren in, bijvoorbeeld 84.",
+                              "Study load: enter a number of hours, for example 84.",
+                              "study_load_hours") from None
+    design.title, design.study_load_hours = title.strip(), hours
+    design.language = language  # type: ignore[assignment]
     return Change("Ontwerp bijgewerkt.", "Design updated.")
 
 
@@ -485,7 +474,7 @@ def update_meta(design: Design, *, title: str, study_load_hours: str, language: 
 def set_baseline(design: Design) -> Change:
     """Record the design as it is now as the current situation to compare against."""
     snapshot = design.model_copy(deep=True)
-    design.baseline = DesignBody.model_validate(
+    design.baseline = Baseline.model_validate(
         snapshot.model_dump(exclude={"baseline"}, by_alias=True))
     return Change("Huidige situatie vastgelegd als uitgangspunt.",
                   "Current situation recorded as the baseline.")

@@ -1,17 +1,25 @@
 """The design interchange format `wave.design/v1` (SPEC §3).
 
-Two steps turn a JSON document into a `Design`:
-1. shape: pydantic models with `extra="forbid"` (unknown fields are errors);
-2. meaning: every id resolves, every mode and timing is one the catalogue
-   activity can take (`check_against_catalogue`).
-Both report `Problem`s that name the field (a readable path) and say why in
-Dutch and English. `parse_design` does both and fills the catalogue defaults,
-so a stored design is explicit and export -> import is an exact round trip.
+Three steps turn bytes into a `Design`, and every way a design changes goes
+through all three (`load_document` for bytes, `parse_design` for the rest):
+1. bytes: UTF-8 (a leading BOM is dropped), at most 5 MB, JSON with numbers of
+   sane length, nested no deeper than the format needs;
+2. shape: strict pydantic models (`extra="forbid"`, no type coercion, finite
+   numbers, the limits of §3, no control characters in text);
+3. meaning: every id resolves, every mode and timing is one the catalogue
+   activity can take, an online activity takes place online
+   (`check_against_catalogue`).
+Each step reports `Problem`s that name the field (a readable path) and say why in
+Dutch and English. `parse_design` fills the catalogue defaults, so a stored
+design is explicit and export -> import is an exact round trip.
 """
 
-from typing import Any, Literal
+import json
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from wave.catalogue import Catalogue
 from wave.vocabulary import (
@@ -28,58 +36,105 @@ from wave.vocabulary import (
 FORMAT = "wave.design/v1"
 CUSTOM = "custom"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+# The limits of SPEC §3.
+MAX_BYTES = 5_000_000
+MAX_DEPTH = 8  # design > baseline > phases > phase > activities > activity > topics: 7
+MAX_TITLE = 200
+MAX_NOTES = 10_000
+MAX_TOPICS, MAX_TOPIC = 50, 100
+MAX_GOALS, MAX_GOAL = 100, 1000
+MAX_PHASES = 60
+MAX_ACTIVITIES = 2000
+MAX_LINKS = 10_000
+MAX_MINUTES = 10_000
+MAX_HOURS = 10_000
+
+# C0 control characters and DEL; a line of text also refuses tab and line breaks.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAK = re.compile(r"[\t\n\r\u2028\u2029]")
+
+
+def _text(value: str) -> str:
+    if CONTROL.search(value):
+        raise PydanticCustomError("control_character", "contains a control character")
+    return value
+
+
+def _line(value: str) -> str:
+    if _LINE_BREAK.search(_text(value)):
+        raise PydanticCustomError("line_break", "must be one line")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+"""Text that may span lines (notes, a goal), without control characters."""
+Line = Annotated[str, AfterValidator(_line)]
+"""One line of text (titles, topics, ids)."""
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Topic = Annotated[Line, Field(min_length=1, max_length=MAX_TOPIC)]
 
 
 class Goal(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    text: str = Field(min_length=1, max_length=1000)
+    id: Id
+    text: Text = Field(min_length=1, max_length=MAX_GOAL)
 
 
 class PlacedActivity(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    activity: str = Field(min_length=1)
-    title: str | None = Field(default=None, max_length=200)
+    id: Id
+    activity: Line = Field(min_length=1, max_length=64)
+    title: Line | None = Field(default=None, max_length=MAX_TITLE)
     mode: Mode
     timing: Timing | None = None
-    minutes: int | None = Field(default=None, ge=0, le=100_000)
-    topics: list[str] = []
-    goals: list[str] = []
+    minutes: int | None = Field(default=None, ge=0, le=MAX_MINUTES)
+    topics: list[Topic] = Field(default=[], max_length=MAX_TOPICS)
+    goals: list[Id] = Field(default=[], max_length=MAX_GOALS)
     source: Source = "existing"
     multi_location: bool = False
     environment: Environment | None = None
-    notes: str = Field(default="", max_length=20_000)
+    notes: Text = Field(default="", max_length=MAX_NOTES)
     learning_type: LearningType | None = None
-    interactions: list[Interaction] | None = None
+    interactions: list[Interaction] | None = Field(default=None, max_length=3)
 
 
 class Phase(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    title: str = Field(min_length=1, max_length=200)
+    id: Id
+    title: Line = Field(min_length=1, max_length=MAX_TITLE)
     kind: PhaseKind = "sequence"
-    activities: list[PlacedActivity] = []
+    activities: list[PlacedActivity] = Field(default=[], max_length=MAX_ACTIVITIES)
 
 
 class Link(Strict):
-    from_: str = Field(alias="from")
-    to: str
-    kind: LinkKind = "prepares"
+    """`from` is a Python keyword: the attribute is `from_`, the JSON field only `from`."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    from_: Id = Field(alias="from")
+    to: Id
+    kind: LinkKind = "prepares"
 
 
 class DesignBody(Strict):
     format: Literal["wave.design/v1"] = FORMAT
-    title: str = Field(min_length=1, max_length=200)
+    title: Line = Field(min_length=1, max_length=MAX_TITLE)
     language: Literal["nl", "en"] = "nl"
-    template: str = "linear"
-    study_load_hours: float | None = Field(default=None, ge=0)
-    goals: list[Goal] = []
-    phases: list[Phase] = []
-    links: list[Link] = []
+    template: str = Field(default="linear", pattern=SLUG_PATTERN)
+    study_load_hours: float | None = Field(default=None, ge=0, le=MAX_HOURS, allow_inf_nan=False)
+    goals: list[Goal] = Field(default=[], max_length=MAX_GOALS)
+    phases: list[Phase] = Field(default=[], max_length=MAX_PHASES)
+    links: list[Link] = Field(default=[], max_length=MAX_LINKS)
+
+    @model_validator(mode="after")
+    def _not_too_many_activities(self) -> "DesignBody":
+        if sum(len(p.activities) for p in self.phases) > MAX_ACTIVITIES:
+            raise PydanticCustomError("too_many_activities", "more than {limit} activities",
+                                      {"limit": MAX_ACTIVITIES})
+        return self
 
     # Walking the design ----------------------------------------------------
     def placed(self) -> list[PlacedActivity]:
@@ -113,14 +168,22 @@ class DesignBody(Strict):
         return pa < pb or (pa == pb and kind == "sequence" and ia < ib)
 
 
+class Baseline(DesignBody):
+    """The design before the redesign: the same shape, whose own `baseline` is absent
+    or null (so an exported design can serve as a baseline as it is)."""
+
+    baseline: None = None
+
+
 class Design(DesignBody):
     """A design; `baseline` is the same shape without a nested baseline."""
 
-    baseline: DesignBody | None = None
+    baseline: Baseline | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The design as `wave.design/v1` JSON (field order as in the spec)."""
-        return self.model_dump(mode="json", by_alias=True)
+        """The design as `wave.design/v1` JSON (field order as in the spec), with only
+        the fields that carry a value."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 class Problem(BaseModel):
@@ -131,7 +194,41 @@ class Problem(BaseModel):
     en: str
 
     def message(self, lang: str) -> str:
+        """With the field's path, for the CLI and the API: `phases[0].title: …`."""
         return f"{self.loc}: {self.en if lang == 'en' else self.nl}"
+
+    def readable(self, lang: str) -> str:
+        """With the field in words, for a page: `Fase 1 › titel: …`."""
+        return f"{where(self.loc, lang)}: {self.en if lang == 'en' else self.nl}"
+
+
+FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "(document)": ("Bestand", "File"), "format": ("formaat", "format"),
+    "title": ("titel", "title"), "language": ("taal", "language"),
+    "template": ("sjabloon", "template"), "study_load_hours": ("studielast", "study load"),
+    "goals": ("leerdoel", "goal"), "text": ("tekst", "text"), "phases": ("fase", "phase"),
+    "kind": ("soort", "kind"), "activities": ("activiteit", "activity"),
+    "activity": ("activiteit", "activity"), "mode": ("lesvorm", "mode"),
+    "timing": ("timing", "timing"), "minutes": ("minuten", "minutes"),
+    "topics": ("onderwerp", "topic"), "source": ("bron", "source"),
+    "multi_location": ("op meer plekken tegelijk", "in several places at once"),
+    "environment": ("leeromgeving", "environment"), "notes": ("notities", "notes"),
+    "learning_type": ("leertype", "learning type"), "interactions": ("interacties", "interactions"),
+    "links": ("verbinding", "link"), "from": ("van", "from"), "to": ("naar", "to"),
+    "baseline": ("uitgangssituatie", "baseline"), "id": ("id", "id"),
+}
+
+
+def where(loc: str, lang: str) -> str:
+    """A field path in words: `phases[0].activities[2].mode` -> `Fase 1 › activiteit 3 ›
+    lesvorm` (numbers count from 1)."""
+    parts = []
+    for name, index in re.findall(r"([^.\[\]]+)(?:\[(\d+)\])?", loc):
+        words = FIELD_WORDS.get(name)
+        word = (words[1] if lang == "en" else words[0]) if words else name
+        parts.append(f"{word} {int(index) + 1}" if index else word)
+    text = " › ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 class DesignInvalid(Exception):
@@ -151,7 +248,6 @@ def _loc(parts: tuple[Any, ...]) -> str:
         if isinstance(p, int):
             out += f"[{p}]"
         else:
-            p = "from" if p == "from_" else p
             out += f".{p}" if out else str(p)
     return out or "(document)"
 
@@ -160,40 +256,126 @@ _SHAPE_MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("dit veld is verplicht", "this field is required"),
     "extra_forbidden": ("onbekend veld", "unknown field"),
     "string_too_short": ("mag niet leeg zijn", "must not be empty"),
-    "string_too_long": ("is te lang", "is too long"),
+    "string_too_long": ("is langer dan {max_length} tekens", "is longer than {max_length} characters"),
     "string_pattern_mismatch": (
         "alleen letters, cijfers, '-', '_' en '.' (max. 64 tekens)",
         "only letters, digits, '-', '_' and '.' (at most 64 characters)",
     ),
-    "greater_than_equal": ("mag niet negatief zijn", "must not be negative"),
-    "less_than_equal": ("is te groot", "is too large"),
+    "too_long": ("heeft meer dan {max_length} items", "has more than {max_length} items"),
+    "too_short": ("mag niet leeg zijn", "must not be empty"),
+    "too_many_activities": ("heeft meer dan {limit} activiteiten", "has more than {limit} activities"),
+    "greater_than_equal": ("mag niet kleiner zijn dan {ge}", "must not be less than {ge}"),
+    "less_than_equal": ("mag niet groter zijn dan {le}", "must not be more than {le}"),
+    "finite_number": ("moet een eindig getal zijn (geen NaN of oneindig)",
+                      "must be a finite number (not NaN or infinity)"),
     "int_parsing": ("moet een geheel getal zijn", "must be a whole number"),
     "int_from_float": ("moet een geheel getal zijn", "must be a whole number"),
-    "int_type": ("moet een geheel getal zijn", "must be a whole number"),
+    "int_type": ("moet een geheel getal zijn (geen tekst)", "must be a whole number (not text)"),
     "float_parsing": ("moet een getal zijn", "must be a number"),
-    "float_type": ("moet een getal zijn", "must be a number"),
+    "float_type": ("moet een getal zijn (geen tekst)", "must be a number (not text)"),
     "string_type": ("moet tekst zijn", "must be text"),
     "bool_type": ("moet true of false zijn", "must be true or false"),
     "bool_parsing": ("moet true of false zijn", "must be true or false"),
+    "none_required": ("moet leeg zijn (null) of ontbreken", "must be null or absent"),
     "list_type": ("moet een lijst zijn", "must be a list"),
     "model_type": ("moet een object zijn", "must be an object"),
     "model_attributes_type": ("moet een object zijn", "must be an object"),
     "dict_type": ("moet een object zijn", "must be an object"),
+    "control_character": ("bevat een stuurteken (zoals NUL); alleen gewone tekst",
+                          "contains a control character (such as NUL); plain text only"),
+    "line_break": ("moet op één regel (geen tab of regeleinde)", "must be one line (no tab or line break)"),
 }
+_TEMPLATE_SLUG = ("linear, non-linear, hybrid of de naam van een eigen sjabloon: kleine letters, "
+                  "cijfers en '-' (max. 64 tekens)",
+                  "linear, non-linear, hybrid or a custom template's slug: lower-case letters, "
+                  "digits and '-' (at most 64 characters)")
 
 
-def _shape_problem(error: dict[str, Any]) -> Problem:
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def shape_problems(exc: ValidationError) -> list[Problem]:
+    return [shape_problem(e) for e in exc.errors()]
+
+
+def shape_problem(error: dict[str, Any]) -> Problem:
     loc = _loc(tuple(error["loc"]))
     kind = error["type"]
+    ctx = {k: _number(v) if isinstance(v, int | float) else v for k, v in error.get("ctx", {}).items()}
     if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
+        expected = ctx.get("expected", "")
+        shown = _shown(error.get("input"))
         return Problem(
             loc=loc,
-            nl=f"{error.get('input')!r} is geen geldige waarde; kies uit {expected}",
-            en=f"{error.get('input')!r} is not a valid value; expected {expected}",
+            nl=f"{shown} is geen geldige waarde; kies uit {expected}",
+            en=f"{shown} is not a valid value; expected {expected}",
         )
-    nl, en = _SHAPE_MESSAGES.get(kind, (error["msg"], error["msg"]))
-    return Problem(loc=loc, nl=nl, en=en)
+    if kind == "too_many_activities":
+        loc = "phases" if loc == "(document)" else f"{loc}.phases"
+    if kind == "string_pattern_mismatch" and loc.endswith("template"):
+        return Problem(loc=loc, nl=_TEMPLATE_SLUG[0], en=_TEMPLATE_SLUG[1])
+    if kind == "greater_than_equal" and ctx.get("ge") == "0":
+        return Problem(loc=loc, nl="mag niet negatief zijn", en="must not be negative")
+    nl, en = _SHAPE_MESSAGES.get(kind, ("ongeldige waarde", "invalid value"))
+    return Problem(loc=loc, nl=nl.format(**ctx), en=en.format(**ctx))
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as the message quotes it: short, and without control characters."""
+    text = repr(value)
+    text = CONTROL.sub("?", text)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# --- bytes -----------------------------------------------------------------
+
+def load_document(raw: bytes | str, *, loc: str = "(document)") -> Any:
+    """Bytes (a file, a request body) -> a JSON value, or `DesignInvalid` saying what is
+    wrong with them in words a teacher can read (no Python exception text)."""
+
+    def refuse(nl: str, en: str) -> DesignInvalid:
+        return DesignInvalid([Problem(loc=loc, nl=nl, en=en)])
+
+    if len(raw) > MAX_BYTES:
+        raise refuse("het document is groter dan 5 MB", "the document is larger than 5 MB")
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise refuse("is geen tekst in UTF-8 (is het wel een JSON-bestand?)",
+                         "is not UTF-8 text (is it a JSON file?)") from None
+    raw = raw.removeprefix("\ufeff")
+    try:
+        data = json.loads(raw)  # NaN and Infinity load; the models refuse them by field
+    except json.JSONDecodeError as exc:
+        raise refuse(f"is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})",
+                     f"is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise refuse("is dieper genest dan het formaat toestaat",
+                     "is nested deeper than the format allows") from None
+    except ValueError:
+        raise refuse("bevat een getal met te veel cijfers", "contains a number with too many digits"
+                     ) from None
+    if _depth(data) > MAX_DEPTH:
+        raise refuse("is dieper genest dan het formaat toestaat",
+                     "is nested deeper than the format allows")
+    return data
+
+
+def _depth(value: Any) -> int:
+    """How deep objects and lists nest (a scalar is 0), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 # --- meaning errors --------------------------------------------------------
@@ -238,6 +420,13 @@ def _check_body(body: DesignBody, catalogue: Catalogue, prefix: str) -> list[Pro
                 if goal_id not in goal_ids:
                     add(f"{at}.goals", f"onbekend leerdoel {goal_id!r}{name}",
                         f"unknown learning goal {goal_id!r}{name}")
+            if placed.environment is not None and (placed.environment == "online") != (
+                    placed.mode == "online"):
+                add(f"{at}.environment",
+                    "een online activiteit speelt zich online af, een fysieke op de campus, "
+                    f"de werkplek of in de samenleving{name}",
+                    "an online activity takes place online, a face-to-face one on campus, at "
+                    f"the workplace or in society{name}")
             if placed.activity == CUSTOM:
                 if not placed.title:
                     add(f"{at}.title", f"een eigen activiteit heeft een titel nodig{name}",
@@ -304,6 +493,12 @@ def fill_defaults(design: Design, catalogue: Catalogue) -> Design:
     return design
 
 
+def validated(design: Design, catalogue: Catalogue) -> Design:
+    """The whole of a design that was changed in place (a canvas edit), validated
+    again as a document: what `parse_design` would make of it, or `DesignInvalid`."""
+    return parse_design(design.model_dump(by_alias=True, exclude_none=True), catalogue)
+
+
 def parse_design(data: Any, catalogue: Catalogue) -> Design:
     """A JSON value -> a complete, valid `Design`, or `DesignInvalid`."""
     if not isinstance(data, dict):
@@ -317,7 +512,7 @@ def parse_design(data: Any, catalogue: Catalogue) -> Design:
     try:
         design = Design.model_validate(data)
     except ValidationError as exc:
-        raise DesignInvalid([_shape_problem(e) for e in exc.errors()]) from None
+        raise DesignInvalid(shape_problems(exc)) from None
     problems = check_against_catalogue(design, catalogue)
     if problems:
         raise DesignInvalid(problems)

@@ -2,19 +2,33 @@
 
 A write is a compare-and-swap on `design.version` (one UPDATE … WHERE version = ?),
 so two editors can never both win: the loser gets `StaleVersion` (HTTP 409).
+
+Every write validates the whole document first (`format.validated`: the same
+validation as an import or the API), so nothing that the format refuses is stored,
+whichever way it came in; it raises `DesignInvalid` and stores nothing.
 """
 
 import json
 
+from pydantic import ValidationError
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from wave.format import Design
+from wave.catalogue import get_catalogue
+from wave.format import Design, Problem, shape_problems, validated
 from wave.models import DesignRecord, DesignVersion, User, now
 
 
 class DesignNotFound(Exception):
     pass
+
+
+class StoredDesignInvalid(Exception):
+    """A stored document that the format (made stricter since) no longer accepts."""
+
+    def __init__(self, problems: list[Problem], document: str):
+        self.problems, self.document = problems, document
+        super().__init__("; ".join(p.message("en") for p in problems))
 
 
 class StaleVersion(Exception):
@@ -24,23 +38,35 @@ class StaleVersion(Exception):
 
 
 def dump(design: Design) -> str:
-    return json.dumps(design.to_json(), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(design.to_json(), ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False)
+
+
+def checked_dump(design: Design) -> tuple[Design, str]:
+    """The design validated as a whole, and its document: what a write stores."""
+    design = validated(design, get_catalogue())
+    return design, dump(design)
 
 
 def read(document: str) -> Design:
-    # Stored documents were validated on the way in; no catalogue check needed here.
-    return Design.model_validate(json.loads(document))
+    """A stored document. It was validated on the way in; if the format has become
+    stricter since, `StoredDesignInvalid` carries the problems (shown, not a 500)."""
+    try:
+        return Design.model_validate(json.loads(document))
+    except ValidationError as exc:
+        raise StoredDesignInvalid(shape_problems(exc), document) from None
 
 
 def create_design(
     *, session: Session, design: Design, example_slug: str | None = None, summary: str = "",
     owner_id: int | None = None,
 ) -> DesignRecord:
+    design, document = checked_dump(design)
     record = DesignRecord(
         owner_id=owner_id,
         title=design.title,
         template=design.template,
-        document=dump(design),
+        document=document,
         version=1,
         example_slug=example_slug,
     )
@@ -55,11 +81,10 @@ def create_design(
 
 def save_design(
     *, session: Session, design_id: int, design: Design, based_on: int, summary: str = "",
-    author_id: int | None = None, document: str | None = None,
+    author_id: int | None = None,
 ) -> int:
-    """Store `design` as the next version if the stored one is still `based_on`
-    (`document`: the design as `dump` writes it, when the caller has it already)."""
-    document = document or dump(design)
+    """Store `design` as the next version if the stored one is still `based_on`."""
+    design, document = checked_dump(design)
     result = session.execute(
         update(DesignRecord)
         .where(col(DesignRecord.id) == design_id, col(DesignRecord.version) == based_on)

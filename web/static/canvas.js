@@ -18,13 +18,7 @@
   const narrow = () => window.matchMedia("(max-width: 1100px)").matches;
   const phone = () => window.matchMedia("(max-width: 640px)").matches;
 
-  // 4xx answers carry a status (a refusal or a conflict): swap them too.
-  htmx.config.responseHandling = [
-    { code: "204", swap: false },
-    { code: "[23]..", swap: true },
-    { code: "(422|409)", swap: true, error: false },
-    { code: "[45]..", swap: false, error: true },
-  ];
+  // (4xx answers that carry a status are swapped too: htmx-config in base.html.)
   // A whole-canvas answer holds the phases too; they must not be swapped on their own.
   htmx.config.allowNestedOobSwaps = false;
 

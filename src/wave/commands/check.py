@@ -19,7 +19,7 @@ import typer
 from wave.catalogue import Catalogue, CatalogueError, get_catalogue
 from wave.engine import RULES, EngineConfig, Report
 from wave.engine import check as run_check
-from wave.format import Design, DesignInvalid, parse_design
+from wave.format import MAX_BYTES, Design, DesignInvalid, load_document, parse_design
 from wave.settings import get_settings
 from wave.vocabulary import label
 
@@ -59,24 +59,26 @@ def _fail(lines: list[str]) -> typer.Exit:
 
 
 def _read(file: str, lang: str) -> Any:
+    """The file's JSON value; bytes the format refuses (not UTF-8, too large, too deep,
+    NaN, a number of thousands of digits…) are a message and exit 2, never a traceback."""
     nl = lang == "nl"
     try:
-        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1) if file == "-" else _head(Path(file))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         raise _fail(
             [f"{file}: {'kan niet gelezen worden' if nl else 'cannot be read'}: {reason}"]
         ) from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        what = "geen geldige JSON" if nl else "not valid JSON"
-        where = (
-            f"regel {exc.lineno}, kolom {exc.colno}"
-            if nl
-            else f"line {exc.lineno}, column {exc.colno}"
-        )
-        raise _fail([f"{file}: {what} ({where}: {exc.msg})"]) from None
+        return load_document(raw)
+    except DesignInvalid as exc:
+        raise _fail([f"{file}: {p.nl if nl else p.en}" for p in exc.problems]) from None
+
+
+def _head(path: Path) -> bytes:
+    """At most one byte more than the format allows (enough to say it is too large)."""
+    with path.open("rb") as f:
+        return f.read(MAX_BYTES + 1)
 
 
 def _summary(warnings: int, advice: int, lang: str) -> str:

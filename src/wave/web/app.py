@@ -3,19 +3,25 @@
 from contextlib import asynccontextmanager
 from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
+from pydantic.json_schema import models_json_schema
 
 from wave.catalogue import get_catalogue
 from wave.db import migrate
 from wave.design_templates import get_templates
+from wave.format import DesignInvalid, Problem, shape_problem
 from wave.i18n import negotiate
 from wave.settings import get_settings
+from wave.store import StoredDesignInvalid
 from wave.templating import STATIC_DIR
-from wave.web.auth import CsrfFailed, Forbidden, NotSignedIn, NotVisible
+from wave.web.api_models import BodyRefused, body_models
+from wave.web.auth import CsrfFailed, DesignUnreadable, Forbidden, NotSignedIn, NotVisible
+from wave.web.plain_text import plain_text_only
 from wave.web.rendering import render_page
 from wave.web.routes import (
     accounts,
@@ -47,7 +53,8 @@ async def lifespan(app: FastAPI):
 
 def create_app() -> FastAPI:
     app = FastAPI(title="Wave", version="0.1.0", lifespan=lifespan,
-                  description="Course-design canvas and critic for blended learning.")
+                  description="Course-design canvas and critic for blended learning.",
+                  dependencies=[Depends(plain_text_only)], separate_input_output_schemas=False)
 
     @app.middleware("http")
     async def language(request: Request, call_next):
@@ -57,9 +64,11 @@ def create_app() -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
-        return JSONResponse(status_code=422, content={"detail": [
-            {"loc": ".".join(str(p) for p in e["loc"]), "msg": e["msg"]} for e in exc.errors()
-        ]})
+        """Path and query parameters (a body is read by the route): the one error shape,
+        with the format's messages."""
+        return refused(request, [_parameter_problem(e) for e in exc.errors()])
+
+    app.openapi = lambda: openapi(app)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_access_handlers(app)
@@ -70,6 +79,28 @@ def create_app() -> FastAPI:
         # `wave bench` only: the bare endpoint an edit round trip is compared with.
         app.include_router(bench_fragment.router)
     return app
+
+
+def _parameter_problem(error: dict) -> Problem:
+    where = [str(p) for p in error["loc"] if p not in ("path", "query", "header", "cookie", "body")]
+    problem = shape_problem({**error, "loc": tuple(where)})
+    return problem
+
+
+def openapi(app: FastAPI) -> dict:
+    """FastAPI's document, plus the request bodies the routes read themselves
+    (`api_models.body_doc`) as component schemas."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    document = get_openapi(title=app.title, version=app.version, description=app.description,
+                           routes=app.routes)
+    _, defs = models_json_schema([(m, "validation") for m in body_models()],
+                                 ref_template="#/components/schemas/{model}")
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    # the same classes as FastAPI's response models (it drops `"default": null`)
+    schemas.update(defs.get("$defs", {}))
+    app.openapi_schema = document
+    return document
 
 
 ACCESS_TEXT = {
@@ -108,3 +139,34 @@ def install_access_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotVisible, lambda r, e: answer(r, 404, "hidden"))
     app.add_exception_handler(Forbidden, lambda r, e: answer(r, 403, "forbidden"))
     app.add_exception_handler(CsrfFailed, lambda r, e: answer(r, 403, "csrf"))
+    app.add_exception_handler(DesignUnreadable, unreadable)
+    app.add_exception_handler(DesignInvalid, lambda r, e: refused(r, e.problems))
+    app.add_exception_handler(BodyRefused, lambda r, e: refused(r, e.problems, e.status))
+    app.add_exception_handler(StoredDesignInvalid, lambda r, e: refused(r, e.problems))
+
+
+def refused(request: Request, problems: list[Problem], status: int = 422):
+    """What no route caught: the problems, as the API's error shape or a message."""
+    lang = request.state.lang
+    if request.url.path.startswith("/api/"):
+        return JSONResponse(status_code=status, content={"detail": [
+            {"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in problems]})
+    text = " ".join(p.readable(lang) for p in problems[:3])
+    if request.headers.get("HX-Request"):
+        html = ('<div class="status-area" id="status" role="status" aria-live="polite">'
+                f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>')
+        return HTMLResponse(html, status_code=status,
+                            headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"})
+    return render_page(request, "forbidden.html", {"message": text, "invalid": True},
+                       status_code=status)
+
+
+def unreadable(request: Request, exc: DesignUnreadable):
+    """A stored design the format no longer accepts: its problems, never a 500."""
+    lang = request.state.lang
+    if request.url.path.startswith("/api/") or request.headers.get("HX-Request"):
+        return JSONResponse(status_code=422, content={"detail": [
+            {"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in exc.problems]})
+    return render_page(request, "unreadable.html", {
+        "record": exc.record, "problems": [p.readable(lang) for p in exc.problems],
+        "document": exc.document})

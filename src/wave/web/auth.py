@@ -19,7 +19,8 @@ from wave.accounts import session_user
 from wave.db import get_session
 from wave.format import Design
 from wave.models import DesignRecord, SignInSession, User
-from wave.store import read
+from wave.store import StoredDesignInvalid, read
+from wave.web.deps import DesignId
 
 COOKIE = "wave_session"
 
@@ -39,6 +40,13 @@ class Forbidden(Exception):
 
 class CsrfFailed(Exception):
     pass
+
+
+class DesignUnreadable(Exception):
+    """The stored design no longer passes the format: shown with its problems."""
+
+    def __init__(self, record: DesignRecord, invalid: StoredDesignInvalid):
+        self.record, self.problems, self.document = record, invalid.problems, invalid.document
 
 
 @dataclass
@@ -114,11 +122,15 @@ class Access:
 
 
 def design_access(needed: str):
-    def dependency(design_id: int, caller: CallerDep,
+    def dependency(design_id: DesignId, caller: CallerDep,
                    session: Annotated[Session, Depends(get_session)]) -> Access:
         record, role = authorize(session=session, caller=caller, design_id=design_id,
                                  needed=needed)
-        return Access(record=record, design=read(record.document), role=role, caller=caller)
+        try:
+            design = read(record.document)
+        except StoredDesignInvalid as invalid:
+            raise DesignUnreadable(record, invalid) from None
+        return Access(record=record, design=design, role=role, caller=caller)
 
     return dependency
 

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlmodel import Session
 
 from wave.catalogue import Catalogue, get_catalogue
@@ -17,3 +17,11 @@ def _lang(request: Request) -> str:
 
 
 LangDep = Annotated[str, Depends(_lang)]
+
+
+# Ids and version numbers are INTEGER columns (PostgreSQL: 32 bits): a larger number
+# is refused with a 422 before it reaches the database.
+MAX_INT = 2_147_483_647
+DesignId = Annotated[int, Path(ge=1, le=MAX_INT, description="The design's id")]
+CommentId = Annotated[int, Path(ge=1, le=MAX_INT, description="The comment's id")]
+VersionNumber = Annotated[int, Path(ge=1, le=MAX_INT, description="A version of the design")]

@@ -12,6 +12,7 @@ from wave.accounts import (
     start_session,
 )
 from wave.settings import get_settings
+from wave.web.api_models import Account, Login, SignedIn, SignedOut, Signup, body_doc, errors, read_body
 from wave.web.auth import COOKIE, check_csrf
 from wave.web.deps import LangDep, SessionDep
 from wave.web.rendering import render_page
@@ -36,22 +37,15 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-async def _json_body(request: Request) -> dict:
-    try:
-        data = await request.json()
-    except ValueError:
-        data = None
-    return data if isinstance(data, dict) else {}
-
-
 # --- JSON ------------------------------------------------------------------
 
-@router.post("/api/auth/signup", status_code=201, summary="Create an account")
+@router.post("/api/auth/signup", status_code=201, summary="Create an account",
+             response_model=Account, responses=errors(413, 415, 422), openapi_extra=body_doc(Signup))
 async def api_signup(request: Request, session: SessionDep, lang: LangDep) -> Response:
-    data = await _json_body(request)
+    wanted = await read_body(request, Signup)
     try:
-        user = create_user(session=session, email=str(data.get("email", "")),
-                           password=str(data.get("password", "")), name=str(data.get("name", "")))
+        user = create_user(session=session, email=wanted.email, password=wanted.password,
+                           name=wanted.name)
     except AccountProblem as problem:
         return JSONResponse(status_code=422,
                             content={"detail": [{"loc": problem.field, "msg": problem(lang)}]})
@@ -59,12 +53,13 @@ async def api_signup(request: Request, session: SessionDep, lang: LangDep) -> Re
                                                   "name": user.name})
 
 
-@router.post("/api/auth/login", summary="Sign in; sets the session cookie")
+@router.post("/api/auth/login", summary="Sign in; sets the session cookie",
+             response_model=SignedIn, responses=errors(401, 413, 415, 422, 429),
+             openapi_extra=body_doc(Login))
 async def api_login(request: Request, session: SessionDep, lang: LangDep) -> Response:
-    data = await _json_body(request)
+    wanted = await read_body(request, Login)
     try:
-        user = authenticate(session=session, email=str(data.get("email", "")),
-                            password=str(data.get("password", "")))
+        user = authenticate(session=session, email=wanted.email, password=wanted.password)
     except TooManyAttempts:
         return JSONResponse(status_code=429, content={"detail": THROTTLED[lang]})
     if user is None:
@@ -74,7 +69,7 @@ async def api_login(request: Request, session: SessionDep, lang: LangDep) -> Res
     return _signed_in(JSONResponse(body), signin.id)
 
 
-@router.post("/api/auth/logout", summary="Sign out")
+@router.post("/api/auth/logout", summary="Sign out", response_model=SignedOut)
 def api_logout(request: Request, session: SessionDep) -> Response:
     end_session(session=session, token=request.cookies.get(COOKIE))
     response = JSONResponse({"signed_out": True})

@@ -1,7 +1,6 @@
 """JSON API for designs, speaking `wave.design/v1` (SPEC §8). Every route needs a
 session; a design you may not see is a 404, a role that may not do it a 403."""
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,55 +10,52 @@ from fastapi.responses import JSONResponse, Response
 
 from wave.access import share_design, visible_designs
 from wave.accounts import AccountProblem
-from wave.format import DesignInvalid, Problem, parse_design
+from wave.format import Design, parse_design
 from wave.models import User
 from wave.review import comments_of
 from wave.store import DesignNotFound, StaleVersion, create_design, save_design
+from wave.web.api_models import (
+    DesignListItem,
+    DesignUpdate,
+    ReportOut,
+    Saved,
+    ShareCreated,
+    ShareRequest,
+    StoredDesign,
+    body_doc,
+    errors,
+    parse_body,
+    read_body,
+    read_json,
+)
 from wave.web.auth import CallerDep, EditAccess, OwnerAccess, ViewAccess, check_csrf
 from wave.web.critique import engine_config, report_for
-from wave.web.deps import CatalogueDep, LangDep, SessionDep
+from wave.web.deps import CatalogueDep, DesignId, LangDep, SessionDep
 
-# A write must be sent as JSON (which no other site can send without a CORS preflight) or
-# carry the session's CSRF token: the body is read as JSON whatever its content type.
+# A write must be sent as JSON (`application/json`, which no other site can send without a
+# CORS preflight): any other content type is refused with 415 (`read_json`).
 router = APIRouter(prefix="/api/designs", tags=["designs"], dependencies=[Depends(check_csrf)])
 
 STALE = {"nl": "Iemand anders heeft dit ontwerp intussen gewijzigd; haal de nieuwste versie op "
                "en breng je wijziging opnieuw aan.",
          "en": "Someone else changed this design in the meantime; fetch the newest version and "
                "apply your edit again."}
+DESIGN_ERRORS = errors(401, 403, 404, 422)
 
 
-def problems_response(problems: list[Problem], lang: str, status: int = 422) -> JSONResponse:
-    return JSONResponse(status_code=status, content={
-        "detail": [{"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in problems]
-    })
-
-
-async def read_json(request: Request) -> Any:
-    body = await request.body()
-    if len(body) > 5_000_000:
-        raise DesignInvalid([Problem(loc="(body)", nl="het document is groter dan 5 MB",
-                                     en="the document is larger than 5 MB")])
-    try:
-        return json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DesignInvalid([Problem(loc="(body)", nl=f"geen geldige JSON: {exc}",
-                                     en=f"not valid JSON: {exc}")]) from None
-
-
-@router.post("", status_code=201, summary="Create a design from a wave.design/v1 document")
-async def create(request: Request, session: SessionDep, catalogue: CatalogueDep, lang: LangDep,
+@router.post("", status_code=201, summary="Create a design from a wave.design/v1 document",
+             response_model=Saved, responses=errors(401, 413, 415, 422),
+             openapi_extra=body_doc(Design, "A wave.design/v1 document"))
+async def create(request: Request, session: SessionDep, catalogue: CatalogueDep,
                  caller: CallerDep) -> Response:
-    try:
-        design = parse_design(await read_json(request), catalogue)
-    except DesignInvalid as exc:
-        return problems_response(exc.problems, lang)
+    design = parse_design(await read_json(request), catalogue)
     record = create_design(session=session, design=design, summary="import",
                            owner_id=caller.user.id)
     return JSONResponse(status_code=201, content={"id": record.id, "version": record.version})
 
 
-@router.get("", summary="The designs you may see")
+@router.get("", summary="The designs you may see", response_model=list[DesignListItem],
+            responses=errors(401))
 def index(session: SessionDep, caller: CallerDep) -> list[dict[str, Any]]:
     return [
         {"id": r.id, "title": r.title, "template": r.template, "version": r.version,
@@ -69,33 +65,25 @@ def index(session: SessionDep, caller: CallerDep) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/{design_id}", summary="A design as wave.design/v1, with id and version")
+@router.get("/{design_id}", summary="A design as wave.design/v1, with id and version",
+            response_model=StoredDesign, responses=DESIGN_ERRORS)
 def read(access: ViewAccess) -> Response:
     return JSONResponse({**access.design.to_json(), "id": access.record.id,
                          "version": access.record.version})
 
 
-@router.put("/{design_id}", summary="Replace a design; `version` is the one the edit was based on")
-async def replace(design_id: int, request: Request, session: SessionDep, catalogue: CatalogueDep,
-                  lang: LangDep, access: EditAccess) -> Response:
-    try:
-        data = await read_json(request)
-        if not isinstance(data, dict):
-            raise DesignInvalid([Problem(loc="(body)", nl="moet een JSON-object zijn",
-                                         en="must be a JSON object")])
-        data = dict(data)
-        data.pop("id", None)
-        based_on = data.pop("version", None)
-        if not isinstance(based_on, int) or isinstance(based_on, bool):
-            raise DesignInvalid([Problem(
-                loc="version", nl="verplicht: de versie waarop je wijziging is gebaseerd",
-                en="required: the version your edit is based on")])
-        design = parse_design(data, catalogue)
-    except DesignInvalid as exc:
-        return problems_response(exc.problems, lang)
+@router.put("/{design_id}", summary="Replace a design; `version` is the one the edit was based on",
+            response_model=Saved, responses=errors(401, 403, 404, 409, 413, 415, 422),
+            openapi_extra=body_doc(DesignUpdate, "What GET answered, edited"))
+async def replace(design_id: DesignId, request: Request, session: SessionDep,
+                  catalogue: CatalogueDep, lang: LangDep, access: EditAccess) -> Response:
+    data = await read_json(request)
+    update = parse_body(DesignUpdate, data)  # the version's type and range, then the design
+    design = parse_design({k: v for k, v in data.items() if k not in ("id", "version")}, catalogue)
     try:
         version = save_design(session=session, design_id=design_id, design=design,
-                              based_on=based_on, summary="api", author_id=access.caller.user.id)
+                              based_on=update.version, summary="api",
+                              author_id=access.caller.user.id)
     except DesignNotFound:
         return JSONResponse(status_code=404, content={"detail": "not found"})
     except StaleVersion as stale:
@@ -104,7 +92,8 @@ async def replace(design_id: int, request: Request, session: SessionDep, catalog
     return JSONResponse({"id": design_id, "version": version})
 
 
-@router.get("/{design_id}/report", summary="The rule engine's findings and profile")
+@router.get("/{design_id}/report", summary="The rule engine's findings and profile",
+            response_model=ReportOut, responses=DESIGN_ERRORS)
 def report(access: ViewAccess) -> Response:
     design = access.design
     return JSONResponse(report_for(design, lang=design.language).to_json())
@@ -119,7 +108,8 @@ class OpenComment:
 
 
 @router.get("/{design_id}/export.pdf", summary="The design as a PDF (A4 landscape, its own language)",
-            response_class=Response, responses={200: {"content": {"application/pdf": {}}}})
+            response_class=Response,
+            responses={200: {"content": {"application/pdf": {}}}, **DESIGN_ERRORS})
 def export_pdf(access: ViewAccess, session: SessionDep, catalogue: CatalogueDep) -> Response:
     # Imported here: WeasyPrint takes about a second to import, and most
     # processes (tests, the CLI) never make a PDF.
@@ -137,17 +127,15 @@ def export_pdf(access: ViewAccess, session: SessionDep, catalogue: CatalogueDep)
         "Content-Disposition": f'attachment; filename="{pdf_filename(design.title)}"'})
 
 
-@router.post("/{design_id}/shares", status_code=201, summary="Share a design (owner only)")
+@router.post("/{design_id}/shares", status_code=201, summary="Share a design (owner only)",
+             response_model=ShareCreated, responses=errors(401, 403, 404, 413, 415, 422),
+             openapi_extra=body_doc(ShareRequest))
 async def share(request: Request, session: SessionDep, lang: LangDep,
                 access: OwnerAccess) -> Response:
+    wanted = await read_body(request, ShareRequest)
     try:
-        data = await read_json(request)
-    except DesignInvalid as exc:
-        return problems_response(exc.problems, lang)
-    data = data if isinstance(data, dict) else {}
-    try:
-        created = share_design(session=session, record=access.record,
-                               email=str(data.get("email", "")), role=str(data.get("role", "")))
+        created = share_design(session=session, record=access.record, email=wanted.email,
+                               role=wanted.role)
     except AccountProblem as problem:
         return JSONResponse(status_code=422,
                             content={"detail": [{"loc": problem.field, "msg": problem(lang)}]})

@@ -19,11 +19,11 @@ from wave.catalogue import Catalogue
 from wave.design_templates import get_templates
 from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
-from wave.format import Design
+from wave.format import Design, DesignInvalid
 from wave.material import custom_activities
 from wave.prefs import prefs_of
 from wave.review import comments_of, mark_seen
-from wave.store import StaleVersion, dump, save_design
+from wave.store import StaleVersion, save_design
 from wave.undo import record_step, redo, undo, undo_state
 from wave.vocabulary import (
     ENVIRONMENTS,
@@ -36,7 +36,7 @@ from wave.vocabulary import (
 from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
 from wave.web.canvas_view import against_time, canvas_view
 from wave.web.critique import report_for
-from wave.web.deps import CatalogueDep, LangDep, SessionDep
+from wave.web.deps import MAX_INT, CatalogueDep, LangDep, SessionDep
 from wave.web.rendering import render_answer, render_fragments, render_page
 from wave.web.review_view import comment_counts, review_context
 
@@ -167,11 +167,11 @@ def _int(form: FormData, name: str, default: int | None = None) -> int:
     if raw in (None, "") and default is not None:
         return default
     nl, en = FIELD_NAMES.get(name, (name, name))
-    try:
-        return int(str(raw).strip())
-    except ValueError:
-        raise EditRefused(f"{nl}: vul een geheel getal in (0 of meer).",
-                          f"{en}: enter a whole number (0 or more).", name) from None
+    text = str(raw).strip()
+    if len(text) <= 11 and text.lstrip("-").isdigit() and abs(int(text)) <= MAX_INT:
+        return int(text)
+    raise EditRefused(f"{nl}: vul een geheel getal in (0 of meer).",
+                      f"{en}: enter a whole number (0 or more).", name)
 
 
 def _at(form: FormData) -> int | None:
@@ -288,15 +288,21 @@ async def edit(op: str, access: EditAccess, request: Request, session: SessionDe
         return render_answer(request, PAGE, ["status"], context, status_code=422)
     # the record's document is the one before the edit; read it now, since the save's
     # UPDATE also refreshes the record object in the session
-    before_document, document = record.document, dump(work)
+    before_document = record.document
     try:
         version = save_design(session=session, design_id=record.id, design=work,
                               based_on=based_on, summary=change("en"),
-                              author_id=access.caller.user.id, document=document)
+                              author_id=access.caller.user.id)
+    except DesignInvalid as invalid:  # the format refuses what the edit made: nothing stored
+        first = invalid.problems[0]
+        context = page_context(access, session, catalogue, lang, full=False, only=set(),
+                               message=first.message(lang), message_kind="error")
+        return render_answer(request, PAGE, ["status"], context, status_code=422)
     except StaleVersion as stale:
         context = page_context(access, session, catalogue, lang, version=stale.current,
                                full=False, only=set(), conflict=True)
         return render_answer(request, PAGE, ["status"], context, status_code=409)
+    document = record.document
     if op not in ("undo", "redo") and document != before_document:  # a no-op is no step
         record_step(session=session, design_id=record.id, user_id=access.caller.user.id,
                     before_version=based_on, after_version=version, change=change)

@@ -1,6 +1,5 @@
 """Pages outside the canvas: the dashboard, starting a design, import, language."""
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,15 +13,15 @@ from wave.catalogue import get_catalogue
 from wave.design_templates import DesignTemplate, get_templates
 from wave.drawing import wave_svg
 from wave.examples import example_index
-from wave.format import DesignInvalid, Problem, parse_design
+from wave.format import MAX_BYTES, DesignInvalid, load_document, parse_design
 from wave.material import custom_templates
 from wave.models import User
 from wave.review import unseen_events
-from wave.store import create_design, read
+from wave.store import StoredDesignInvalid, create_design, read
 from wave.web.auth import Caller, CallerDep, ViewAccess, check_csrf
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep, SessionDep
-from wave.web.rendering import render_page
+from wave.web.rendering import render_fragments, render_page
 
 router = APIRouter(tags=["pages"], include_in_schema=False, dependencies=[Depends(check_csrf)])
 
@@ -42,7 +41,10 @@ def thumbnail(document: str, lang: str) -> Thumbnail:
     """A design's wave in small, and its Allen & Seaman category. Reads the design and
     runs the critic, so it is cached on the stored document (a new version is a new
     document)."""
-    design = read(document)
+    try:
+        design = read(document)
+    except StoredDesignInvalid:  # shown with its problems when opened
+        return Thumbnail(svg=Markup(""), category="", online_percent=0)
     profile = report_for(design, lang=lang).profile
     svg = wave_svg(design, get_catalogue(), lang, compact=True, limit=THUMBNAIL_ACTIVITIES)
     return Thumbnail(svg=Markup(svg),
@@ -93,7 +95,14 @@ async def new_design(request: Request, session: SessionDep, lang: LangDep,
                            home_context(session, caller, lang, errors=errors, form=dict(form)),
                            422)
     design = template.new_design(title=title, language=lang)
-    record = create_design(session=session, design=design, summary="new", owner_id=caller.user.id)
+    try:
+        record = create_design(session=session, design=design, summary="new",
+                               owner_id=caller.user.id)
+    except DesignInvalid as exc:  # e.g. a control character in the title
+        errors["title"] = exc.problems[0].readable(lang)
+        return render_page(request, "home.html",
+                           home_context(session, caller, lang, errors=errors, form=dict(form)),
+                           422)
     return RedirectResponse(f"/designs/{record.id}", status_code=303)
 
 
@@ -110,24 +119,23 @@ def copy_design(access: ViewAccess, session: SessionDep, lang: LangDep) -> Respo
 @router.post("/import", response_class=HTMLResponse)
 async def import_design(request: Request, file: UploadFile, session: SessionDep,
                         catalogue: CatalogueDep, lang: LangDep, caller: CallerDep) -> Response:
-    raw = await file.read(5_000_001)
+    """A wave.design/v1 file from the dashboard. From htmx only the import form is
+    answered (what was typed in the other forms stays); without script, the page."""
+    raw = await file.read(MAX_BYTES + 1)
     try:
-        if len(raw) > 5_000_000:
-            raise DesignInvalid([Problem(loc="(file)", nl="groter dan 5 MB",
-                                         en="larger than 5 MB")])
-        try:
-            data = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise DesignInvalid([Problem(loc="(file)", nl=f"geen geldige JSON ({exc})",
-                                         en=f"not valid JSON ({exc})")]) from None
-        design = parse_design(data, catalogue)
+        design = parse_design(load_document(raw), catalogue)
+        record = create_design(session=session, design=design, summary="import",
+                               owner_id=caller.user.id)
     except DesignInvalid as exc:
-        return render_page(request, "home.html",
-                           home_context(session, caller, lang, import_errors=exc.messages(lang)),
-                           422)
-    record = create_design(session=session, design=design, summary="import",
-                           owner_id=caller.user.id)
-    return RedirectResponse(f"/designs/{record.id}", status_code=303)
+        errors = {"import_errors": [p.readable(lang) for p in exc.problems[:20]],
+                  "import_name": file.filename}
+        if request.headers.get("HX-Request"):
+            return render_fragments(request, "home.html", ["importform"], errors, 422)
+        return render_page(request, "home.html", home_context(session, caller, lang, **errors), 422)
+    target = f"/designs/{record.id}"
+    if request.headers.get("HX-Request"):
+        return Response(status_code=200, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/lang/{code}")

@@ -1,16 +1,25 @@
 """Review of a design: sharing, coach comments, the review status, versions; and a
 teacher's own material (custom activities, custom templates)."""
 
-from fastapi import APIRouter, Depends, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import escape
 from sqlmodel import Session
 
 from wave.accounts import AccountProblem
 from wave.drawing import compare_view
+from wave.format import DesignInvalid
 from wave.material import create_custom_activity, save_template
 from wave.review import add_comment, change_status, resolve_comment
-from wave.store import StaleVersion, save_design, version_document, versions_of
+from wave.store import (
+    StaleVersion,
+    StoredDesignInvalid,
+    save_design,
+    version_document,
+    versions_of,
+)
 from wave.web.auth import (
     Access,
     CallerDep,
@@ -21,7 +30,7 @@ from wave.web.auth import (
     check_csrf,
 )
 from wave.web.critique import report_for
-from wave.web.deps import CatalogueDep, LangDep, SessionDep
+from wave.web.deps import MAX_INT, CatalogueDep, CommentId, LangDep, SessionDep, VersionNumber
 from wave.web.rendering import render_fragments, render_page
 from wave.web.review_view import review_context
 
@@ -81,7 +90,7 @@ async def comment(request: Request, access: CommentAccess, session: SessionDep,
 
 @router.post("/designs/{design_id}/review/comments/{comment_id}/resolve",
              response_class=HTMLResponse)
-def resolve(comment_id: int, request: Request, access: CommentAccess, session: SessionDep,
+def resolve(comment_id: CommentId, request: Request, access: CommentAccess, session: SessionDep,
             lang: LangDep) -> Response:
     try:
         resolve_comment(session=session, record=access.record, comment_id=comment_id,
@@ -95,31 +104,64 @@ def resolve(comment_id: int, request: Request, access: CommentAccess, session: S
 
 @router.get("/designs/{design_id}/versions", response_class=HTMLResponse)
 def versions(request: Request, access: ViewAccess, session: SessionDep) -> Response:
+    return _versions_page(request, access, session)
+
+
+def _versions_page(request: Request, access: Access, session: Session, message: str = "",
+                   status_code: int = 200) -> Response:
     return render_page(request, "versions.html", {
         "design_id": access.record.id, "title": access.record.title,
         "current": access.record.version, "can_edit": access.can_edit,
         "versions": versions_of(session=session, design_id=access.record.id),
-        "csrf_token": access.caller.signin.csrf_token,
-    })
+        "csrf_token": access.caller.signin.csrf_token, "message": message,
+    }, status_code=status_code)
+
+
+RESTORE_STALE = {"nl": "Iemand heeft het ontwerp intussen opnieuw opgeslagen; er is niets "
+                       "teruggezet. Bekijk de nieuwste versie en kies opnieuw.",
+                 "en": "Someone saved the design again in the meantime; nothing was restored. "
+                       "Look at the newest version and choose again."}
+RESTORE_INVALID = {"nl": "Versie {version} voldoet niet aan de huidige controle en is niet "
+                         "teruggezet: {problem}",
+                   "en": "Version {version} does not pass today's check and was not restored: "
+                         "{problem}"}
 
 
 @router.post("/designs/{design_id}/versions/{version}/restore")
-def restore(version: int, request: Request, access: EditAccess, session: SessionDep) -> Response:
-    old = version_document(session=session, design_id=access.record.id, version=version)
+async def restore(version: VersionNumber, request: Request, access: EditAccess,
+                  session: SessionDep, lang: LangDep) -> Response:
+    """Restore an old version as a new one, based on the version the person saw (the
+    form's `based_on`): a newer save meanwhile is said, not silently dropped."""
+    form = await request.form()
+    based_on = str(form.get("based_on") or access.record.version)
+    if not based_on.isdigit() or int(based_on) > MAX_INT:
+        based_on = "0"
+    try:
+        old = version_document(session=session, design_id=access.record.id, version=version)
+    except StoredDesignInvalid as invalid:
+        problem = invalid.problems[0].readable(lang)
+        return _versions_page(request, access, session, RESTORE_INVALID[lang].format(
+            version=version, problem=problem), 422)
     if old is None:
         return render_page(request, "not_found.html", {}, status_code=404)
     try:
         save_design(session=session, design_id=access.record.id, design=old,
-                    based_on=access.record.version, summary=f"restored version {version}",
+                    based_on=int(based_on), summary=f"restored version {version}",
                     author_id=access.caller.user.id)
     except StaleVersion:
-        pass  # someone saved meanwhile; the history page shows what happened
+        session.refresh(access.record)
+        return _versions_page(request, access, session, RESTORE_STALE[lang], 409)
+    except DesignInvalid as invalid:
+        return _versions_page(request, access, session, RESTORE_INVALID[lang].format(
+            version=version, problem=invalid.problems[0].readable(lang)), 422)
     return RedirectResponse(f"/designs/{access.record.id}", status_code=303)
 
 
 @router.get("/designs/{design_id}/versions/compare", response_class=HTMLResponse)
 def compare_versions(request: Request, access: ViewAccess, session: SessionDep,
-                     catalogue: CatalogueDep, lang: LangDep, a: int = 1, b: int = 0) -> Response:
+                     catalogue: CatalogueDep, lang: LangDep,
+                     a: Annotated[int, Query(ge=1, le=MAX_INT)] = 1,
+                     b: Annotated[int, Query(ge=0, le=MAX_INT)] = 0) -> Response:
     b = b or access.record.version
     before = version_document(session=session, design_id=access.record.id, version=a)
     after = version_document(session=session, design_id=access.record.id, version=b)
