@@ -153,3 +153,25 @@ def test_openapi_and_health(client):
     spec = client.get("/openapi.json").json()
     assert "/api/designs" in spec["paths"] and "/api/designs/{design_id}/report" in spec["paths"]
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_openapi_documents_every_body_and_answer(client):
+    """SPEC §11: request and response bodies are models in the document, wave.design/v1
+    among them, and the error shape is the one sent."""
+    spec = client.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    assert {"Design", "DesignUpdate", "StoredDesign", "Invalid", "Signup", "Login"} <= set(schemas)
+    assert set(schemas["Design"]["properties"]) >= {"format", "title", "phases", "links", "baseline"}
+    assert schemas["Invalid"]["properties"]["detail"]["items"]["$ref"].endswith("/ErrorItem")
+    assert "HTTPValidationError" not in schemas
+    for path, operations in spec["paths"].items():
+        for method, op in operations.items():
+            answers = op["responses"]
+            ok = next(code for code in answers if code.startswith("2"))
+            assert answers[ok].get("content"), (method, path)  # a documented body
+            if method in ("post", "put") and path != "/api/auth/logout":
+                body = op["requestBody"]["content"]["application/json"]["schema"]
+                assert body["$ref"].rsplit("/", 1)[1] in schemas, (method, path)
+                assert "422" in answers and "415" in answers, (method, path)
+    r = client.post("/api/designs", json={"format": "wave.design/v1"})
+    assert r.status_code == 422 and set(r.json()["detail"][0]) == {"loc", "msg"}

@@ -1,4 +1,9 @@
+"""`/healthz`: the process answers and its database does."""
+
+from typing import Literal
+
 from fastapi import APIRouter
+from pydantic import BaseModel
 from sqlalchemy import text
 
 from wave.db import get_engine
@@ -6,7 +11,11 @@ from wave.db import get_engine
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz")
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+@router.get("/healthz", response_model=Health)
 def healthz() -> dict[str, str]:
     with get_engine().connect() as conn:
         conn.execute(text("SELECT 1"))
