@@ -54,7 +54,7 @@ def run_every_operation(schema, base_url: str, headers: dict[str, str] | None = 
         @given(case=operation.as_strategy())
         @CASE_SETTINGS
         def check(case):
-            calls[operation.label] = calls.get(operation.label, 0) + 1
+            calls[case.operation.label] = calls.get(case.operation.label, 0) + 1
             case.call_and_validate(base_url=base_url, headers=headers, checks=CHECKS)
 
         try:
