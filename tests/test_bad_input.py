@@ -415,6 +415,14 @@ def test_ids_out_of_range_are_422_before_the_database(teacher_client, design_id)
         assert r.status_code == 422, (path, r.status_code)
 
 
+@pytest.mark.parametrize("parent", [str(2**63), "9" * 40, "-1", "x"])
+def test_a_reply_to_a_comment_id_out_of_range_is_422(client, parent):
+    design_id = new_design(client)
+    r = client.post(f"/designs/{design_id}/review/comments", headers={"HX-Request": "true"},
+                    data={"body": "Antwoord", "parent": parent})
+    assert r.status_code == 422
+
+
 def test_version_numbers_out_of_range_are_422(client):
     design_id = new_design(client)
     assert client.get(f"/designs/{design_id}/versions/compare?a={2**63}").status_code == 422

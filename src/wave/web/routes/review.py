@@ -80,9 +80,11 @@ async def comment(request: Request, access: CommentAccess, session: SessionDep,
         if activity and access.design.find(activity) is None:
             raise AccountProblem("activity", "Die activiteit staat niet (meer) in het ontwerp.",
                                  "That activity is not in the design (any more).")
+        if parent and not (parent.isdigit() and len(parent) <= 10 and int(parent) <= MAX_INT):
+            raise AccountProblem("parent", "Die reactie bestaat niet.", "That comment does not exist.")
         add_comment(session=session, record=access.record, author=access.caller.user,
                     body=str(form.get("body") or ""), activity_id=activity,
-                    parent_id=int(parent) if parent.isdigit() else None)
+                    parent_id=int(parent) if parent else None)
     except AccountProblem as problem:
         return _review(request, access, session, lang, 422, comment_error=problem(lang))
     return _review(request, access, session, lang)
