@@ -9,7 +9,7 @@ puts the model in the OpenAPI document. Errors have one shape, `Invalid`.
 from datetime import datetime
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import Request
+from fastapi import Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wave.format import Design, DesignInvalid, Line, Problem, Text, load_document, shape_problems
@@ -105,6 +105,22 @@ def parse_body(model: type[M], data: Any) -> M:
 
 async def read_body(request: Request, model: type[M]) -> M:
     return parse_body(model, await read_json(request))
+
+
+def body_of(model: type[M]) -> Any:
+    """A dependency: the body as `model`, read on the event loop, so the handler can be
+    a plain `def` whose blocking work runs in the thread pool."""
+    async def dependency(request: Request) -> M:
+        return await read_body(request, model)
+
+    return Depends(dependency)
+
+
+async def _json_value(request: Request) -> Any:
+    return await read_json(request)
+
+
+JsonDep = Annotated[Any, Depends(_json_value)]
 
 
 # --- bodies ---------------------------------------------------------------------------

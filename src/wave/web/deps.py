@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from sqlmodel import Session
+from starlette.datastructures import FormData
 
 from wave.catalogue import Catalogue, get_catalogue
 from wave.db import get_session
@@ -17,6 +18,15 @@ def _lang(request: Request) -> str:
 
 
 LangDep = Annotated[str, Depends(_lang)]
+
+
+async def _form(request: Request) -> FormData:
+    return await request.form()
+
+
+# The form, read on the event loop: the handler itself is a plain `def`, so its database,
+# argon2, critic and rendering work runs in the thread pool and never blocks the loop.
+FormDep = Annotated[FormData, Depends(_form)]
 
 
 # Ids and version numbers are INTEGER columns (PostgreSQL: 32 bits): a larger number

@@ -1,5 +1,7 @@
 """Sign up, sign in, sign out: as pages and as JSON (`/api/auth/…`)."""
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
@@ -8,21 +10,20 @@ from wave.accounts import (
     TooManyAttempts,
     authenticate,
     create_user,
+    end_all_sessions,
     end_session,
     start_session,
 )
 from wave.settings import get_settings
-from wave.web.api_models import Account, Login, SignedIn, SignedOut, Signup, body_doc, errors, read_body
-from wave.web.auth import COOKIE, check_csrf
-from wave.web.deps import LangDep, SessionDep
+from wave.web.api_models import Account, Login, SignedIn, SignedOut, Signup, body_doc, body_of, errors
+from wave.web.auth import COOKIE, CallerDep, check_csrf
+from wave.web.deps import FormDep, LangDep, SessionDep
 from wave.web.rendering import render_page
 
 router = APIRouter(tags=["accounts"])
 
 BAD_LOGIN = {"nl": "Deze combinatie van e-mailadres en wachtwoord kennen we niet.",
              "en": "We do not know this combination of e-mail address and password."}
-THROTTLED = {"nl": "Te veel mislukte pogingen. Wacht een kwartier en probeer het opnieuw.",
-             "en": "Too many failed attempts. Wait a quarter of an hour and try again."}
 
 
 def _signed_in(response: Response, token: str) -> Response:
@@ -37,12 +38,18 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
+def client_address(request: Request) -> str:
+    """The address the sign-in limits count by: the peer's, or the client's as a trusted
+    proxy names it (`WAVE_FORWARDED_ALLOW_IPS`: uvicorn then rewrites `request.client`)."""
+    return request.client.host if request.client else ""
+
+
 # --- JSON ------------------------------------------------------------------
 
 @router.post("/api/auth/signup", status_code=201, summary="Create an account",
              response_model=Account, responses=errors(413, 415, 422), openapi_extra=body_doc(Signup))
-async def api_signup(request: Request, session: SessionDep, lang: LangDep) -> Response:
-    wanted = await read_body(request, Signup)
+def api_signup(wanted: Annotated[Signup, body_of(Signup)], session: SessionDep,
+               lang: LangDep) -> Response:
     try:
         user = create_user(session=session, email=wanted.email, password=wanted.password,
                            name=wanted.name)
@@ -56,12 +63,14 @@ async def api_signup(request: Request, session: SessionDep, lang: LangDep) -> Re
 @router.post("/api/auth/login", summary="Sign in; sets the session cookie",
              response_model=SignedIn, responses=errors(401, 413, 415, 422, 429),
              openapi_extra=body_doc(Login))
-async def api_login(request: Request, session: SessionDep, lang: LangDep) -> Response:
-    wanted = await read_body(request, Login)
+def api_login(request: Request, wanted: Annotated[Login, body_of(Login)],
+              session: SessionDep, lang: LangDep) -> Response:
     try:
-        user = authenticate(session=session, email=wanted.email, password=wanted.password)
-    except TooManyAttempts:
-        return JSONResponse(status_code=429, content={"detail": THROTTLED[lang]})
+        user = authenticate(session=session, email=wanted.email, password=wanted.password,
+                            address=client_address(request))
+    except TooManyAttempts as refused:
+        return JSONResponse(status_code=429, content={"detail": refused(lang)},
+                            headers={"Retry-After": str(refused.retry_after)})
     if user is None:
         return JSONResponse(status_code=401, content={"detail": BAD_LOGIN[lang]})
     signin = start_session(session=session, user=user)
@@ -86,18 +95,19 @@ def signin_page(request: Request) -> Response:
 
 
 @router.post("/signin", response_class=HTMLResponse, include_in_schema=False)
-async def signin(request: Request, session: SessionDep, lang: LangDep) -> Response:
-    form = await request.form()
+def signin(request: Request, form: FormDep, session: SessionDep, lang: LangDep) -> Response:
     email = str(form.get("email") or "")
     target = _safe_next(str(form.get("next") or "/"))
+    typed = {"mode": "signin", "next": target, "email": email}
     try:
-        user = authenticate(session=session, email=email, password=str(form.get("password") or ""))
-        error, status = (None, 200) if user else (BAD_LOGIN[lang], 401)
-    except TooManyAttempts:
-        user, error, status = None, THROTTLED[lang], 429
+        user = authenticate(session=session, email=email, password=str(form.get("password") or ""),
+                            address=client_address(request))
+    except TooManyAttempts as refused:
+        page = render_page(request, "account.html", {**typed, "error": refused(lang)}, 429)
+        page.headers["Retry-After"] = str(refused.retry_after)
+        return page
     if user is None:
-        return render_page(request, "account.html", {"mode": "signin", "next": target,
-                                                     "error": error, "email": email}, status)
+        return render_page(request, "account.html", {**typed, "error": BAD_LOGIN[lang]}, 401)
     signin = start_session(session=session, user=user)
     return _signed_in(RedirectResponse(target, status_code=303), signin.id)
 
@@ -108,8 +118,7 @@ def signup_page(request: Request) -> Response:
 
 
 @router.post("/signup", response_class=HTMLResponse, include_in_schema=False)
-async def signup(request: Request, session: SessionDep, lang: LangDep) -> Response:
-    form = await request.form()
+def signup(request: Request, form: FormDep, session: SessionDep, lang: LangDep) -> Response:
     values = {k: str(form.get(k) or "") for k in ("email", "name", "password")}
     try:
         user = create_user(session=session, **values)
@@ -124,6 +133,21 @@ async def signup(request: Request, session: SessionDep, lang: LangDep) -> Respon
 @router.post("/signout", include_in_schema=False, dependencies=[Depends(check_csrf)])
 def signout(request: Request, session: SessionDep) -> Response:
     end_session(session=session, token=request.cookies.get(COOKIE))
+    response = RedirectResponse("/signin", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response
+
+
+@router.get("/account", response_class=HTMLResponse, include_in_schema=False)
+def account_page(request: Request, caller: CallerDep) -> Response:
+    return render_page(request, "account.html", {"mode": "account", "user": caller.user})
+
+
+@router.post("/account/signout-everywhere", include_in_schema=False,
+             dependencies=[Depends(check_csrf)])
+def signout_everywhere(session: SessionDep, caller: CallerDep) -> Response:
+    """End every session of the account (a lost laptop, a shared computer), this one too."""
+    end_all_sessions(session=session, user=caller.user)
     response = RedirectResponse("/signin", status_code=303)
     response.delete_cookie(COOKIE)
     return response

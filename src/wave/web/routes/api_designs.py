@@ -3,9 +3,9 @@ session; a design you may not see is a 404, a role that may not do it a 403."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse, Response
 
 from wave.access import share_design, visible_designs
@@ -17,16 +17,16 @@ from wave.store import DesignNotFound, StaleVersion, create_design, save_design
 from wave.web.api_models import (
     DesignListItem,
     DesignUpdate,
+    JsonDep,
     ReportOut,
     Saved,
     ShareCreated,
     ShareRequest,
     StoredDesign,
     body_doc,
+    body_of,
     errors,
     parse_body,
-    read_body,
-    read_json,
 )
 from wave.web.auth import CallerDep, EditAccess, OwnerAccess, ViewAccess, check_csrf
 from wave.web.critique import engine_config, report_for
@@ -46,9 +46,9 @@ DESIGN_ERRORS = errors(401, 403, 404, 422)
 @router.post("", status_code=201, summary="Create a design from a wave.design/v1 document",
              response_model=Saved, responses=errors(401, 413, 415, 422),
              openapi_extra=body_doc(Design, "A wave.design/v1 document"))
-async def create(request: Request, session: SessionDep, catalogue: CatalogueDep,
-                 caller: CallerDep) -> Response:
-    design = parse_design(await read_json(request), catalogue)
+def create(data: JsonDep, session: SessionDep, catalogue: CatalogueDep,
+           caller: CallerDep) -> Response:
+    design = parse_design(data, catalogue)
     record = create_design(session=session, design=design, summary="import",
                            owner_id=caller.user.id)
     return JSONResponse(status_code=201, content={"id": record.id, "version": record.version})
@@ -75,9 +75,8 @@ def read(access: ViewAccess) -> Response:
 @router.put("/{design_id}", summary="Replace a design; `version` is the one the edit was based on",
             response_model=Saved, responses=errors(401, 403, 404, 409, 413, 415, 422),
             openapi_extra=body_doc(DesignUpdate, "What GET answered, edited"))
-async def replace(design_id: DesignId, request: Request, session: SessionDep,
-                  catalogue: CatalogueDep, lang: LangDep, access: EditAccess) -> Response:
-    data = await read_json(request)
+def replace(design_id: DesignId, data: JsonDep, session: SessionDep,
+            catalogue: CatalogueDep, lang: LangDep, access: EditAccess) -> Response:
     update = parse_body(DesignUpdate, data)  # the version's type and range, then the design
     design = parse_design({k: v for k, v in data.items() if k not in ("id", "version")}, catalogue)
     try:
@@ -130,9 +129,8 @@ def export_pdf(access: ViewAccess, session: SessionDep, catalogue: CatalogueDep)
 @router.post("/{design_id}/shares", status_code=201, summary="Share a design (owner only)",
              response_model=ShareCreated, responses=errors(401, 403, 404, 413, 415, 422),
              openapi_extra=body_doc(ShareRequest))
-async def share(request: Request, session: SessionDep, lang: LangDep,
-                access: OwnerAccess) -> Response:
-    wanted = await read_body(request, ShareRequest)
+def share(wanted: Annotated[ShareRequest, body_of(ShareRequest)], session: SessionDep,
+          lang: LangDep, access: OwnerAccess) -> Response:
     try:
         created = share_design(session=session, record=access.record, email=wanted.email,
                                role=wanted.role)

@@ -36,7 +36,7 @@ from wave.vocabulary import (
 from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
 from wave.web.canvas_view import against_time, canvas_view
 from wave.web.critique import report_for
-from wave.web.deps import MAX_INT, CatalogueDep, LangDep, SessionDep
+from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_answer, render_fragments, render_page
 from wave.web.review_view import comment_counts, review_context
 
@@ -262,10 +262,9 @@ def _add_custom(design: Design, form: FormData, session: Session, access: Access
 
 
 @router.post("/{design_id}/edit/{op}", response_class=HTMLResponse)
-async def edit(op: str, access: EditAccess, request: Request, session: SessionDep,
-               catalogue: CatalogueDep, lang: LangDep) -> Response:
+def edit(op: str, access: EditAccess, request: Request, form: FormDep, session: SessionDep,
+         catalogue: CatalogueDep, lang: LangDep) -> Response:
     record, design = access.record, access.design
-    form = await request.form()
     try:
         if op not in OPS and op not in ("undo", "redo", "add-custom"):
             raise EditRefused(f"Onbekende bewerking {op!r}.", f"Unknown edit {op!r}.", "op")

@@ -20,7 +20,7 @@ from wave.review import unseen_events
 from wave.store import StoredDesignInvalid, create_design, read
 from wave.web.auth import Caller, CallerDep, ViewAccess, check_csrf
 from wave.web.critique import report_for
-from wave.web.deps import CatalogueDep, LangDep, SessionDep
+from wave.web.deps import CatalogueDep, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_fragments, render_page
 
 router = APIRouter(tags=["pages"], include_in_schema=False, dependencies=[Depends(check_csrf)])
@@ -79,9 +79,8 @@ def home(request: Request, session: SessionDep, lang: LangDep, caller: CallerDep
 
 
 @router.post("/designs", response_class=HTMLResponse)
-async def new_design(request: Request, session: SessionDep, lang: LangDep,
-                     caller: CallerDep) -> Response:
-    form = await request.form()
+def new_design(request: Request, form: FormDep, session: SessionDep, lang: LangDep,
+               caller: CallerDep) -> Response:
     title = str(form.get("title") or "").strip()
     template = all_templates(session, caller.user).get(str(form.get("template") or ""))
     errors = {}
@@ -117,11 +116,11 @@ def copy_design(access: ViewAccess, session: SessionDep, lang: LangDep) -> Respo
 
 
 @router.post("/import", response_class=HTMLResponse)
-async def import_design(request: Request, file: UploadFile, session: SessionDep,
-                        catalogue: CatalogueDep, lang: LangDep, caller: CallerDep) -> Response:
+def import_design(request: Request, file: UploadFile, session: SessionDep,
+                  catalogue: CatalogueDep, lang: LangDep, caller: CallerDep) -> Response:
     """A wave.design/v1 file from the dashboard. From htmx only the import form is
     answered (what was typed in the other forms stays); without script, the page."""
-    raw = await file.read(MAX_BYTES + 1)
+    raw = file.file.read(MAX_BYTES + 1)  # spooled by Starlette already: no waiting here
     try:
         design = parse_design(load_document(raw), catalogue)
         record = create_design(session=session, design=design, summary="import",

@@ -5,14 +5,14 @@ key, a value of the wrong type or out of range is refused whole (422, naming the
 field, with the format's messages) and nothing is stored.
 """
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from wave.prefs import PrefsUpdate, prefs_of, update_prefs
-from wave.web.api_models import body_doc, errors, read_body
+from wave.web.api_models import body_doc, body_of, errors
 from wave.web.auth import CallerDep, check_csrf
 from wave.web.deps import SessionDep
 
@@ -38,6 +38,6 @@ def get_prefs(caller: CallerDep) -> dict[str, Any]:
 @router.put("", summary="Change some of your UI preferences; the keys sent are merged in",
             response_model=Prefs, responses=errors(401, 413, 415, 422),
             openapi_extra=body_doc(PrefsUpdate))
-async def put_prefs(request: Request, session: SessionDep, caller: CallerDep) -> Response:
-    changes = await read_body(request, PrefsUpdate)
+def put_prefs(changes: Annotated[PrefsUpdate, body_of(PrefsUpdate)], session: SessionDep,
+              caller: CallerDep) -> Response:
     return JSONResponse(update_prefs(session=session, user=caller.user, changes=changes))

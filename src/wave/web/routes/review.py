@@ -30,7 +30,15 @@ from wave.web.auth import (
     check_csrf,
 )
 from wave.web.critique import report_for
-from wave.web.deps import MAX_INT, CatalogueDep, CommentId, LangDep, SessionDep, VersionNumber
+from wave.web.deps import (
+    MAX_INT,
+    CatalogueDep,
+    CommentId,
+    FormDep,
+    LangDep,
+    SessionDep,
+    VersionNumber,
+)
 from wave.web.rendering import render_fragments, render_page
 from wave.web.review_view import review_context
 
@@ -45,9 +53,8 @@ def _review(request: Request, access: Access, session: Session, lang: str, statu
 
 
 @router.post("/designs/{design_id}/review/status", response_class=HTMLResponse)
-async def set_status(request: Request, access: CommentAccess, session: SessionDep,
+def set_status(request: Request, form: FormDep, access: CommentAccess, session: SessionDep,
                      lang: LangDep) -> Response:
-    form = await request.form()
     try:
         change_status(session=session, record=access.record, to=str(form.get("status") or ""),
                       user=access.caller.user, role=access.role)
@@ -57,11 +64,10 @@ async def set_status(request: Request, access: CommentAccess, session: SessionDe
 
 
 @router.post("/designs/{design_id}/review/shares", response_class=HTMLResponse)
-async def share(request: Request, access: OwnerAccess, session: SessionDep,
-                lang: LangDep) -> Response:
+def share(request: Request, form: FormDep, access: OwnerAccess, session: SessionDep,
+          lang: LangDep) -> Response:
     from wave.access import share_design
 
-    form = await request.form()
     try:
         share_design(session=session, record=access.record, email=str(form.get("email") or ""),
                      role=str(form.get("role") or ""))
@@ -71,9 +77,8 @@ async def share(request: Request, access: OwnerAccess, session: SessionDep,
 
 
 @router.post("/designs/{design_id}/review/comments", response_class=HTMLResponse)
-async def comment(request: Request, access: CommentAccess, session: SessionDep,
+def comment(request: Request, form: FormDep, access: CommentAccess, session: SessionDep,
                   lang: LangDep) -> Response:
-    form = await request.form()
     activity = str(form.get("activity") or "") or None
     parent = str(form.get("parent") or "")
     try:
@@ -130,11 +135,10 @@ RESTORE_INVALID = {"nl": "Versie {version} voldoet niet aan de huidige controle 
 
 
 @router.post("/designs/{design_id}/versions/{version}/restore")
-async def restore(version: VersionNumber, request: Request, access: EditAccess,
-                  session: SessionDep, lang: LangDep) -> Response:
+def restore(version: VersionNumber, request: Request, form: FormDep, access: EditAccess,
+            session: SessionDep, lang: LangDep) -> Response:
     """Restore an old version as a new one, based on the version the person saw (the
     form's `based_on`): a newer save meanwhile is said, not silently dropped."""
-    form = await request.form()
     based_on = str(form.get("based_on") or access.record.version)
     if not based_on.isdigit() or int(based_on) > MAX_INT:
         based_on = "0"
@@ -182,9 +186,8 @@ def compare_versions(request: Request, access: ViewAccess, session: SessionDep,
 # --- own material ----------------------------------------------------------------
 
 @router.post("/designs/{design_id}/custom-activities", response_class=HTMLResponse)
-async def new_custom_activity(request: Request, access: EditAccess, session: SessionDep,
+def new_custom_activity(request: Request, form: FormDep, access: EditAccess, session: SessionDep,
                               lang: LangDep) -> Response:
-    form = await request.form()
     try:
         create_custom_activity(
             session=session, owner=access.caller.user, title=str(form.get("title") or ""),
@@ -197,9 +200,8 @@ async def new_custom_activity(request: Request, access: EditAccess, session: Ses
 
 
 @router.post("/designs/{design_id}/save-template")
-async def new_template(request: Request, access: ViewAccess, session: SessionDep,
+def new_template(request: Request, form: FormDep, access: ViewAccess, session: SessionDep,
                        caller: CallerDep, lang: LangDep) -> Response:
-    form = await request.form()
     try:
         template = save_template(session=session, owner=caller.user,
                                  name=str(form.get("name") or ""), design=access.design)
