@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
 from pydantic.json_schema import models_json_schema
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from wave.catalogue import get_catalogue
 from wave.db import migrate
@@ -140,6 +141,7 @@ def install_access_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Forbidden, lambda r, e: answer(r, 403, "forbidden"))
     app.add_exception_handler(CsrfFailed, lambda r, e: answer(r, 403, "csrf"))
     app.add_exception_handler(DesignUnreadable, unreadable)
+    app.add_exception_handler(PoolTimeout, busy)
     app.add_exception_handler(DesignInvalid, lambda r, e: refused(r, e.problems))
     app.add_exception_handler(BodyRefused, lambda r, e: refused(r, e.problems, e.status))
     app.add_exception_handler(StoredDesignInvalid, lambda r, e: refused(r, e.problems))
@@ -159,6 +161,16 @@ def refused(request: Request, problems: list[Problem], status: int = 422):
                             headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"})
     return render_page(request, "forbidden.html", {"message": text, "invalid": True},
                        status_code=status)
+
+
+BUSY = {"nl": "Wave heeft het even te druk; probeer het over een paar seconden opnieuw.",
+        "en": "Wave is too busy for a moment; try again in a few seconds."}
+
+
+def busy(request: Request, exc: PoolTimeout):
+    """No database connection came free in time: say so, and when to come back."""
+    return JSONResponse(status_code=503, headers={"Retry-After": "5"},
+                        content={"detail": BUSY[request.state.lang]})
 
 
 def unreadable(request: Request, exc: DesignUnreadable):

@@ -1,0 +1,68 @@
+"""Nothing blocks the event loop (SPEC §11): route handlers are plain functions (run in
+the thread pool); only dependencies that read the request are `async`. And under a
+flood of wrong sign-ins, the server keeps answering others."""
+
+import inspect
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+from fastapi.routing import APIRoute
+from webfixtures import PASSWORD, unique_email
+
+# async, and doing nothing but read the request (or nothing at all)
+ASYNC_ALLOWED = {"_form", "_json_value", "dependency", "check_csrf", "plain_text_only",
+                 "fragment"}
+
+
+def _dependencies(dependant):
+    for sub in dependant.dependencies:
+        yield sub.call
+        yield from _dependencies(sub)
+
+
+def api_routes(routes):
+    """Every APIRoute, also inside included routers (FastAPI keeps them wrapped)."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        elif hasattr(route, "original_router"):
+            yield from api_routes(route.original_router.routes)
+
+
+def test_handlers_are_plain_functions_and_async_dependencies_only_read(app):
+    routes = list(api_routes(app.routes))
+    assert len(routes) > 30
+    async_handlers = [r.path for r in routes
+                      if inspect.iscoroutinefunction(r.endpoint) and r.endpoint.__name__ not in ASYNC_ALLOWED]
+    assert not async_handlers, f"async handlers do their work on the event loop: {async_handlers}"
+    async_deps = {call.__qualname__ for r in routes for call in _dependencies(r.dependant)
+                  if inspect.iscoroutinefunction(call) and call.__name__ not in ASYNC_ALLOWED}
+    assert not async_deps, async_deps
+
+
+def test_fifty_wrong_sign_ins_do_not_stop_the_server_answering(live_server):
+    email = unique_email("belegerd")
+    with httpx.Client(base_url=live_server, timeout=120) as http:
+        assert http.post("/api/auth/signup", json={"email": email, "password": PASSWORD,
+                                                   "name": "Belegerd"}).status_code == 201
+    done, start = [], threading.Barrier(51)
+
+    def wrong(i: int) -> int:
+        with httpx.Client(base_url=live_server, timeout=120) as http:
+            start.wait()
+            status = http.post("/api/auth/login", json={"email": email,
+                                                        "password": f"fout-wachtwoord-{i}"}).status_code
+            done.append(status)
+            return status
+
+    with ThreadPoolExecutor(51) as pool:
+        attempts = [pool.submit(wrong, i) for i in range(50)]
+        start.wait()
+        with httpx.Client(base_url=live_server, timeout=120) as http:
+            health = http.get("/healthz").status_code
+            finished_by_then = len(done)
+        statuses = [a.result() for a in attempts]
+    assert health == 200
+    assert finished_by_then < 50, "healthz waited until every sign-in was done"
+    assert set(statuses) <= {401, 429}, statuses
