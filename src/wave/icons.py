@@ -47,8 +47,8 @@ def sprite() -> Markup:
     for name in sorted(sprite_names()):
         inner = OUTER_SVG.match(str(render_lucide(name))).group(1).strip()
         symbols.append(f'<symbol id="i-{name}" viewBox="0 0 24 24">{inner}</symbol>')
-    return Markup('<svg xmlns="http://www.w3.org/2000/svg" style="display:none" aria-hidden="true">'
-                  + "".join(symbols) + "</svg>")
+    return Markup('<svg xmlns="http://www.w3.org/2000/svg" class="icon-sprite" width="0" '
+                  'height="0" aria-hidden="true">' + "".join(symbols) + "</svg>")
 
 
 @lru_cache(maxsize=1024)

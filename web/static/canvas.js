@@ -153,13 +153,22 @@
     if (mm.hidden) return;
     const box = inner.getBoundingClientRect();
     const sx = mm.clientWidth / inner.scrollWidth, sy = mm.clientHeight / inner.scrollHeight;
+    // built through the CSSOM: the page's Content-Security-Policy allows no style attributes
     const rect = (el, cls) => {
-      const r = el.getBoundingClientRect();
-      return `<div class="${cls}" style="left:${(r.left - box.left) * sx}px;top:${(r.top - box.top) * sy}px;width:${Math.max(2, r.width * sx)}px;height:${Math.max(2, r.height * sy)}px"></div>`;
+      const r = el.getBoundingClientRect(), div = document.createElement("div");
+      div.className = cls;
+      Object.assign(div.style, {
+        left: `${(r.left - box.left) * sx}px`, top: `${(r.top - box.top) * sy}px`,
+        width: `${Math.max(2, r.width * sx)}px`, height: `${Math.max(2, r.height * sy)}px`,
+      });
+      return div;
     };
-    mm.innerHTML = $$(".phase[data-phase-column]", inner).map((p) => rect(p, "mm-phase")).join("") +
-      $$(".card", inner).map((c) => rect(c, "mm-card " + (c.classList.contains("mode-online") ? "mm-online" : "mm-offline"))).join("") +
-      '<div class="minimap-view"></div>';
+    const view = document.createElement("div");
+    view.className = "minimap-view";
+    mm.replaceChildren(
+      ...$$(".phase[data-phase-column]", inner).map((p) => rect(p, "mm-phase")),
+      ...$$(".card", inner).map((c) => rect(c, "mm-card " + (c.classList.contains("mode-online") ? "mm-online" : "mm-offline"))),
+      view);
     minimapView();
   }
 
