@@ -174,7 +174,7 @@ def test_signin_page_with_wrong_password(anon_client, client):
 
 # --- bad account input ----------------------------------------------------------------------
 
-WEAK = "wachtwoord"  # ten lower-case letters: long enough, but too weak
+WEAK = "wachtwoord"  # long enough, but a common word: zxcvbn guesses it at once
 
 BAD_SIGNUPS = [
     # (case, body, field, words in Dutch, words in English)
@@ -313,11 +313,13 @@ def test_comment_at_the_limit_is_stored(client):
 # --- throttling -----------------------------------------------------------------------------
 
 def test_five_failed_logins_lock_the_email_for_a_while(anon_client, client, other_client):
+    """From one address; other addresses, and the whole set of limits, in test_signin_limits."""
     for _ in range(5):
         r = anon_client.post("/api/auth/login", json={"email": client.email, "password": "Fout-12345"})
         assert r.status_code == 401
     r = anon_client.post("/api/auth/login", json={"email": client.email, "password": PASSWORD})
     assert r.status_code == 429
+    assert 0 < int(r.headers["Retry-After"]) <= 15 * 60
     assert "Te veel mislukte pogingen" in r.json()["detail"]
     assert "wave_session" not in r.headers.get("set-cookie", "")
     r = anon_client.post("/api/auth/login", json={"email": client.email.upper(), "password": PASSWORD},

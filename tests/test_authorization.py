@@ -160,6 +160,7 @@ class Row:
     send: Callable[[Target], dict] = field(default=lambda t: {})
     prepare: Callable[[Target], None] | None = None
     own_session: bool = False  # the request ends the session: use a new one
+    own_account: bool = False  # the request ends every session of the account: a new person
 
     def expected(self, persona: str) -> int:
         if persona == "anonymous":
@@ -220,6 +221,8 @@ TABLE: list[Row] = [
     Row("GET", "/rules", signed_in(200)),
     Row("GET", "/rules/{rule_id}", signed_in(200)),
     Row("POST", "/signout", signed_in(303), own_session=True),
+    Row("GET", "/account", signed_in(200)),
+    Row("POST", "/account/signout-everywhere", signed_in(303), own_account=True),
     Row("GET", "/api/prefs", signed_in(200)),
     Row("PUT", "/api/prefs", signed_in(200), send=lambda t: {"json": {"zoom": 1.25}}),
     # The JSON API on one design --------------------------------------------------------
@@ -288,6 +291,8 @@ def test_access(row: Row, persona: str, world: World, shared_design: int, app):
             r = client.post("/api/auth/login",
                             json={"email": world.clients[persona].email, "password": PASSWORD})
             client.headers["X-CSRF-Token"] = r.json()["csrf_token"]
+        if row.own_account and persona != "anonymous":
+            client = sign_up_and_in(stack.enter_context(TestClient(app)), name=persona.capitalize())
         r = client.request(row.method, url, follow_redirects=False, **row.send(target))
     expected = row.expected(persona)
     assert r.status_code == expected, (

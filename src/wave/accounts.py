@@ -1,25 +1,68 @@
-"""Accounts and sign-in sessions. Passwords hashed with argon2; sessions and failed
-sign-ins live in the database, so several app processes share them."""
+"""Accounts and sign-in sessions. Passwords hashed with argon2 and weighed with zxcvbn;
+sessions and failed sign-ins live in the database, so several app processes share them."""
 
+import math
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
+from typing import Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
+from zxcvbn import zxcvbn
 
 from wave.models import LoginAttempt, SignInSession, User, now
 
 SESSION_DAYS = 14
-THROTTLE_WINDOW = timedelta(minutes=15)
-THROTTLE_MAX_FAILURES = 5
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
+PASSWORD_MIN, PASSWORD_MAX = 10, 200
+# zxcvbn's score runs 0-4; 3 means "safely unguessable" (about 10^8 guesses or more), what
+# is needed against guessing online behind the limits below and offline against argon2.
+PASSWORD_MIN_SCORE = 3
+# zxcvbn's time grows steeply with length (a random 200-character password takes half a
+# minute, a 72-character one a tenth of a second): it weighs the first 72, its own default limit.
+PASSWORD_SCORED = 72
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `failures` failed sign-ins within `window`, counted per client address
+    (`per="address"`) or per address and account together (`per="account"`)."""
+
+    per: Literal["address", "account"]
+    failures: int
+    window: timedelta
+
+
+# Sign-in limits: never per account alone, so that someone guessing from one address
+# cannot lock the owner out from another. Stepped: the short window stops a burst and
+# lets a person who mistyped try again soon; the day-long one stops a patient guesser
+# who waits out the short one (5 guesses every quarter of an hour would be 480 a day).
+LIMITS = (
+    # one address at one account: five typos, then a quarter of an hour; 20 a day
+    Limit("account", 5, timedelta(minutes=15)),
+    Limit("account", 20, timedelta(hours=24)),
+    # one address at any accounts (trying one password on many, probing addresses); high
+    # enough that a school behind one router does not lock its own teachers out by typos
+    Limit("address", 20, timedelta(minutes=15)),
+    Limit("address", 100, timedelta(hours=24)),
+)
+ATTEMPTS_KEPT = max(limit.window for limit in LIMITS)  # older failures count for nothing
+
 _hasher = PasswordHasher()
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random password, made by the same hasher (so with the same parameters):
+    an unknown e-mail costs one argon2 verify too, and so takes as long as a wrong password."""
+    return _hasher.hash(secrets.token_urlsafe(24))
 
 
 @dataclass
@@ -35,24 +78,54 @@ class AccountProblem(Exception):
 
 
 class TooManyAttempts(Exception):
-    pass
+    """Refused without looking at the password; `retry_after` seconds until a limit
+    has room again."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+    def __call__(self, lang: str) -> str:
+        minutes = math.ceil(self.retry_after / 60)
+        if minutes <= 90:
+            nl = f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
+            en = f"{minutes} {'minute' if minutes == 1 else 'minutes'}"
+        else:
+            hours = math.ceil(minutes / 60)
+            nl, en = f"{hours} uur", f"{hours} hours"
+        if lang == "en":
+            return f"Too many failed attempts. Try again in {en}."
+        return f"Te veel mislukte pogingen. Probeer het over {nl} opnieuw."
 
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def check_password_strength(password: str) -> None:
-    if len(password) < 10:
-        raise AccountProblem("password", "Kies een wachtwoord van minstens 10 tekens.",
-                             "Choose a password of at least 10 characters.")
-    if len(password) > 200:
-        raise AccountProblem("password", "Een wachtwoord is hooguit 200 tekens.",
-                             "A password is at most 200 characters.")
-    if password.isdigit() or password.isalpha() and password.lower() == password:
-        raise AccountProblem("password",
-                             "Te zwak: gebruik een mix van letters, cijfers of hoofdletters.",
-                             "Too weak: use a mix of letters, digits or capitals.")
+def check_password_strength(password: str, *, known: tuple[str, ...] = ()) -> None:
+    """Refuse a password that is too short, too long, or that zxcvbn finds easy to guess
+    (`known`: the person's e-mail and name, which make a password easier to guess)."""
+    if len(password) < PASSWORD_MIN:
+        raise AccountProblem("password", f"Kies een wachtwoord van minstens {PASSWORD_MIN} tekens.",
+                             f"Choose a password of at least {PASSWORD_MIN} characters.")
+    if len(password) > PASSWORD_MAX:
+        raise AccountProblem("password", f"Een wachtwoord is hooguit {PASSWORD_MAX} tekens.",
+                             f"A password is at most {PASSWORD_MAX} characters.")
+    # the whole name and address, and their words ("marjolein.devries@…": marjolein, devries)
+    words = [part for text in known for part in re.split(r"[\W_]+", text) if len(part) >= 3]
+    verdict = zxcvbn(password[:PASSWORD_SCORED], user_inputs=[*known, *words])
+    if verdict["score"] >= PASSWORD_MIN_SCORE:
+        return
+    feedback = verdict["feedback"]
+    advice = " ".join(part for part in (feedback["warning"], *feedback["suggestions"]) if part)
+    # zxcvbn's advice is in English only: in Dutch, our own
+    raise AccountProblem(
+        "password",
+        "Te zwak: dit wachtwoord is makkelijk te raden. Maak het langer, bijvoorbeeld met een "
+        "paar ongewone woorden die niet bij elkaar horen.",
+        f"Too weak. {advice}" if advice else
+        "Too weak: this password is easy to guess. Make it longer, for instance with a few "
+        "uncommon words that do not belong together.")
 
 
 def find_user(*, session: Session, email: str) -> User | None:
@@ -68,7 +141,7 @@ def create_user(*, session: Session, email: str, password: str, name: str) -> Us
     if not name or len(name) > 100:
         raise AccountProblem("name", "Vul je naam in (hooguit 100 tekens).",
                              "Enter your name (at most 100 characters).")
-    check_password_strength(password)
+    check_password_strength(password, known=(email, name))
     if find_user(session=session, email=email) is not None:
         raise AccountProblem("email", "Er is al een account met dit e-mailadres.",
                              "There is already an account with this e-mail address.")
@@ -84,34 +157,61 @@ def create_user(*, session: Session, email: str, password: str, name: str) -> Us
     return user
 
 
-def authenticate(*, session: Session, email: str, password: str) -> User | None:
-    """The user, or None; raises TooManyAttempts after repeated failures for the e-mail."""
-    email = normalise_email(email)
-    since = now() - THROTTLE_WINDOW
-    failures = session.exec(
-        select(func.count()).select_from(LoginAttempt)
-        .where(LoginAttempt.email == email, LoginAttempt.created_at >= since)
-    ).one()
-    if failures >= THROTTLE_MAX_FAILURES:
-        raise TooManyAttempts(email)
+def authenticate(*, session: Session, email: str, password: str, address: str) -> User | None:
+    """The user, or None; raises TooManyAttempts while the client address, or the address
+    with this e-mail, has had too many failures (`LIMITS`)."""
+    email, address = normalise_email(email)[:254], address[:64]
+    wait = retry_after(session=session, email=email, address=address)
+    if wait is not None:
+        raise TooManyAttempts(wait)
     user = find_user(session=session, email=email)
+    # One argon2 verify whether or not the account exists: the time tells nothing.
     try:
-        if user is not None and _hasher.verify(user.password_hash, password):
+        if _hasher.verify(user.password_hash if user else _dummy_hash(), password) and user:
             return user
     except (VerificationError, InvalidHashError):
         pass
-    session.add(LoginAttempt(email=email))
+    session.add(LoginAttempt(email=email, address=address))
     session.commit()
     return None
 
 
+def retry_after(*, session: Session, email: str, address: str) -> int | None:
+    """Seconds until every limit has room for another try, or None if they have now.
+    (Requests that check at the same moment may each get the last try: a few extra
+    guesses at worst, against a lock per check.)"""
+    moment = now()
+    waits = []
+    for limit in LIMITS:
+        where = [LoginAttempt.address == address, LoginAttempt.created_at >= moment - limit.window]
+        if limit.per == "account":
+            where.append(LoginAttempt.email == email)
+        # the failure whose ageing out leaves room for one more
+        oldest_counted = session.exec(
+            select(LoginAttempt.created_at).where(*where)
+            .order_by(LoginAttempt.created_at.desc()).offset(limit.failures - 1).limit(1)
+        ).first()
+        if oldest_counted is not None:
+            waits.append(_aware(oldest_counted) + limit.window - moment)
+    return max(1, math.ceil(max(waits).total_seconds())) if waits else None
+
+
 def start_session(*, session: Session, user: User) -> SignInSession:
+    purge_expired(session=session)
     signin = SignInSession(id=secrets.token_urlsafe(32), user_id=user.id,
                            csrf_token=secrets.token_urlsafe(24),
                            expires_at=now() + timedelta(days=SESSION_DAYS))
     session.add(signin)
     session.commit()
     return signin
+
+
+def purge_expired(*, session: Session) -> None:
+    """Delete sessions past their expiry and failures older than any limit counts: one
+    DELETE each, on every sign-in, so neither table grows without end."""
+    moment = now()
+    session.execute(delete(SignInSession).where(SignInSession.expires_at < moment))
+    session.execute(delete(LoginAttempt).where(LoginAttempt.created_at < moment - ATTEMPTS_KEPT))
 
 
 def session_user(*, session: Session, token: str | None) -> tuple[User, SignInSession] | None:
@@ -128,6 +228,12 @@ def end_session(*, session: Session, token: str | None) -> None:
     if token:
         session.execute(delete(SignInSession).where(SignInSession.id == token))
         session.commit()
+
+
+def end_all_sessions(*, session: Session, user: User) -> None:
+    """Sign out everywhere: every browser and API client signed in as `user`."""
+    session.execute(delete(SignInSession).where(SignInSession.user_id == user.id))
+    session.commit()
 
 
 def _aware(moment: datetime) -> datetime:

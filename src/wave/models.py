@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -84,12 +84,17 @@ class SignInSession(SQLModel, table=True):
 
 
 class LoginAttempt(SQLModel, table=True):
-    """Failed sign-ins, for throttling (in the database: several processes share it)."""
+    """Failed sign-ins, for throttling (in the database: several processes share it).
+    Counted per client address and per address and account (`wave.accounts.LIMITS`)."""
 
     __tablename__ = "login_attempt"
+    __table_args__ = (Index("ix_login_attempt_address_created_at", "address", "created_at"),
+                      Index("ix_login_attempt_address_email_created_at", "address", "email",
+                            "created_at"))
 
     id: int | None = Field(default=None, primary_key=True)
-    email: str = Field(max_length=254, index=True)
+    email: str = Field(max_length=254)
+    address: str = Field(default="", max_length=64)  # the client's IP address
     created_at: datetime = Field(default_factory=now, index=True)
 
 

@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     secure_cookies: bool = Field(default=False, description="Send the session cookie over HTTPS only.")
     rules: str = Field(default="", description="Rule overrides: 'id=off,id=warning,…'.")
     seed_examples: bool = Field(default=True, description="Load the worked examples at start-up.")
+    forwarded_allow_ips: str = Field(
+        default="",
+        description="Reverse proxies whose X-Forwarded-For names the client (comma-separated "
+                    "IP addresses); empty: none, and sign-in limits count the peer's address.",
+    )
 
     def check_safe(self) -> None:
         """Refuse to run a non-development instance with the default secret."""

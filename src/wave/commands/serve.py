@@ -3,6 +3,8 @@
 import typer
 import uvicorn
 
+from wave.settings import get_settings
+
 
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
@@ -11,5 +13,8 @@ def serve(
 ) -> None:
     """Run Wave in the browser: http://HOST:PORT/."""
     typer.echo(f"Wave on http://{host}:{port}/  (Ctrl+C stops)")
+    # Only a proxy named in WAVE_FORWARDED_ALLOW_IPS may say who the client is: the sign-in
+    # limits count by that address, and anyone could forge the header.
+    proxies = get_settings().forwarded_allow_ips
     uvicorn.run("wave.web.main:app", host=host, port=port, workers=workers,
-                log_level="warning", proxy_headers=False)
+                log_level="warning", proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None)
