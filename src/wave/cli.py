@@ -2,6 +2,7 @@
 
 import typer
 
+from wave.commands.backup import backup, restore
 from wave.commands.bench import bench
 from wave.commands.catalogue import catalogue
 from wave.commands.check import check
@@ -17,6 +18,8 @@ app.command("rules")(rules)
 app.command("catalogue")(catalogue)
 app.command("export")(export)
 app.command("bench")(bench)
+app.command("backup")(backup)
+app.command("restore")(restore)
 
 if __name__ == "__main__":
     app()
