@@ -12,6 +12,7 @@ from webfixtures import PASSWORD, unique_email
 
 # async, and doing nothing but read the request (or nothing at all)
 ASYNC_ALLOWED = {"_form", "_json_value", "dependency", "check_csrf", "plain_text_only",
+                 "export_pdf",  # only waits for its renderer process (export/budget.py)
                  "fragment"}
 
 

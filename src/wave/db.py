@@ -29,6 +29,9 @@ def get_engine(url: str | None = None) -> Engine:
             # WAL lets readers work while one writer commits; busy_timeout waits for the lock.
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
+            # FULL: an acknowledged commit survives a crash of the machine, not only of Wave
+            # (SPEC §11); some SQLite builds default to NORMAL in WAL mode.
+            cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()

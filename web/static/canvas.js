@@ -883,7 +883,11 @@
     link.textContent = link.dataset.busyLabel;
     try {
       const response = await fetch(link.href);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) {
+        // the server says why (busy, one export at a time, over its time) in the page's language
+        const said = await response.json().catch(() => null);
+        throw new Error(said && typeof said.detail === "string" ? said.detail : `HTTP ${response.status}`);
+      }
       const blob = await response.blob();
       const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
       const url = URL.createObjectURL(blob);

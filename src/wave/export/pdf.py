@@ -39,7 +39,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from wave.catalogue import Catalogue
 from wave.engine import EngineConfig, check
 from wave.export.view import DRAWING_SCHEME, ICON_SCHEME, export_context
-from wave.filenames import title_slug
+from wave.filenames import pdf_filename, title_slug  # noqa: F401 - pdf_filename: re-exported
 from wave.format import Design
 from wave.templating import STATIC_DIR, environment
 
@@ -138,6 +138,3 @@ def render_pdf(design: Design, catalogue: Catalogue, *, lang: str | None = None,
     return document.write_pdf(stylesheets=[_stylesheet()])
 
 
-def pdf_filename(title: str) -> str:
-    """An ASCII file name for the PDF, from the design's title."""
-    return f"{title_slug(title) or 'design'}.pdf"

@@ -59,17 +59,7 @@ def create_app() -> FastAPI:
                   description="Course-design canvas and critic for blended learning.",
                   dependencies=[Depends(plain_text_only)], separate_input_output_schemas=False)
 
-    secure = get_settings().secure_cookies
-
-    @app.middleware("http")
-    async def language_and_headers(request: Request, call_next):
-        request.state.lang = negotiate(cookie=request.cookies.get("wave_lang"),
-                                       accept_language=request.headers.get("accept-language"))
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        if secure:
-            response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-        return response
+    app.add_middleware(LanguageAndHeaders, secure=get_settings().secure_cookies)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
@@ -97,6 +87,36 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "form-action 'self'; frame-ancestors 'none'")
 SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
                     "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY"}
+
+
+class LanguageAndHeaders:
+    """Pure ASGI middleware: the request's language (`request.state.lang`) and the
+    security headers on every answer. (Not Starlette's BaseHTTPMiddleware, which costs
+    a task per request and hides a client's disconnect from the routes.)"""
+
+    def __init__(self, app, secure: bool):
+        self.app, self.secure = app, secure
+        headers = dict(SECURITY_HEADERS)
+        if secure:
+            headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        request = Request(scope)
+        scope.setdefault("state", {})["lang"] = negotiate(
+            cookie=request.cookies.get("wave_lang"),
+            accept_language=request.headers.get("accept-language"))
+        names = {name for name, _ in self.headers}
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": kept + self.headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _parameter_problem(error: dict) -> Problem:

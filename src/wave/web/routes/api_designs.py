@@ -1,23 +1,28 @@
 """JSON API for designs, speaking `wave.design/v1` (SPEC §8). Every route needs a
 session; a design you may not see is a 404, a role that may not do it a 403."""
 
-from dataclasses import dataclass
-from datetime import datetime
+import asyncio
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from sqlmodel import Session
 
 from wave.access import share_design, visible_designs
 from wave.accounts import AccountProblem
+from wave.export.budget import ExportFailed, ExportRefused, start_pdf
+from wave.filenames import pdf_filename
 from wave.format import Design, parse_design
 from wave.models import User
 from wave.review import comments_of
+from wave.settings import get_settings
 from wave.store import DesignNotFound, StaleVersion, create_design, save_design
 from wave.web.api_models import (
     DesignListItem,
     DesignUpdate,
     JsonDep,
+    Message,
     ReportOut,
     Saved,
     ShareCreated,
@@ -28,8 +33,8 @@ from wave.web.api_models import (
     errors,
     parse_body,
 )
-from wave.web.auth import CallerDep, EditAccess, OwnerAccess, ViewAccess, check_csrf
-from wave.web.critique import engine_config, report_for
+from wave.web.auth import Access, CallerDep, EditAccess, OwnerAccess, ViewAccess, check_csrf
+from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, DesignId, LangDep, SessionDep
 
 # A write must be sent as JSON (`application/json`, which no other site can send without a
@@ -98,32 +103,65 @@ def report(access: ViewAccess) -> Response:
     return JSONResponse(report_for(design, lang=design.language).to_json())
 
 
-@dataclass
-class OpenComment:
-    author: str
-    body: str
-    activity_title: str | None
-    created_at: datetime
+EXPORT_REFUSED = {
+    "yours": {"nl": "Er loopt al een export van jou; wacht tot die klaar is.",
+              "en": "An export of yours is running already; wait until it is done."},
+    "busy": {"nl": "Er lopen nu te veel exports; probeer het over een halve minuut opnieuw.",
+             "en": "Too many exports are running; try again in half a minute."},
+    "time": {"nl": "Deze PDF kost meer dan {seconds} seconden; maak het ontwerp kleiner of "
+                   "vraag je beheerder om meer tijd (WAVE_EXPORT_SECONDS).",
+             "en": "This PDF takes more than {seconds} seconds; make the design smaller or ask "
+                   "your administrator for more time (WAVE_EXPORT_SECONDS)."},
+}
+
+
+def _export_inputs(access: Access, session: Session) -> dict[str, Any]:
+    """What the renderer needs, read from the database (in the thread pool)."""
+    design = access.design
+    titles = {a.id: a.title for a in design.placed()}
+    comments = [{"author": c.author, "body": c.body, "activity_title": titles.get(c.activity_id or ""),
+                 "created_at": c.created_at}
+                for c in comments_of(session=session, design_id=access.record.id) if not c.resolved]
+    owner = session.get(User, access.record.owner_id) if access.record.owner_id else None
+    return {"design": design.model_dump(by_alias=True), "comments": comments,
+            "owner": owner.name if owner else None}
 
 
 @router.get("/{design_id}/export.pdf", summary="The design as a PDF (A4 landscape, its own language)",
             response_class=Response,
-            responses={200: {"content": {"application/pdf": {}}}, **DESIGN_ERRORS})
-def export_pdf(access: ViewAccess, session: SessionDep, catalogue: CatalogueDep) -> Response:
-    # Imported here: WeasyPrint takes about a second to import, and most
-    # processes (tests, the CLI) never make a PDF.
-    from wave.export.pdf import pdf_filename, render_pdf
-
-    design = access.design
-    titles = {a.id: a.title for a in design.placed()}
-    comments = [OpenComment(c.author, c.body, titles.get(c.activity_id or ""), c.created_at)
-                for c in comments_of(session=session, design_id=access.record.id)
-                if not c.resolved]
-    owner = session.get(User, access.record.owner_id) if access.record.owner_id else None
-    pdf = render_pdf(design, catalogue, config=engine_config(), comments=comments,
-                     owner=owner.name if owner else None)
+            responses={200: {"content": {"application/pdf": {}}}, **DESIGN_ERRORS,
+                       429: {"model": Message}, 503: {"model": Message}})
+async def export_pdf(request: Request, access: ViewAccess, session: SessionDep,
+                     lang: LangDep) -> Response:
+    """Rendered in a process of its own within the export budget (`export.budget`): this
+    handler only waits for it, on the event loop, and kills it when the person has gone
+    or the time is up."""
+    settings = get_settings()
+    inputs = await run_in_threadpool(_export_inputs, access, session)
+    try:
+        job = start_pdf(person=access.caller.user.id, rules=settings.rules,
+                        at_once=settings.export_at_once, **inputs)
+    except ExportRefused as refused:
+        status = 429 if refused.reason == "yours" else 503
+        return JSONResponse(status_code=status, headers={"Retry-After": "30"},
+                            content={"detail": EXPORT_REFUSED[refused.reason][lang]})
+    loop_time = asyncio.get_running_loop().time
+    deadline = loop_time() + settings.export_seconds
+    try:
+        while (pdf := await run_in_threadpool(job.result, 0.25)) is None:
+            if await request.is_disconnected():
+                job.cancel()  # nobody is waiting for it any more
+                return Response(status_code=499)
+            if loop_time() > deadline:
+                job.cancel()
+                text = EXPORT_REFUSED["time"][lang].format(seconds=settings.export_seconds)
+                return JSONResponse(status_code=503, content={"detail": text})
+    except ExportFailed as failed:
+        raise RuntimeError(f"the PDF renderer failed: {failed.reason}") from None
+    finally:
+        job.cancel()
     return Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{pdf_filename(design.title)}"'})
+        "Content-Disposition": f'attachment; filename="{pdf_filename(access.design.title)}"'})
 
 
 @router.post("/{design_id}/shares", status_code=201, summary="Share a design (owner only)",

@@ -1,0 +1,91 @@
+"""PDF exports within a budget (SPEC §11): rendered in a process of their own, one at a
+time per person, a few per server process, stopped past their time or when the person
+has gone."""
+
+import time
+
+import httpx
+import pytest
+from pypdf import PdfReader
+from test_pdf import generated_design
+from webfixtures import new_design
+
+from wave.export import budget
+from wave.settings import get_settings
+
+
+def design_json(count: int) -> dict:
+    from wave.catalogue import get_catalogue
+    from wave.format import parse_design
+
+    return parse_design(generated_design(count), get_catalogue()).model_dump(by_alias=True)
+
+
+def test_a_pdf_comes_from_its_own_process(client):
+    import io
+
+    design_id = new_design(client, title="Budget")
+    r = client.get(f"/api/designs/{design_id}/export.pdf")
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+    assert "Budget" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages)
+    assert budget._running.people == set()  # the person's slot is free again
+
+
+def test_cancel_kills_the_renderer_and_frees_the_slot():
+    job = budget.start_pdf(person=-1, design=design_json(1000), comments=[], owner=None,
+                           rules="", at_once=2)
+    assert job.result(timeout=0.01) is None  # a thousand activities: still working
+    job.cancel()
+    assert not job.process.is_alive()
+    assert -1 not in budget._running.people
+
+
+def test_one_export_at_a_time_per_person(client):
+    design_id = new_design(client)
+    job = budget.start_pdf(person=client.user_id, design=design_json(1000), comments=[],
+                           owner=None, rules="", at_once=2)
+    try:
+        r = client.get(f"/api/designs/{design_id}/export.pdf", headers={"Accept-Language": "en"})
+        assert r.status_code == 429 and "running already" in r.json()["detail"]
+        assert r.headers["retry-after"]
+    finally:
+        job.cancel()
+    assert client.get(f"/api/designs/{design_id}/export.pdf").status_code == 200
+
+
+def test_the_server_refuses_more_than_it_may_render_at_once(client, monkeypatch):
+    monkeypatch.setattr(get_settings(), "export_at_once", 1)
+    design_id = new_design(client)
+    job = budget.start_pdf(person=-2, design=design_json(1000), comments=[], owner=None,
+                           rules="", at_once=1)
+    try:
+        r = client.get(f"/api/designs/{design_id}/export.pdf")
+        assert r.status_code == 503 and r.json()["detail"]
+    finally:
+        job.cancel()
+
+
+def test_an_export_past_its_time_is_stopped(client, monkeypatch):
+    monkeypatch.setattr(get_settings(), "export_seconds", 1)
+    r = client.post("/api/designs", json=generated_design(1000))
+    assert r.status_code == 201, r.text
+    r = client.get(f"/api/designs/{r.json()['id']}/export.pdf", headers={"Accept-Language": "en"})
+    assert r.status_code == 503 and "more than 1 seconds" in r.json()["detail"]
+    assert budget._running.people == set()
+
+
+def test_a_client_that_goes_away_stops_its_export(live_server, teacher):
+    r = teacher.post("/api/designs", json=generated_design(1000))
+    design_id = r.json()["id"]
+    url = f"{live_server}/api/designs/{design_id}/export.pdf"
+    cookies = {"wave_session": teacher.cookies["wave_session"]}
+    with pytest.raises(httpx.ReadTimeout):  # gives up long before a thousand rows are laid out
+        httpx.get(url, cookies=cookies, timeout=httpx.Timeout(30, read=1.5))
+    small = new_design(teacher)
+    # the slot frees once the server sees the client gone and kills the renderer (the
+    # thousand-row PDF alone would take some twenty seconds); a safety bound, not a figure
+    deadline = time.monotonic() + 300
+    while (status := teacher.get(f"/api/designs/{small}/export.pdf").status_code) == 429:
+        assert time.monotonic() < deadline, "the abandoned export still holds the slot"
+        time.sleep(0.1)
+    assert status == 200
