@@ -28,6 +28,12 @@ class Settings(BaseSettings):
                     "IP addresses); empty: none, and sign-in limits count the peer's address.",
     )
 
+    export_seconds: int = Field(default=120, ge=1, le=3600,
+                                description="A PDF export that takes longer is stopped (503).")
+    export_at_once: int = Field(default=2, ge=1, le=64,
+                                description="PDF exports one server process renders at once; "
+                                            "more are refused (503, retry). One per person.")
+
     def check_safe(self) -> None:
         """Refuse to run a non-development instance with the default secret."""
         if self.environment != "development" and self.secret_key == DEFAULT_SECRET:
