@@ -6,6 +6,8 @@ out everywhere. Each test signs in from addresses of its own (TestClient's `clie
 import itertools
 import math
 import secrets
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from datetime import timedelta
 
@@ -109,6 +111,26 @@ def test_one_address_guessing_many_accounts_is_stopped(app, from_address):
     assert "Too many failed attempts" in html(r).find(id="account-error").text()
     # from another address the same account signs in
     assert login(colleague, owner.email, PASSWORD).status_code == 200
+
+
+def test_guesses_sent_at_once_get_no_more_tries_than_guesses_in_a_row(client, from_address):
+    address = new_address()
+    with ExitStack() as stack:
+        guessers = [stack.enter_context(TestClient(client.app, client=(address, 50000 + i)))
+                    for i in range(3 * PER_ACCOUNT)]
+        start = threading.Barrier(len(guessers))
+
+        def guess(http: TestClient) -> int:
+            start.wait()
+            return login(http, client.email, WRONG).status_code
+
+        with ThreadPoolExecutor(len(guessers)) as pool:
+            statuses = list(pool.map(guess, guessers))
+    assert sorted(set(statuses)) <= [401, 429] and statuses.count(401) <= PER_ACCOUNT, statuses
+    with db() as session:  # and only the ones that were let through count
+        counted = session.exec(select(func.count()).select_from(LoginAttempt)
+                               .where(LoginAttempt.address == address)).one()
+    assert counted == statuses.count(401)
 
 
 def test_retry_after_is_when_the_oldest_counted_failure_ages_out(client, from_address):

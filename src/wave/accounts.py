@@ -161,29 +161,41 @@ def authenticate(*, session: Session, email: str, password: str, address: str) -
     """The user, or None; raises TooManyAttempts while the client address, or the address
     with this e-mail, has had too many failures (`LIMITS`)."""
     email, address = normalise_email(email)[:254], address[:64]
-    wait = retry_after(session=session, email=email, address=address)
+    # Counted as a failure from before the check until the password proves right, so that
+    # sign-ins sent at once, each waiting for its argon2 verify, see one another: fifty in
+    # parallel get no more tries than fifty in a row.
+    attempt = LoginAttempt(email=email, address=address)
+    session.add(attempt)
+    session.commit()
+    wait = retry_after(session=session, email=email, address=address, besides=attempt.id)
     if wait is not None:
+        _forget(session, attempt)  # a refused try does not count: the password was not looked at
         raise TooManyAttempts(wait)
     user = find_user(session=session, email=email)
     # One argon2 verify whether or not the account exists: the time tells nothing.
     try:
         if _hasher.verify(user.password_hash if user else _dummy_hash(), password) and user:
+            _forget(session, attempt)
             return user
     except (VerificationError, InvalidHashError):
         pass
-    session.add(LoginAttempt(email=email, address=address))
-    session.commit()
     return None
 
 
-def retry_after(*, session: Session, email: str, address: str) -> int | None:
-    """Seconds until every limit has room for another try, or None if they have now.
-    (Requests that check at the same moment may each get the last try: a few extra
-    guesses at worst, against a lock per check.)"""
+def _forget(session: Session, attempt: LoginAttempt) -> None:
+    session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt.id))
+    session.commit()
+
+
+def retry_after(*, session: Session, email: str, address: str, besides: int | None = None
+                ) -> int | None:
+    """Seconds until every limit has room for another try, or None if they have now
+    (`besides`: the attempt being checked, which does not count against itself)."""
     moment = now()
     waits = []
     for limit in LIMITS:
-        where = [LoginAttempt.address == address, LoginAttempt.created_at >= moment - limit.window]
+        where = [LoginAttempt.address == address, LoginAttempt.created_at >= moment - limit.window,
+                 LoginAttempt.id != besides]
         if limit.per == "account":
             where.append(LoginAttempt.email == email)
         # the failure whose ageing out leaves room for one more
