@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -23,6 +23,9 @@ class DesignRecord(SQLModel, table=True):
     review_status: str = Field(default="draft", max_length=20)
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
+    # characters of all kept versions' documents: what the owner's storage quota counts
+    stored_size: int = Field(default=0, sa_column=Column(BigInteger, nullable=False,
+                                                         server_default="0"))
 
 
 class DesignVersion(SQLModel, table=True):

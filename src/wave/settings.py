@@ -34,6 +34,15 @@ class Settings(BaseSettings):
                                 description="PDF exports one server process renders at once; "
                                             "more are refused (503, retry). One per person.")
 
+    max_designs: int = Field(default=500, ge=1,
+                             description="Designs one person may own (a new one over it: 403).")
+    max_storage_mb: int = Field(default=500, ge=1,
+                                description="Millions of characters of design versions one "
+                                            "person's designs may keep (a write over it: 403).")
+    versions_kept: int = Field(default=500, ge=110,
+                               description="Versions kept per design; older ones are dropped "
+                                           "(at least the 100 undo steps reach back).")
+
     def check_safe(self) -> None:
         """Refuse to run a non-development instance with the default secret."""
         if self.environment != "development" and self.secret_key == DEFAULT_SECRET:

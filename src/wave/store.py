@@ -11,16 +11,38 @@ whichever way it came in; it raises `DesignInvalid` and stores nothing.
 import json
 
 from pydantic import ValidationError
-from sqlalchemy import update
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from wave.catalogue import get_catalogue
 from wave.format import Design, Problem, shape_problems, validated
-from wave.models import DesignRecord, DesignVersion, User, now
+from wave.models import DesignRecord, DesignVersion, UndoStep, User, now
+from wave.settings import get_settings
 
 
 class DesignNotFound(Exception):
     pass
+
+
+class QuotaExceeded(Exception):
+    """A person's designs or their storage are at the limit (`kind`: designs, storage)."""
+
+    def __init__(self, kind: str, limit: int):
+        self.kind, self.limit = kind, limit
+        super().__init__(f"{kind} quota of {limit} reached")
+
+    TEXT = {
+        "designs": {"nl": "Je hebt het maximum van {limit} ontwerpen bereikt; verwijder er eerst "
+                          "een paar.",
+                    "en": "You have reached the maximum of {limit} designs; remove a few first."},
+        "storage": {"nl": "De opslag van je ontwerpen is vol ({limit} miljoen tekens); er is niets "
+                          "opgeslagen. Verwijder oude ontwerpen of vraag je beheerder om meer ruimte.",
+                    "en": "Your designs' storage is full ({limit} million characters); nothing was "
+                          "saved. Remove old designs or ask your administrator for more room."},
+    }
+
+    def __call__(self, lang: str) -> str:
+        return self.TEXT[self.kind][lang].format(limit=self.limit)
 
 
 class StoredDesignInvalid(Exception):
@@ -62,6 +84,8 @@ def create_design(
     owner_id: int | None = None,
 ) -> DesignRecord:
     design, document = checked_dump(design)
+    if owner_id is not None:
+        _check_quota(session, owner_id, len(document), new_design=True)
     record = DesignRecord(
         owner_id=owner_id,
         title=design.title,
@@ -69,6 +93,7 @@ def create_design(
         document=document,
         version=1,
         example_slug=example_slug,
+        stored_size=len(document),
     )
     session.add(record)
     session.flush()
@@ -85,11 +110,15 @@ def save_design(
 ) -> int:
     """Store `design` as the next version if the stored one is still `based_on`."""
     design, document = checked_dump(design)
+    owner_id = session.exec(select(DesignRecord.owner_id).where(DesignRecord.id == design_id)).first()
+    if owner_id is not None:
+        _check_quota(session, owner_id, len(document), new_design=False)
     result = session.execute(
         update(DesignRecord)
         .where(col(DesignRecord.id) == design_id, col(DesignRecord.version) == based_on)
         .values(document=document, title=design.title, template=design.template,
-                version=based_on + 1, updated_at=now())
+                version=based_on + 1, updated_at=now(),
+                stored_size=DesignRecord.stored_size + len(document))
     )
     if result.rowcount != 1:
         session.rollback()
@@ -99,8 +128,39 @@ def save_design(
         raise StaleVersion(record.version)
     session.add(DesignVersion(design_id=design_id, version=based_on + 1, document=document,
                               summary=summary[:300], author_id=author_id))
+    _prune(session, design_id, newest=based_on + 1)
     session.commit()
     return based_on + 1
+
+
+def _check_quota(session: Session, owner_id: int, adding: int, *, new_design: bool) -> None:
+    settings = get_settings()
+    if new_design:
+        owned = session.exec(select(func.count()).select_from(DesignRecord)
+                             .where(DesignRecord.owner_id == owner_id)).one()
+        if owned >= settings.max_designs:
+            raise QuotaExceeded("designs", settings.max_designs)
+    used = session.exec(select(func.coalesce(func.sum(DesignRecord.stored_size), 0))
+                        .where(DesignRecord.owner_id == owner_id)).one()
+    if used + adding > settings.max_storage_mb * 1_000_000:
+        raise QuotaExceeded("storage", settings.max_storage_mb)
+
+
+def _prune(session: Session, design_id: int, *, newest: int) -> None:
+    """Keep the newest `versions_kept` versions; undo steps that reach further go too."""
+    oldest_kept = newest - get_settings().versions_kept + 1
+    if oldest_kept <= 1:
+        return
+    old = (col(DesignVersion.design_id) == design_id) & (col(DesignVersion.version) < oldest_kept)
+    freed = session.exec(select(func.coalesce(func.sum(func.length(DesignVersion.document)), 0))
+                         .where(old)).one()
+    if not freed:
+        return
+    session.execute(delete(UndoStep).where(col(UndoStep.design_id) == design_id,
+                                           col(UndoStep.before_version) < oldest_kept))
+    session.execute(delete(DesignVersion).where(old))
+    session.execute(update(DesignRecord).where(col(DesignRecord.id) == design_id)
+                    .values(stored_size=DesignRecord.stored_size - freed))
 
 
 def version_document(*, session: Session, design_id: int, version: int) -> Design | None:

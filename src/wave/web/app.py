@@ -18,7 +18,7 @@ from wave.design_templates import get_templates
 from wave.format import DesignInvalid, Problem, shape_problem
 from wave.i18n import negotiate
 from wave.settings import get_settings
-from wave.store import StoredDesignInvalid
+from wave.store import QuotaExceeded, StoredDesignInvalid
 from wave.templating import STATIC_DIR
 from wave.web.api_models import BodyRefused, body_models
 from wave.web.auth import CsrfFailed, DesignUnreadable, Forbidden, NotSignedIn, NotVisible
@@ -179,6 +179,7 @@ def install_access_handlers(app: FastAPI) -> None:
     app.add_exception_handler(CsrfFailed, lambda r, e: answer(r, 403, "csrf"))
     app.add_exception_handler(DesignUnreadable, unreadable)
     app.add_exception_handler(PoolTimeout, busy)
+    app.add_exception_handler(QuotaExceeded, over_quota)
     app.add_exception_handler(DesignInvalid, lambda r, e: refused(r, e.problems))
     app.add_exception_handler(BodyRefused, lambda r, e: refused(r, e.problems, e.status))
     app.add_exception_handler(StoredDesignInvalid, lambda r, e: refused(r, e.problems))
@@ -208,6 +209,19 @@ def busy(request: Request, exc: PoolTimeout):
     """No database connection came free in time: say so, and when to come back."""
     return JSONResponse(status_code=503, headers={"Retry-After": "5"},
                         content={"detail": BUSY[request.state.lang]})
+
+
+def over_quota(request: Request, exc: QuotaExceeded):
+    """A person's designs or storage at the limit: 403 and why; nothing was stored."""
+    text = exc(request.state.lang)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse(status_code=403, content={"detail": text})
+    if request.headers.get("HX-Request"):
+        html = ('<div class="status-area" id="status" role="status" aria-live="polite">'
+                f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>')
+        return HTMLResponse(html, status_code=403,
+                            headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"})
+    return render_page(request, "forbidden.html", {"message": text}, status_code=403)
 
 
 def unreadable(request: Request, exc: DesignUnreadable):

@@ -49,7 +49,7 @@ DESIGN_ERRORS = errors(401, 403, 404, 422)
 
 
 @router.post("", status_code=201, summary="Create a design from a wave.design/v1 document",
-             response_model=Saved, responses=errors(401, 413, 415, 422),
+             response_model=Saved, responses=errors(401, 403, 413, 415, 422),
              openapi_extra=body_doc(Design, "A wave.design/v1 document"))
 def create(data: JsonDep, session: SessionDep, catalogue: CatalogueDep,
            caller: CallerDep) -> Response:

@@ -17,7 +17,7 @@ from wave.format import MAX_BYTES, DesignInvalid, load_document, parse_design
 from wave.material import custom_templates
 from wave.models import User
 from wave.review import unseen_events
-from wave.store import StoredDesignInvalid, create_design, read
+from wave.store import QuotaExceeded, StoredDesignInvalid, create_design, read
 from wave.web.auth import Caller, CallerDep, ViewAccess, check_csrf
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, FormDep, LangDep, SessionDep
@@ -99,6 +99,9 @@ def new_design(request: Request, form: FormDep, session: SessionDep, lang: LangD
                                owner_id=caller.user.id)
     except DesignInvalid as exc:  # e.g. a control character in the title
         errors["title"] = exc.problems[0].readable(lang)
+    except QuotaExceeded as exc:
+        errors["title"] = exc(lang)
+    if errors:
         return render_page(request, "home.html",
                            home_context(session, caller, lang, errors=errors, form=dict(form)),
                            422)
@@ -125,9 +128,10 @@ def import_design(request: Request, file: UploadFile, session: SessionDep,
         design = parse_design(load_document(raw), catalogue)
         record = create_design(session=session, design=design, summary="import",
                                owner_id=caller.user.id)
-    except DesignInvalid as exc:
-        errors = {"import_errors": [p.readable(lang) for p in exc.problems[:20]],
-                  "import_name": file.filename}
+    except (DesignInvalid, QuotaExceeded) as exc:
+        messages = ([p.readable(lang) for p in exc.problems[:20]] if isinstance(exc, DesignInvalid)
+                    else [exc(lang)])
+        errors = {"import_errors": messages, "import_name": file.filename}
         if request.headers.get("HX-Request"):
             return render_fragments(request, "home.html", ["importform"], errors, 422)
         return render_page(request, "home.html", home_context(session, caller, lang, **errors), 422)
