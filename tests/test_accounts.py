@@ -2,6 +2,7 @@
 teacher's own material, through the API and the pages (TestClient, no browser)."""
 
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,12 +22,22 @@ DOC = {
     "template": "linear",
     "goals": [{"id": "g1", "text": "De student legt het 4P-model uit"}],
     "phases": [
-        {"id": "p1", "title": "Week 1", "kind": "sequence", "activities": [
-            {"id": "a1", "activity": "kennisclip", "mode": "online", "timing": "async",
-             "minutes": 20, "goals": ["g1"]},
-            {"id": "a2", "activity": "werkcollege", "mode": "offline", "timing": "sync",
-             "goals": ["g1"]},
-        ]},
+        {
+            "id": "p1",
+            "title": "Week 1",
+            "kind": "sequence",
+            "activities": [
+                {
+                    "id": "a1",
+                    "activity": "kennisclip",
+                    "mode": "online",
+                    "timing": "async",
+                    "minutes": 20,
+                    "goals": ["g1"],
+                },
+                {"id": "a2", "activity": "werkcollege", "mode": "offline", "timing": "sync", "goals": ["g1"]},
+            ],
+        },
         {"id": "p2", "title": "Week 2", "kind": "sequence", "activities": []},
     ],
     "links": [{"from": "a1", "to": "a2", "kind": "prepares"}],
@@ -35,6 +46,14 @@ EN = {"Accept-Language": "en"}
 
 
 # --- helpers --------------------------------------------------------------------------
+
+
+def with_form_token(http, page: str, data: dict) -> dict:
+    """The form's fields plus the token the sign-in and sign-up pages hand out (and set
+    as a cookie on `http`), as a browser posts them."""
+    token = re.search(r'name="form_token" value="([^"]+)"', http.get(page).text).group(1)
+    return {**data, "form_token": token}
+
 
 def db() -> Session:
     return Session(get_engine())
@@ -83,10 +102,12 @@ def cookie_header(response, name: str = "wave_session") -> str:
 
 # --- sign up, sign in, sign out ---------------------------------------------------------------
 
+
 def test_api_signup_login_logout(app, anon_client):
     email = unique_email("api")
-    r = anon_client.post("/api/auth/signup",
-                         json={"email": email.upper(), "password": PASSWORD, "name": "  Anne  "})
+    r = anon_client.post(
+        "/api/auth/signup", json={"email": email.upper(), "password": PASSWORD, "name": "  Anne  "}
+    )
     assert r.status_code == 201
     assert r.json() == {"id": r.json()["id"], "email": email, "name": "Anne"}
     assert anon_client.get("/api/designs").status_code == 401  # signing up via the API: no session
@@ -110,14 +131,17 @@ def test_api_signup_login_logout(app, anon_client):
         assert r.status_code == 303 and r.headers["location"].startswith("/signin")
 
 
-@pytest.mark.parametrize(("lang", "words"), [("nl", "e-mailadres en wachtwoord"),
-                                             ("en", "e-mail address and password")])
+@pytest.mark.parametrize(
+    ("lang", "words"), [("nl", "e-mailadres en wachtwoord"), ("en", "e-mail address and password")]
+)
 def test_wrong_password_is_401_and_does_not_say_which_part(anon_client, client, lang, words):
     headers = EN if lang == "en" else {}
-    wrong = anon_client.post("/api/auth/login", headers=headers,
-                             json={"email": client.email, "password": "Verkeerd-123"})
-    unknown = anon_client.post("/api/auth/login", headers=headers,
-                               json={"email": unique_email(), "password": PASSWORD})
+    wrong = anon_client.post(
+        "/api/auth/login", headers=headers, json={"email": client.email, "password": "Verkeerd-123"}
+    )
+    unknown = anon_client.post(
+        "/api/auth/login", headers=headers, json={"email": unique_email(), "password": PASSWORD}
+    )
     assert wrong.status_code == unknown.status_code == 401
     assert wrong.json() == unknown.json()  # no telling whether the account exists
     assert words in wrong.json()["detail"]
@@ -134,8 +158,11 @@ def test_password_is_stored_hashed_with_argon2(client):
 def test_pages_sign_up_sign_in_and_out(anon_client):
     assert html(anon_client.get("/signup")).find("form", id="account-form") is not None
     email = unique_email("page")
-    r = anon_client.post("/signup", data={"email": email, "name": "Bart", "password": PASSWORD},
-                         follow_redirects=False)
+    r = anon_client.post(
+        "/signup",
+        data=with_form_token(anon_client, "/signup", {"email": email, "name": "Bart", "password": PASSWORD}),
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"] == "/"
     header = cookie_header(r).lower()
     assert "httponly" in header and "samesite=lax" in header
@@ -153,18 +180,31 @@ def test_pages_sign_up_sign_in_and_out(anon_client):
     assert r.status_code == 303 and r.headers["location"] == "/signin?next=/"
 
     # signing in goes back to where you were going, but never to another site
-    r = anon_client.post("/signin", data={"email": email, "password": PASSWORD, "next": "/rules"},
-                         follow_redirects=False)
+    r = anon_client.post(
+        "/signin",
+        data=with_form_token(
+            anon_client, "/signin", {"email": email, "password": PASSWORD, "next": "/rules"}
+        ),
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"] == "/rules"
     assert "httponly" in cookie_header(r).lower()
-    r = anon_client.post("/signin", follow_redirects=False,
-                         data={"email": email, "password": PASSWORD, "next": "//evil.example/"})
+    r = anon_client.post(
+        "/signin",
+        follow_redirects=False,
+        data=with_form_token(
+            anon_client, "/signin", {"email": email, "password": PASSWORD, "next": "//evil.example/"}
+        ),
+    )
     assert r.status_code == 303 and r.headers["location"] == "/"
 
 
 def test_signin_page_with_wrong_password(anon_client, client):
-    r = anon_client.post("/signin", data={"email": client.email, "password": "Verkeerd-123"},
-                         follow_redirects=False)
+    r = anon_client.post(
+        "/signin",
+        data=with_form_token(anon_client, "/signin", {"email": client.email, "password": "Verkeerd-123"}),
+        follow_redirects=False,
+    )
     assert r.status_code == 401
     page = html(r)
     assert "wachtwoord" in page.find(id="account-error").text()
@@ -178,14 +218,17 @@ WEAK = "wachtwoord"  # long enough, but a common word: zxcvbn guesses it at once
 
 BAD_SIGNUPS = [
     # (case, body, field, words in Dutch, words in English)
-    ("duplicate e-mail", {"email": "DUPLICATE", "name": "Dubbel"}, "email",
-     "al een account", "already an account"),
-    ("short password", {"password": "Kort-1"}, "password", "minstens 10 tekens",
-     "at least 10 characters"),
+    (
+        "duplicate e-mail",
+        {"email": "DUPLICATE", "name": "Dubbel"},
+        "email",
+        "al een account",
+        "already an account",
+    ),
+    ("short password", {"password": "Kort-1"}, "password", "minstens 10 tekens", "at least 10 characters"),
     ("weak password", {"password": WEAK}, "password", "zwak", "weak"),
     ("digits only", {"password": "1234567890"}, "password", "zwak", "weak"),
-    ("invalid e-mail", {"email": "geen-e-mailadres"}, "email", "geldig e-mailadres",
-     "valid e-mail address"),
+    ("invalid e-mail", {"email": "geen-e-mailadres"}, "email", "geldig e-mailadres", "valid e-mail address"),
     ("empty name", {"name": "   "}, "name", "naam", "name"),
 ]
 
@@ -201,8 +244,7 @@ def visitor(app):
 def existing(app, visitor) -> str:
     """The e-mail address of an account that exists."""
     email = unique_email("bestaand")
-    r = visitor.post("/api/auth/signup", json={"email": email, "password": PASSWORD,
-                                               "name": "Bestaand"})
+    r = visitor.post("/api/auth/signup", json={"email": email, "password": PASSWORD, "name": "Bestaand"})
     assert r.status_code == 201
     return email
 
@@ -222,10 +264,12 @@ def _signup_body(existing: str, changes: dict) -> dict:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize(("case", "changes", "field", "nl", "en"), BAD_SIGNUPS,
-                         ids=[c[0] for c in BAD_SIGNUPS])
-def test_bad_signup_names_the_field_and_changes_nothing(visitor, existing, case, changes, field,
-                                                        nl, en, lang):
+@pytest.mark.parametrize(
+    ("case", "changes", "field", "nl", "en"), BAD_SIGNUPS, ids=[c[0] for c in BAD_SIGNUPS]
+)
+def test_bad_signup_names_the_field_and_changes_nothing(
+    visitor, existing, case, changes, field, nl, en, lang
+):
     body = _signup_body(existing, changes)
     users = count(User)
     r = visitor.post("/api/auth/signup", json=body, headers=EN if lang == "en" else {})
@@ -239,13 +283,18 @@ def test_bad_signup_names_the_field_and_changes_nothing(visitor, existing, case,
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize(("case", "changes", "field", "nl", "en"), BAD_SIGNUPS,
-                         ids=[c[0] for c in BAD_SIGNUPS])
+@pytest.mark.parametrize(
+    ("case", "changes", "field", "nl", "en"), BAD_SIGNUPS, ids=[c[0] for c in BAD_SIGNUPS]
+)
 def test_bad_signup_form_marks_the_field(visitor, existing, case, changes, field, nl, en, lang):
     body = _signup_body(existing, changes)
     users = count(User)
-    r = visitor.post("/signup", data=body, headers=EN if lang == "en" else {},
-                         follow_redirects=False)
+    r = visitor.post(
+        "/signup",
+        data=with_form_token(visitor, "/signup", body),
+        headers=EN if lang == "en" else {},
+        follow_redirects=False,
+    )
     assert r.status_code == 422
     assert "wave_session" not in r.headers.get("set-cookie", "")
     page = html(r)
@@ -260,35 +309,42 @@ def test_bad_signup_form_marks_the_field(visitor, existing, case, changes, field
 
 def test_unknown_share_email_is_422_and_shares_nothing(client):
     design_id = new_design(client)
-    r = client.post(f"/api/designs/{design_id}/shares",
-                    json={"email": unique_email("niemand"), "role": "edit"})
+    r = client.post(
+        f"/api/designs/{design_id}/shares", json={"email": unique_email("niemand"), "role": "edit"}
+    )
     assert r.status_code == 422
     [problem] = r.json()["detail"]
     assert problem["loc"] == "email" and "geen account" in problem["msg"]
-    r = client.post(f"/api/designs/{design_id}/shares", headers=EN,
-                    json={"email": unique_email("niemand"), "role": "edit"})
+    r = client.post(
+        f"/api/designs/{design_id}/shares",
+        headers=EN,
+        json={"email": unique_email("niemand"), "role": "edit"},
+    )
     assert r.status_code == 422 and "no account" in r.json()["detail"][0]["msg"]
     # the form on the canvas says the same, in place
-    r = client.post(f"/designs/{design_id}/review/shares",
-                    data={"email": unique_email("niemand"), "role": "view"})
+    r = client.post(
+        f"/designs/{design_id}/review/shares", data={"email": unique_email("niemand"), "role": "view"}
+    )
     assert r.status_code == 422 and "geen account" in r.text
     assert count(Share, Share.design_id == design_id) == 0
 
 
 def test_share_with_a_bad_role_or_yourself_is_422(client, other_client):
     design_id = new_design(client)
-    r = client.post(f"/api/designs/{design_id}/shares",
-                    json={"email": other_client.email, "role": "owner"})
+    r = client.post(f"/api/designs/{design_id}/shares", json={"email": other_client.email, "role": "owner"})
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == "role"
     r = client.post(f"/api/designs/{design_id}/shares", json={"email": client.email, "role": "edit"})
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == "email"
     assert count(Share, Share.design_id == design_id) == 0
 
 
-@pytest.mark.parametrize(("body", "words"), [
-    ("x" * (MAX_COMMENT + 1), "hooguit 5000 tekens"),
-    ("   ", "niet leeg"),
-])
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("x" * (MAX_COMMENT + 1), "hooguit 5000 tekens"),
+        ("   ", "niet leeg"),
+    ],
+)
 def test_bad_comment_is_422_and_stores_nothing(teacher, body, words):
     client = teacher
     design_id = new_design(client)
@@ -302,8 +358,9 @@ def test_bad_comment_is_422_and_stores_nothing(teacher, body, words):
 
 def test_comment_at_the_limit_is_stored(client):
     design_id = new_design(client)
-    r = client.post(f"/designs/{design_id}/review/comments",
-                    data={"body": "y" * MAX_COMMENT, "activity": "a1"})
+    r = client.post(
+        f"/designs/{design_id}/review/comments", data={"body": "y" * MAX_COMMENT, "activity": "a1"}
+    )
     assert r.status_code == 200
     with db() as session:
         stored = session.exec(select(Comment).where(Comment.design_id == design_id)).one()
@@ -311,6 +368,7 @@ def test_comment_at_the_limit_is_stored(client):
 
 
 # --- throttling -----------------------------------------------------------------------------
+
 
 def test_five_failed_logins_lock_the_email_for_a_while(anon_client, client, other_client):
     """From one address; other addresses, and the whole set of limits, in test_signin_limits."""
@@ -322,11 +380,15 @@ def test_five_failed_logins_lock_the_email_for_a_while(anon_client, client, othe
     assert 0 < int(r.headers["Retry-After"]) <= 15 * 60
     assert "Te veel mislukte pogingen" in r.json()["detail"]
     assert "wave_session" not in r.headers.get("set-cookie", "")
-    r = anon_client.post("/api/auth/login", json={"email": client.email.upper(), "password": PASSWORD},
-                         headers=EN)
+    r = anon_client.post(
+        "/api/auth/login", json={"email": client.email.upper(), "password": PASSWORD}, headers=EN
+    )
     assert r.status_code == 429 and "Too many failed attempts" in r.json()["detail"]
-    r = anon_client.post("/signin", data={"email": client.email, "password": PASSWORD},
-                         follow_redirects=False)
+    r = anon_client.post(
+        "/signin",
+        data=with_form_token(anon_client, "/signin", {"email": client.email, "password": PASSWORD}),
+        follow_redirects=False,
+    )
     assert r.status_code == 429
     assert "Te veel mislukte pogingen" in html(r).find(id="account-error").text()
     # another account is not affected
@@ -336,41 +398,50 @@ def test_five_failed_logins_lock_the_email_for_a_while(anon_client, client, othe
 
 # --- CSRF -------------------------------------------------------------------------------------
 
+
 def test_form_post_without_the_csrf_token_is_refused(client):
     design_id = new_design(client)
     token = client.headers.pop("X-CSRF-Token")
     before = current(client, design_id)
     comments = count(Comment)
 
-    r = client.post(f"/designs/{design_id}/edit/goal-add",
-                    data={"text": "Ingeslopen doel", "version": before["version"]})
+    r = client.post(
+        f"/designs/{design_id}/edit/goal-add", data={"text": "Ingeslopen doel", "version": before["version"]}
+    )
     assert r.status_code == 403 and "verlopen" in r.text
-    r = client.post(f"/designs/{design_id}/edit/goal-add", headers={"X-CSRF-Token": "vervalst"},
-                    data={"text": "Ingeslopen doel", "version": before["version"]})
+    r = client.post(
+        f"/designs/{design_id}/edit/goal-add",
+        headers={"X-CSRF-Token": "vervalst"},
+        data={"text": "Ingeslopen doel", "version": before["version"]},
+    )
     assert r.status_code == 403
-    r = client.post(f"/designs/{design_id}/edit/goal-add",
-                    data={"text": "Ingeslopen doel", "version": before["version"],
-                          "csrf_token": "vervalst"})
+    r = client.post(
+        f"/designs/{design_id}/edit/goal-add",
+        data={"text": "Ingeslopen doel", "version": before["version"], "csrf_token": "vervalst"},
+    )
     assert r.status_code == 403
     # a "simple" cross-site request: plain text, no preflight
-    r = client.post(f"/designs/{design_id}/review/comments", content=b"body=hoi",
-                    headers={"Content-Type": "text/plain"})
+    r = client.post(
+        f"/designs/{design_id}/review/comments", content=b"body=hoi", headers={"Content-Type": "text/plain"}
+    )
     assert r.status_code == 403
-    r = client.post("/designs", data={"title": "Ingeslopen", "template": "linear"},
-                    follow_redirects=False)
+    r = client.post("/designs", data={"title": "Ingeslopen", "template": "linear"}, follow_redirects=False)
     assert r.status_code == 403
     assert current(client, design_id) == before
     assert count(Comment) == comments
     assert "Ingeslopen" not in {d["title"] for d in client.get("/api/designs").json()}
 
     # with the token as a form field it works
-    r = client.post(f"/designs/{design_id}/edit/goal-add",
-                    data={"text": "Echt doel", "version": before["version"], "csrf_token": token})
+    r = client.post(
+        f"/designs/{design_id}/edit/goal-add",
+        data={"text": "Echt doel", "version": before["version"], "csrf_token": token},
+    )
     assert r.status_code == 200
     assert current(client, design_id)["goals"][-1]["text"] == "Echt doel"
     # and as the header (what htmx sends)
-    r = client.post(f"/designs/{design_id}/review/comments", data={"body": "Hoi"},
-                    headers={"X-CSRF-Token": token})
+    r = client.post(
+        f"/designs/{design_id}/review/comments", data={"body": "Hoi"}, headers={"X-CSRF-Token": token}
+    )
     assert r.status_code == 200
 
 
@@ -389,8 +460,9 @@ def _as(content_type: str, data: dict) -> bytes:
     return text.encode()
 
 
-@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded",
-                                          "multipart/form-data; boundary=x"])
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]
+)
 def test_api_writes_in_a_cross_site_content_type_need_the_token(client, content_type):
     """Another site can send these without a preflight: without the token they are 403;
     with it, still refused (415): the JSON API takes only application/json."""
@@ -401,13 +473,13 @@ def test_api_writes_in_a_cross_site_content_type_need_the_token(client, content_
     sneaky = {"Content-Type": content_type}
     r = client.post("/api/designs", content=_as(content_type, DOC), headers=sneaky)
     assert r.status_code == 403 and r.json()["detail"]
-    r = client.put(f"/api/designs/{design_id}", headers=sneaky,
-                   content=_as(content_type, {**doc, "title": "Ingeslopen"}))
+    r = client.put(
+        f"/api/designs/{design_id}", headers=sneaky, content=_as(content_type, {**doc, "title": "Ingeslopen"})
+    )
     assert r.status_code == 403
     assert len(client.get("/api/designs").json()) == designs
     assert current(client, design_id) == doc
-    r = client.post("/api/designs", content=_as(content_type, DOC),
-                    headers={**sneaky, "X-CSRF-Token": token})
+    r = client.post("/api/designs", content=_as(content_type, DOC), headers={**sneaky, "X-CSRF-Token": token})
     assert r.status_code == 415
     assert r.json()["detail"][0]["loc"] == "(body)"
     assert len(client.get("/api/designs").json()) == designs
@@ -422,6 +494,7 @@ def test_the_pages_carry_the_sessions_csrf_token(client):
 
 
 # --- the secret key -----------------------------------------------------------------------------
+
 
 def test_production_refuses_the_default_secret(monkeypatch):
     monkeypatch.delenv("WAVE_SECRET_KEY", raising=False)
@@ -444,6 +517,7 @@ def test_production_reads_the_secret_from_the_environment(monkeypatch):
 
 # --- coach review -------------------------------------------------------------------------------
 
+
 def set_status(http, design_id: int, status: str, **kw):
     return http.post(f"/designs/{design_id}/review/status", data={"status": status}, **kw)
 
@@ -464,8 +538,10 @@ def test_review_round_trip_and_the_owners_dashboard(client, other_client):
     assert set_status(client, design_id, "in_review").status_code == 200
     assert review_status(coach, design_id) == "in_review"
 
-    r = coach.post(f"/designs/{design_id}/review/comments",
-                   data={"body": "Koppel de kennisclip aan een opdracht.", "activity": "a1"})
+    r = coach.post(
+        f"/designs/{design_id}/review/comments",
+        data={"body": "Koppel de kennisclip aan een opdracht.", "activity": "a1"},
+    )
     assert r.status_code == 200
     assert set_status(coach, design_id, "feedback_given").status_code == 200
 
@@ -505,12 +581,18 @@ def test_comment_threads_and_resolving(client, other_client):
     coach = other_client
     design_id = new_design(client)
     share(client, design_id, coach, "comment")
-    assert coach.post(f"/designs/{design_id}/review/comments",
-                      data={"body": "Waarom zo lang?", "activity": "a2"}).status_code == 200
+    assert (
+        coach.post(
+            f"/designs/{design_id}/review/comments", data={"body": "Waarom zo lang?", "activity": "a2"}
+        ).status_code
+        == 200
+    )
     with db() as session:
         first = session.exec(select(Comment).where(Comment.design_id == design_id)).one()
-    r = client.post(f"/designs/{design_id}/review/comments",
-                    data={"body": "Het is een practicum.", "parent": str(first.id)})
+    r = client.post(
+        f"/designs/{design_id}/review/comments",
+        data={"body": "Het is een practicum.", "parent": str(first.id)},
+    )
     assert r.status_code == 200
     with db() as session:
         reply = session.exec(select(Comment).where(Comment.parent_id == first.id)).one()
@@ -527,6 +609,7 @@ def test_comment_threads_and_resolving(client, other_client):
 
 # --- versions -----------------------------------------------------------------------------------
 
+
 def goal_add(http, design_id: int, text: str) -> None:
     version = current(http, design_id)["version"]
     r = http.post(f"/designs/{design_id}/edit/goal-add", data={"text": text, "version": version})
@@ -542,8 +625,10 @@ def test_versions_list_restore_and_compare(app, client):
     goal_add(member, design_id, "Derde doel")
 
     page = html(client.get(f"/designs/{design_id}/versions"))
-    rows = {int(tr.attrs["data-version"]): [td.text() for td in tr.find_all("td")]
-            for tr in page.find_all("tr", data_version=True)}
+    rows = {
+        int(tr.attrs["data-version"]): [td.text() for td in tr.find_all("td")]
+        for tr in page.find_all("tr", data_version=True)
+    }
     assert sorted(rows) == [1, 2, 3]
     assert rows[1][2] == "Docent" and rows[2][2] == "Docent" and rows[3][2] == "Teamlid"
     assert rows[1][3] == "import"
@@ -555,15 +640,15 @@ def test_versions_list_restore_and_compare(app, client):
     now = current(client, design_id)
     assert now["version"] == 4
     assert {k: v for k, v in now.items() if k != "version"} == {
-        k: v for k, v in first.items() if k != "version"}
+        k: v for k, v in first.items() if k != "version"
+    }
     rows = html(client.get(f"/designs/{design_id}/versions")).find_all("tr", data_version=True)
     assert len(rows) == 4 and "restored version 1" in rows[0].text() and "Teamlid" in rows[0].text()
 
     r = client.get(f"/designs/{design_id}/versions/compare", params={"a": 1, "b": 3})
     assert r.status_code == 200
     assert html(r).find("h1") is not None
-    assert client.get(f"/designs/{design_id}/versions/compare",
-                      params={"a": 1, "b": 99}).status_code == 404
+    assert client.get(f"/designs/{design_id}/versions/compare", params={"a": 1, "b": 99}).status_code == 404
     assert member.post(f"/designs/{design_id}/versions/99/restore").status_code == 404
     assert current(client, design_id)["version"] == 4
 
@@ -582,15 +667,22 @@ def test_a_viewer_sees_the_history_but_cannot_restore(app, client):
 
 # --- own material -------------------------------------------------------------------------------
 
-PODCAST = {"title": "Podcast over de 4P's", "learning_type": "acquisition",
-           "interactions": ["student-content"], "modes": ["online", "offline"], "minutes": "25"}
+PODCAST = {
+    "title": "Podcast over de 4P's",
+    "learning_type": "acquisition",
+    "interactions": ["student-content"],
+    "modes": ["online", "offline"],
+    "minutes": "25",
+}
 
 
 def catalogue_customs(page: Node) -> dict[str, str]:
     listing = page.find("ul", id="catalogue-list")
     assert listing is not None
-    return {li.attrs["data-custom"]: li.find(class_="cat-name").text()
-            for li in listing.find_all("li", data_custom=True)}
+    return {
+        li.attrs["data-custom"]: li.find(class_="cat-name").text()
+        for li in listing.find_all("li", data_custom=True)
+    }
 
 
 def test_custom_activity_is_shared_with_the_team_and_can_be_placed(app, client):
@@ -600,20 +692,19 @@ def test_custom_activity_is_shared_with_the_team_and_can_be_placed(app, client):
     r = member.post(f"/designs/{design_id}/custom-activities", data=PODCAST)
     assert r.status_code == 204 and r.headers["HX-Refresh"] == "true"
     with db() as session:
-        made = session.exec(select(CustomActivity).where(CustomActivity.owner_id == member.user_id)
-                            ).one()
+        made = session.exec(select(CustomActivity).where(CustomActivity.owner_id == member.user_id)).one()
     assert (made.interactions, made.modes, made.minutes) == ("student-content", "online offline", 25)
 
     for who in (client, member):
-        assert catalogue_customs(html(who.get(f"/designs/{design_id}"))) == {
-            str(made.id): PODCAST["title"]}
+        assert catalogue_customs(html(who.get(f"/designs/{design_id}"))) == {str(made.id): PODCAST["title"]}
     own = new_design(outsider)
     assert catalogue_customs(html(outsider.get(f"/designs/{own}"))) == {}
 
     version = current(client, design_id)["version"]
-    r = client.post(f"/designs/{design_id}/edit/add-custom",
-                    data={"custom": made.id, "phase": "p2", "mode": "offline", "index": 0,
-                          "version": version})
+    r = client.post(
+        f"/designs/{design_id}/edit/add-custom",
+        data={"custom": made.id, "phase": "p2", "mode": "offline", "index": 0, "version": version},
+    )
     assert r.status_code == 200, r.text
     placed = current(client, design_id)["phases"][1]["activities"]
     assert len(placed) == 1
@@ -622,21 +713,30 @@ def test_custom_activity_is_shared_with_the_team_and_can_be_placed(app, client):
     assert placed[0]["learning_type"] == "acquisition"
     assert placed[0]["interactions"] == ["student-content"]
     # someone outside the team cannot place it, even in their own design
-    r = outsider.post(f"/designs/{own}/edit/add-custom",
-                      data={"custom": made.id, "phase": "p1", "mode": "online",
-                            "version": current(outsider, own)["version"]})
+    r = outsider.post(
+        f"/designs/{own}/edit/add-custom",
+        data={
+            "custom": made.id,
+            "phase": "p1",
+            "mode": "online",
+            "version": current(outsider, own)["version"],
+        },
+    )
     assert r.status_code == 422
     assert current(outsider, own)["version"] == 1
 
 
-@pytest.mark.parametrize(("change", "field_words"), [
-    ({"interactions": []}, "interactie"),
-    ({"interactions": ["student-robot"]}, "interactie"),
-    ({"title": "  "}, "naam"),
-    ({"learning_type": "dansen"}, "leertype"),
-    ({"modes": []}, "online"),
-    ({"minutes": "-3"}, "minuten"),
-])
+@pytest.mark.parametrize(
+    ("change", "field_words"),
+    [
+        ({"interactions": []}, "interactie"),
+        ({"interactions": ["student-robot"]}, "interactie"),
+        ({"title": "  "}, "naam"),
+        ({"learning_type": "dansen"}, "leertype"),
+        ({"modes": []}, "online"),
+        ({"minutes": "-3"}, "minuten"),
+    ],
+)
 def test_bad_custom_activity_is_422_and_stores_nothing(teacher, change, field_words):
     design_id = new_design(teacher)
     before = count(CustomActivity, CustomActivity.owner_id == teacher.user_id)
@@ -653,19 +753,22 @@ def test_save_as_template_and_start_from_it(client):
     r = client.post(f"/designs/{design_id}/save-template", data={"name": "Mijn tweeluik"})
     assert r.status_code == 200 and "Mijn tweeluik" in r.text
     with db() as session:
-        slug = session.exec(select(CustomTemplate.slug).where(
-            CustomTemplate.owner_id == client.user_id)).one()
+        slug = session.exec(
+            select(CustomTemplate.slug).where(CustomTemplate.owner_id == client.user_id)
+        ).one()
     form = html(client.get("/")).find("form", id="new-design")
     choice = form.find("input", name="template", value=slug)
     assert choice is not None
-    r = client.post("/designs", data={"title": "Uit eigen sjabloon", "template": slug},
-                    follow_redirects=False)
+    r = client.post(
+        "/designs", data={"title": "Uit eigen sjabloon", "template": slug}, follow_redirects=False
+    )
     assert r.status_code == 303
     new_id = int(r.headers["location"].rsplit("/", 1)[1])
     made = current(client, new_id)
     assert made["title"] == "Uit eigen sjabloon"
     assert [(p["id"], p["title"], p["kind"]) for p in made["phases"]] == [
-        (p["id"], p["title"], p["kind"]) for p in DOC["phases"]]
+        (p["id"], p["title"], p["kind"]) for p in DOC["phases"]
+    ]
     assert all(p["activities"] == [] for p in made["phases"])
 
     r = client.post(f"/designs/{design_id}/save-template", data={"name": " "})
@@ -677,10 +780,28 @@ def test_a_template_is_not_offered_to_strangers(app, client, other_client):
     design_id = new_design(client)
     client.post(f"/designs/{design_id}/save-template", data={"name": "Alleen van mij"})
     with db() as session:
-        slug = session.exec(select(CustomTemplate.slug).where(
-            CustomTemplate.owner_id == client.user_id)).one()
+        slug = session.exec(
+            select(CustomTemplate.slug).where(CustomTemplate.owner_id == client.user_id)
+        ).one()
     form = html(other_client.get("/")).find("form", id="new-design")
     assert form.find("input", name="template", value=slug) is None
-    r = other_client.post("/designs", data={"title": "Geleend", "template": slug},
-                          follow_redirects=False)
+    r = other_client.post("/designs", data={"title": "Geleend", "template": slug}, follow_redirects=False)
     assert r.status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/signin", "/signup"])
+def test_account_forms_refuse_a_post_without_their_token(anon_client, client, path):
+    """Login CSRF: another site can post the form, but it cannot read or send our
+    SameSite=Strict form cookie, so its post has no matching token."""
+    users = count(User)
+    data = {"email": client.email if path == "/signin" else unique_email("csrf"),
+            "password": PASSWORD, "name": "Ingelogd door een ander"}
+    r = anon_client.post(path, data=data, follow_redirects=False)
+    assert r.status_code == 403 and "wave_session" not in r.headers.get("set-cookie", "")
+    r = anon_client.post(path, data={**data, "form_token": "geraden"}, follow_redirects=False)
+    assert r.status_code == 403
+    assert count(User) == users
+    page = anon_client.get(path)
+    assert "samesite=strict" in page.headers["set-cookie"].lower()
+    r = anon_client.post(path, data=with_form_token(anon_client, path, data), follow_redirects=False)
+    assert r.status_code == 303  # the form as the page hands it out works

@@ -5,6 +5,7 @@ out everywhere. Each test signs in from addresses of its own (TestClient's `clie
 
 import itertools
 import math
+import re
 import secrets
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +30,13 @@ WRONG = "Verkeerd-123"
 _addresses = itertools.count(1)
 
 
+def with_form_token(http, page: str, data: dict) -> dict:
+    """The form's fields plus the token the sign-in and sign-up pages hand out (and set
+    as a cookie on `http`), as a browser posts them."""
+    token = re.search(r'name="form_token" value="([^"]+)"', http.get(page).text).group(1)
+    return {**data, "form_token": token}
+
+
 def limit(per: str, window: timedelta) -> int:
     return next(rule.failures for rule in LIMITS if rule.per == per and rule.window == window)
 
@@ -47,6 +55,7 @@ def from_address(app):
     """`from_address()`: a TestClient that connects from an address no other test uses
     (its `address`)."""
     with ExitStack() as stack:
+
         def make() -> TestClient:
             address = new_address()
             c = stack.enter_context(TestClient(app, client=(address, 50000)))
@@ -73,6 +82,7 @@ def failures_in_the_past(*, address: str, email: str, ago: list[timedelta]) -> N
 
 # --- limits ---------------------------------------------------------------------------
 
+
 def test_one_address_guessing_one_account_is_stopped_and_the_owner_is_not(client, from_address):
     guesser, owner_elsewhere = from_address(), from_address()
     for _ in range(PER_ACCOUNT):
@@ -86,8 +96,11 @@ def test_one_address_guessing_one_account_is_stopped_and_the_owner_is_not(client
     r = login(guesser, client.email.upper(), PASSWORD, headers=EN)
     assert r.status_code == 429 and "Too many failed attempts" in r.json()["detail"]
     # the sign-in page says the same, with the same header
-    r = guesser.post("/signin", data={"email": client.email, "password": PASSWORD},
-                     follow_redirects=False)
+    r = guesser.post(
+        "/signin",
+        data=with_form_token(guesser, "/signin", {"email": client.email, "password": PASSWORD}),
+        follow_redirects=False,
+    )
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
     assert "Te veel mislukte pogingen" in html(r).find(id="account-error").text()
 
@@ -105,8 +118,12 @@ def test_one_address_guessing_many_accounts_is_stopped(app, from_address):
         assert login(sprayer, unique_email("geraden"), "Zomer-2026!").status_code == 401
     r = login(sprayer, owner.email, PASSWORD)
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
-    r = sprayer.post("/signin", data={"email": owner.email, "password": PASSWORD}, headers=EN,
-                     follow_redirects=False)
+    r = sprayer.post(
+        "/signin",
+        data=with_form_token(sprayer, "/signin", {"email": owner.email, "password": PASSWORD}),
+        headers=EN,
+        follow_redirects=False,
+    )
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
     assert "Too many failed attempts" in html(r).find(id="account-error").text()
     # from another address the same account signs in
@@ -116,8 +133,10 @@ def test_one_address_guessing_many_accounts_is_stopped(app, from_address):
 def test_guesses_sent_at_once_get_no_more_tries_than_guesses_in_a_row(client, from_address):
     address = new_address()
     with ExitStack() as stack:
-        guessers = [stack.enter_context(TestClient(client.app, client=(address, 50000 + i)))
-                    for i in range(3 * PER_ACCOUNT)]
+        guessers = [
+            stack.enter_context(TestClient(client.app, client=(address, 50000 + i)))
+            for i in range(3 * PER_ACCOUNT)
+        ]
         start = threading.Barrier(len(guessers))
 
         def guess(http: TestClient) -> int:
@@ -128,15 +147,17 @@ def test_guesses_sent_at_once_get_no_more_tries_than_guesses_in_a_row(client, fr
             statuses = list(pool.map(guess, guessers))
     assert sorted(set(statuses)) <= [401, 429] and statuses.count(401) <= PER_ACCOUNT, statuses
     with db() as session:  # and only the ones that were let through count
-        counted = session.exec(select(func.count()).select_from(LoginAttempt)
-                               .where(LoginAttempt.address == address)).one()
+        counted = session.exec(
+            select(func.count()).select_from(LoginAttempt).where(LoginAttempt.address == address)
+        ).one()
     assert counted == statuses.count(401)
 
 
 def test_retry_after_is_when_the_oldest_counted_failure_ages_out(client, from_address):
     guesser = from_address()
-    failures_in_the_past(address=guesser.address, email=client.email,
-                         ago=[timedelta(minutes=10)] * PER_ACCOUNT)
+    failures_in_the_past(
+        address=guesser.address, email=client.email, ago=[timedelta(minutes=10)] * PER_ACCOUNT
+    )
     r = login(guesser, client.email, PASSWORD)
     assert r.status_code == 429
     assert 5 * 60 - 30 <= int(r.headers["Retry-After"]) <= 5 * 60
@@ -145,8 +166,9 @@ def test_retry_after_is_when_the_oldest_counted_failure_ages_out(client, from_ad
 
 def test_failures_past_the_window_no_longer_count(client, from_address):
     guesser = from_address()
-    failures_in_the_past(address=guesser.address, email=client.email,
-                         ago=[timedelta(minutes=16)] * PER_ACCOUNT)
+    failures_in_the_past(
+        address=guesser.address, email=client.email, ago=[timedelta(minutes=16)] * PER_ACCOUNT
+    )
     assert login(guesser, client.email, PASSWORD).status_code == 200
 
 
@@ -154,8 +176,9 @@ def test_a_patient_guesser_meets_the_day_long_step(client, from_address):
     guesser = from_address()
     daily = limit("account", timedelta(hours=24))
     # spread over the day, never five within a quarter of an hour
-    failures_in_the_past(address=guesser.address, email=client.email,
-                         ago=[timedelta(hours=1 + i) for i in range(daily)])
+    failures_in_the_past(
+        address=guesser.address, email=client.email, ago=[timedelta(hours=1 + i) for i in range(daily)]
+    )
     r = login(guesser, client.email, PASSWORD, headers=EN)
     assert r.status_code == 429
     wait = int(r.headers["Retry-After"])
@@ -172,6 +195,7 @@ def test_the_client_address_is_what_is_counted(app, client):
 
 
 # --- time: one argon2 verify whether or not the account exists ----------------------------
+
 
 class CountingHasher:
     """The app's hasher, counting `verify` calls and the parameters of each hash."""
@@ -194,12 +218,10 @@ def hasher(monkeypatch):
     return counting
 
 
-def test_an_unknown_account_costs_one_argon2_verify_like_a_real_one(client, from_address,
-                                                                    hasher):
+def test_an_unknown_account_costs_one_argon2_verify_like_a_real_one(client, from_address, hasher):
     http = from_address()
     with db() as session:
-        real_hash = session.exec(select(User.password_hash).where(User.email == client.email)
-                                 ).one()
+        real_hash = session.exec(select(User.password_hash).where(User.email == client.email)).one()
     assert login(http, unique_email("onbekend"), PASSWORD).status_code == 401
     assert hasher.verified == [extract_parameters(real_hash)]  # one, with the same parameters
     assert login(http, client.email, WRONG).status_code == 401
@@ -210,8 +232,9 @@ def test_an_unknown_account_costs_one_argon2_verify_like_a_real_one(client, from
 
 def test_a_refused_sign_in_does_not_look_at_the_password(client, from_address, hasher):
     guesser = from_address()
-    failures_in_the_past(address=guesser.address, email=client.email,
-                         ago=[timedelta(minutes=1)] * PER_ACCOUNT)
+    failures_in_the_past(
+        address=guesser.address, email=client.email, ago=[timedelta(minutes=1)] * PER_ACCOUNT
+    )
     assert login(guesser, client.email, PASSWORD).status_code == 429
     assert hasher.verified == []
 
@@ -236,7 +259,9 @@ def test_weak_passwords_are_refused_with_advice(anon_client, password, advice):
     assert problem["msg"].startswith("Te zwak: dit wachtwoord is makkelijk te raden.")
     r = anon_client.post("/api/auth/signup", json=body, headers=EN)
     assert r.json()["detail"][0]["msg"].startswith(f"Too weak. {advice}")
-    r = anon_client.post("/signup", data=body, headers=EN, follow_redirects=False)
+    r = anon_client.post(
+        "/signup", data=with_form_token(anon_client, "/signup", body), headers=EN, follow_redirects=False
+    )
     assert r.status_code == 422
     assert advice in html(r).find(id="password-error").text()
     with db() as session:
@@ -250,8 +275,7 @@ def test_the_suites_password_is_strong_enough():
 def test_a_password_made_of_your_own_name_is_weak():
     check_password_strength("Marjolein-2026")  # strong for a stranger
     with pytest.raises(AccountProblem) as refused:
-        check_password_strength("Marjolein-2026", known=("m.devries@school.example",
-                                                         "Marjolein de Vries"))
+        check_password_strength("Marjolein-2026", known=("m.devries@school.example", "Marjolein de Vries"))
     assert refused.value.field == "password"
 
 
@@ -262,8 +286,9 @@ def test_length_limits_stay_and_zxcvbn_weighs_a_bounded_prefix(monkeypatch):
         assert words in refused.value("nl")
     weighed = []
     real = accounts.zxcvbn
-    monkeypatch.setattr(accounts, "zxcvbn",
-                        lambda password, **kw: weighed.append(password) or real(password, **kw))
+    monkeypatch.setattr(
+        accounts, "zxcvbn", lambda password, **kw: weighed.append(password) or real(password, **kw)
+    )
     long_one = "Golfslag-2026 " + "en de zee, " * 17  # 200 characters
     check_password_strength(long_one[:200])
     assert len(weighed) == 1 and len(weighed[0]) == accounts.PASSWORD_SCORED
@@ -271,24 +296,34 @@ def test_length_limits_stay_and_zxcvbn_weighs_a_bounded_prefix(monkeypatch):
 
 # --- sessions ------------------------------------------------------------------------
 
+
 def test_signing_in_purges_expired_sessions_and_old_failures(client, from_address):
     with db() as session:
         user = session.exec(select(User).where(User.email == client.email)).one()
-        session.add(SignInSession(id=secrets.token_urlsafe(32), user_id=user.id,
-                                  csrf_token="x", expires_at=now() - timedelta(minutes=1)))
+        session.add(
+            SignInSession(
+                id=secrets.token_urlsafe(32),
+                user_id=user.id,
+                csrf_token="x",
+                expires_at=now() - timedelta(minutes=1),
+            )
+        )
         session.commit()
     failures_in_the_past(address="10.8.0.1", email=client.email, ago=[timedelta(hours=25)])
 
     def expired() -> int:
         with db() as session:
-            return session.exec(select(func.count()).select_from(SignInSession)
-                                .where(SignInSession.expires_at < now())).one()
+            return session.exec(
+                select(func.count()).select_from(SignInSession).where(SignInSession.expires_at < now())
+            ).one()
 
     def stale_failures() -> int:
         with db() as session:
-            return session.exec(select(func.count()).select_from(LoginAttempt)
-                                .where(LoginAttempt.created_at < now() - timedelta(hours=24))
-                                ).one()
+            return session.exec(
+                select(func.count())
+                .select_from(LoginAttempt)
+                .where(LoginAttempt.created_at < now() - timedelta(hours=24))
+            ).one()
 
     assert expired() >= 1 and stale_failures() >= 1
     assert login(from_address(), client.email, PASSWORD).status_code == 200
@@ -308,8 +343,10 @@ def test_sign_out_everywhere_ends_every_session_of_the_account(app, from_address
     form = page.find("form", id="signout-everywhere")
     assert form.attrs["method"] == "post" and form.attrs["action"] == "/account/signout-everywhere"
     token = form.find("input", name="csrf_token").attrs["value"]
-    assert "Sign out everywhere" in html(here.get("/account", headers=EN)).find(
-        "form", id="signout-everywhere").text()
+    assert (
+        "Sign out everywhere"
+        in html(here.get("/account", headers=EN)).find("form", id="signout-everywhere").text()
+    )
 
     # a form post: without the token it is refused and nothing ends
     del here.headers["X-CSRF-Token"]
@@ -317,14 +354,17 @@ def test_sign_out_everywhere_ends_every_session_of_the_account(app, from_address
     assert r.status_code == 403
     assert there.get("/api/designs").status_code == 200
 
-    r = here.post("/account/signout-everywhere", data={"csrf_token": token},
-                  follow_redirects=False)
+    r = here.post("/account/signout-everywhere", data={"csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/signin"
     assert here.get("/api/designs").status_code == 401
     assert there.get("/api/designs").status_code == 401
     with db() as session:
         user_id = session.exec(select(User.id).where(User.email == here.email)).one()
-        assert session.exec(select(func.count()).select_from(SignInSession)
-                            .where(SignInSession.user_id == user_id)).one() == 0
+        assert (
+            session.exec(
+                select(func.count()).select_from(SignInSession).where(SignInSession.user_id == user_id)
+            ).one()
+            == 0
+        )
     # someone else stays signed in
     assert other_client.get("/api/designs").status_code == 200

@@ -1,5 +1,6 @@
 """Sign up, sign in, sign out: as pages and as JSON (`/api/auth/…`)."""
 
+import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -88,10 +89,31 @@ def api_logout(request: Request, session: SessionDep) -> Response:
 
 # --- pages -----------------------------------------------------------------
 
+# Sign-in and sign-up happen before there is a session, so their forms carry a token of
+# their own (double submit): a random value in a SameSite=Strict cookie and in the form.
+# Another site can neither read the cookie nor make the browser send it with its post.
+FORM_COOKIE = "wave_form"
+EXPIRED = {"nl": "Dit formulier is verlopen; probeer het nog eens.",
+           "en": "This form has expired; please try again."}
+
+
+def _account_page(request: Request, context: dict, status: int = 200) -> Response:
+    token = request.cookies.get(FORM_COOKIE) or secrets.token_urlsafe(32)
+    page = render_page(request, "account.html", {**context, "form_token": token}, status)
+    page.set_cookie(FORM_COOKIE, token, httponly=True, samesite="strict",
+                    secure=get_settings().secure_cookies, max_age=24 * 3600)
+    return page
+
+
+def _form_token_ok(request: Request, form) -> bool:
+    cookie, sent = request.cookies.get(FORM_COOKIE), str(form.get("form_token") or "")
+    return bool(cookie) and secrets.compare_digest(cookie, sent)
+
+
 @router.get("/signin", response_class=HTMLResponse, include_in_schema=False)
 def signin_page(request: Request) -> Response:
-    return render_page(request, "account.html",
-                       {"mode": "signin", "next": _safe_next(request.query_params.get("next"))})
+    return _account_page(request, {"mode": "signin",
+                                   "next": _safe_next(request.query_params.get("next"))})
 
 
 @router.post("/signin", response_class=HTMLResponse, include_in_schema=False)
@@ -99,33 +121,36 @@ def signin(request: Request, form: FormDep, session: SessionDep, lang: LangDep) 
     email = str(form.get("email") or "")
     target = _safe_next(str(form.get("next") or "/"))
     typed = {"mode": "signin", "next": target, "email": email}
+    if not _form_token_ok(request, form):
+        return _account_page(request, {**typed, "error": EXPIRED[lang]}, 403)
     try:
         user = authenticate(session=session, email=email, password=str(form.get("password") or ""),
                             address=client_address(request))
     except TooManyAttempts as refused:
-        page = render_page(request, "account.html", {**typed, "error": refused(lang)}, 429)
+        page = _account_page(request, {**typed, "error": refused(lang)}, 429)
         page.headers["Retry-After"] = str(refused.retry_after)
         return page
     if user is None:
-        return render_page(request, "account.html", {**typed, "error": BAD_LOGIN[lang]}, 401)
+        return _account_page(request, {**typed, "error": BAD_LOGIN[lang]}, 401)
     signin = start_session(session=session, user=user)
     return _signed_in(RedirectResponse(target, status_code=303), signin.id)
 
 
 @router.get("/signup", response_class=HTMLResponse, include_in_schema=False)
 def signup_page(request: Request) -> Response:
-    return render_page(request, "account.html", {"mode": "signup", "next": "/"})
+    return _account_page(request, {"mode": "signup", "next": "/"})
 
 
 @router.post("/signup", response_class=HTMLResponse, include_in_schema=False)
 def signup(request: Request, form: FormDep, session: SessionDep, lang: LangDep) -> Response:
     values = {k: str(form.get(k) or "") for k in ("email", "name", "password")}
+    typed = {"mode": "signup", "next": "/", "email": values["email"], "name": values["name"]}
+    if not _form_token_ok(request, form):
+        return _account_page(request, {**typed, "error": EXPIRED[lang]}, 403)
     try:
         user = create_user(session=session, **values)
     except AccountProblem as problem:
-        return render_page(request, "account.html", {
-            "mode": "signup", "next": "/", "errors": {problem.field: problem(lang)},
-            "email": values["email"], "name": values["name"]}, 422)
+        return _account_page(request, {**typed, "errors": {problem.field: problem(lang)}}, 422)
     signin = start_session(session=session, user=user)
     return _signed_in(RedirectResponse("/", status_code=303), signin.id)
 
