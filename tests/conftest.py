@@ -23,9 +23,7 @@ def load_engine_catalogue() -> Catalogue:
     for row in rows:
         name = Text(**row["name"])
         tips = {
-            mode: Text(
-                nl=f"Zo werkt {name.nl} {mode} het best.", en=f"How {name.en} works best {mode}."
-            )
+            mode: Text(nl=f"Zo werkt {name.nl} {mode} het best.", en=f"How {name.en} works best {mode}.")
             for mode in row["modes"]
         }
         activities.append(

@@ -2,8 +2,7 @@
 
 from html.parser import HTMLParser
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class Node:
@@ -12,8 +11,7 @@ class Node:
 
     def text(self) -> str:
         """The text, a space between the texts of child elements."""
-        return " ".join(" ".join(c.text() if isinstance(c, Node) else c
-                                 for c in self.children).split())
+        return " ".join(" ".join(c.text() if isinstance(c, Node) else c for c in self.children).split())
 
     def raw(self) -> str:
         return "".join(c.raw() if isinstance(c, Node) else c for c in self.children)
@@ -35,8 +33,11 @@ class Node:
         """Elements by tag and attributes (`data_event="x"` is `data-event`, `class_` one of
         the classes; True: the attribute is there)."""
         wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
-        return [n for n in self.iter() if (tag is None or n.tag == tag)
-                and all(n.has(k, v) for k, v in wanted.items())]
+        return [
+            n
+            for n in self.iter()
+            if (tag is None or n.tag == tag) and all(n.has(k, v) for k, v in wanted.items())
+        ]
 
     def has(self, name: str, value: str | bool) -> bool:
         if value is True:

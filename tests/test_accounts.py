@@ -794,8 +794,11 @@ def test_account_forms_refuse_a_post_without_their_token(anon_client, client, pa
     """Login CSRF: another site can post the form, but it cannot read or send our
     SameSite=Strict form cookie, so its post has no matching token."""
     users = count(User)
-    data = {"email": client.email if path == "/signin" else unique_email("csrf"),
-            "password": PASSWORD, "name": "Ingelogd door een ander"}
+    data = {
+        "email": client.email if path == "/signin" else unique_email("csrf"),
+        "password": PASSWORD,
+        "name": "Ingelogd door een ander",
+    }
     r = anon_client.post(path, data=data, follow_redirects=False)
     assert r.status_code == 403 and "wave_session" not in r.headers.get("set-cookie", "")
     r = anon_client.post(path, data={**data, "form_token": "geraden"}, follow_redirects=False)

@@ -15,12 +15,31 @@ def minimal(**extra):
         "title": "API-test",
         "template": "linear",
         "goals": [{"id": "g1", "text": "De student legt het 4P-model uit"}],
-        "phases": [{"id": "p1", "title": "Week 1", "kind": "sequence", "activities": [
-            {"id": "a1", "activity": "kennisclip", "mode": "online", "timing": "async",
-             "minutes": 20, "topics": ["4P-model"], "goals": ["g1"]},
-            {"id": "a2", "activity": "werkcollege", "mode": "offline", "timing": "sync",
-             "goals": ["g1"]},
-        ]}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Week 1",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 20,
+                        "topics": ["4P-model"],
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "werkcollege",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "goals": ["g1"],
+                    },
+                ],
+            }
+        ],
         "links": [{"from": "a1", "to": "a2", "kind": "prepares"}],
     }
     doc.update(extra)
@@ -92,17 +111,32 @@ def test_unknown_design_is_404(client):
     [
         (lambda d: d.update(colour="blue"), "colour", "unknown field"),
         (lambda d: d.update(format="wave.design/v0"), "format", "wave.design/v1"),
-        (lambda d: d["phases"][0]["activities"][0].update(mode="offline"),
-         "phases[0].activities[0].mode", "cannot be offline"),
-        (lambda d: d["phases"][0]["activities"][0].update(activity="tiktok"),
-         "phases[0].activities[0].activity", "not in the catalogue"),
+        (
+            lambda d: d["phases"][0]["activities"][0].update(mode="offline"),
+            "phases[0].activities[0].mode",
+            "cannot be offline",
+        ),
+        (
+            lambda d: d["phases"][0]["activities"][0].update(activity="tiktok"),
+            "phases[0].activities[0].activity",
+            "not in the catalogue",
+        ),
         (lambda d: d["links"].append({"from": "a1", "to": "a9"}), "links[1].to", "unknown activity"),
-        (lambda d: d["phases"][0]["activities"][0].update(goals=["g7"]),
-         "phases[0].activities[0].goals", "unknown learning goal"),
-        (lambda d: d["phases"][0]["activities"][0].update(minutes=-5),
-         "phases[0].activities[0].minutes", "negative"),
-        (lambda d: d["phases"][0]["activities"][1].update(id="a1"),
-         "phases[0].activities[1].id", "used twice"),
+        (
+            lambda d: d["phases"][0]["activities"][0].update(goals=["g7"]),
+            "phases[0].activities[0].goals",
+            "unknown learning goal",
+        ),
+        (
+            lambda d: d["phases"][0]["activities"][0].update(minutes=-5),
+            "phases[0].activities[0].minutes",
+            "negative",
+        ),
+        (
+            lambda d: d["phases"][0]["activities"][1].update(id="a1"),
+            "phases[0].activities[1].id",
+            "used twice",
+        ),
         (lambda d: d.pop("title"), "title", "required"),
     ],
 )
@@ -125,8 +159,11 @@ def test_bad_input_messages_are_dutch_by_default(client):
 
 
 def test_not_json_is_422(client):
-    r = client.post("/api/designs", content=b"{not json",
-                    headers={"Accept-Language": "en", "Content-Type": "application/json"})
+    r = client.post(
+        "/api/designs",
+        content=b"{not json",
+        headers={"Accept-Language": "en", "Content-Type": "application/json"},
+    )
     assert r.status_code == 422
     assert "not valid JSON" in r.json()["detail"][0]["msg"]
     r = client.post("/api/designs", content=b"{not json", headers={"Accept-Language": "en"})

@@ -21,8 +21,7 @@ from wave.db import get_engine
 from wave.models import LoginAttempt
 
 EXAMPLES = 12  # per operation and session state: bounded, so the suite stays fast
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
 @pytest.fixture(scope="module")
@@ -46,20 +45,29 @@ def signed_in(live_server) -> dict[str, str]:
     """The headers of a signed-in teacher who owns one design (so ids can hit)."""
     email = unique_email("schemathesis")
     with httpx.Client(base_url=live_server, timeout=60) as http:
-        http.post("/api/auth/signup", json={"email": email, "password": PASSWORD,
-                                            "name": "Schema"}).raise_for_status()
+        http.post(
+            "/api/auth/signup", json={"email": email, "password": PASSWORD, "name": "Schema"}
+        ).raise_for_status()
         r = http.post("/api/auth/login", json={"email": email, "password": PASSWORD})
         r.raise_for_status()
-        return {"Cookie": f"wave_session={http.cookies['wave_session']}",
-                "X-CSRF-Token": r.json()["csrf_token"]}
+        return {
+            "Cookie": f"wave_session={http.cookies['wave_session']}",
+            "X-CSRF-Token": r.json()["csrf_token"],
+        }
 
 
-CASE_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                         suppress_health_check=list(HealthCheck))
+CASE_SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 
 
-def run_every_operation(schema, base_url: str, headers: dict[str, str] | None = None,
-                        skip: tuple[str, ...] = ()) -> list[str]:
+def run_every_operation(
+    schema, base_url: str, headers: dict[str, str] | None = None, skip: tuple[str, ...] = ()
+) -> list[str]:
     """Generated cases for each operation; the failures, one line per operation."""
     failures, calls = [], {}
     for result in schema.get_all_operations():

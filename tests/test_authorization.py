@@ -39,27 +39,44 @@ DOC = {
     "title": "Rechten-test",
     "template": "linear",
     "goals": [{"id": "g1", "text": "De student legt het 4P-model uit"}],
-    "phases": [{"id": "p1", "title": "Week 1", "kind": "sequence", "activities": [
-        {"id": "a1", "activity": "kennisclip", "mode": "online", "timing": "async",
-         "minutes": 20, "goals": ["g1"]},
-        {"id": "a2", "activity": "werkcollege", "mode": "offline", "timing": "sync",
-         "goals": ["g1"]},
-    ]}],
+    "phases": [
+        {
+            "id": "p1",
+            "title": "Week 1",
+            "kind": "sequence",
+            "activities": [
+                {
+                    "id": "a1",
+                    "activity": "kennisclip",
+                    "mode": "online",
+                    "timing": "async",
+                    "minutes": 20,
+                    "goals": ["g1"],
+                },
+                {"id": "a2", "activity": "werkcollege", "mode": "offline", "timing": "sync", "goals": ["g1"]},
+            ],
+        }
+    ],
     "links": [{"from": "a1", "to": "a2", "kind": "prepares"}],
 }
 
 # Routes anyone may use, signed in or not (and the framework's own pages).
 PUBLIC = {
     ("GET", "/healthz"),
-    ("GET", "/signin"), ("POST", "/signin"),
-    ("GET", "/signup"), ("POST", "/signup"),
-    ("POST", "/api/auth/signup"), ("POST", "/api/auth/login"), ("POST", "/api/auth/logout"),
+    ("GET", "/signin"),
+    ("POST", "/signin"),
+    ("GET", "/signup"),
+    ("POST", "/signup"),
+    ("POST", "/api/auth/signup"),
+    ("POST", "/api/auth/login"),
+    ("POST", "/api/auth/logout"),
     ("GET", "/lang/{code}"),
 }
 FRAMEWORK = {"/static", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
 
 
 # --- the world: people and designs -----------------------------------------------
+
 
 @dataclass
 class World:
@@ -73,8 +90,9 @@ class World:
         assert r.status_code == 201, r.text
         design_id = r.json()["id"]
         for persona, role in SHARED_AS.items():
-            r = owner.post(f"/api/designs/{design_id}/shares",
-                           json={"email": self.clients[persona].email, "role": role})
+            r = owner.post(
+                f"/api/designs/{design_id}/shares", json={"email": self.clients[persona].email, "role": role}
+            )
             assert r.status_code == 201, r.text
         return design_id
 
@@ -84,8 +102,7 @@ def world(app):
     with ExitStack() as stack:
         clients = {"anonymous": stack.enter_context(TestClient(app))}
         for persona in PERSONAS[1:]:
-            clients[persona] = sign_up_and_in(stack.enter_context(TestClient(app)),
-                                              name=persona.capitalize())
+            clients[persona] = sign_up_and_in(stack.enter_context(TestClient(app)), name=persona.capitalize())
         colleague = sign_up_and_in(stack.enter_context(TestClient(app)), name="Collega")
         yield World(clients, colleague, app)
 
@@ -117,24 +134,31 @@ class Target:
         return self.current()["version"]
 
     def params(self) -> dict[str, Any]:
-        return {"design_id": self.design_id, "placed_id": "a1", "comment_id": self.comment_id,
-                "version": 1, "rule_id": RULE_ID}
+        return {
+            "design_id": self.design_id,
+            "placed_id": "a1",
+            "comment_id": self.comment_id,
+            "version": 1,
+            "rule_id": RULE_ID,
+        }
 
 
 def owner_comments(target: Target) -> None:
-    r = target.owner.post(f"/designs/{target.design_id}/review/comments",
-                          data={"body": "Kijk nog eens naar de kennisclip."})
+    r = target.owner.post(
+        f"/designs/{target.design_id}/review/comments", data={"body": "Kijk nog eens naar de kennisclip."}
+    )
     assert r.status_code == 200, r.text
     with Session(get_engine()) as session:
         target.comment_id = session.exec(
-            select(Comment.id).where(Comment.design_id == target.design_id)).first()
+            select(Comment.id).where(Comment.design_id == target.design_id)
+        ).first()
 
 
 def owner_sets(status: str) -> Callable[[Target], None]:
     def prepare(target: Target) -> None:
-        r = target.owner.post(f"/designs/{target.design_id}/review/status",
-                              data={"status": status})
+        r = target.owner.post(f"/designs/{target.design_id}/review/status", data={"status": status})
         assert r.status_code == 200, r.text
+
     return prepare
 
 
@@ -142,12 +166,15 @@ def coach_sets(status: str) -> Callable[[Target], None]:
     def prepare(target: Target) -> None:
         owner_sets("in_review")(target)
         r = target.world.clients["commenter"].post(
-            f"/designs/{target.design_id}/review/status", data={"status": status})
+            f"/designs/{target.design_id}/review/status", data={"status": status}
+        )
         assert r.status_code == 200, r.text
+
     return prepare
 
 
 # --- the table --------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Row:
@@ -172,10 +199,8 @@ class Row:
         return f"{self.method} {self.route}" + (f" ({self.label})" if self.label else "")
 
 
-def roles(viewer: int, commenter: int, editor: int, owner: int, stranger: int = 404
-          ) -> dict[str, int]:
-    return {"stranger": stranger, "viewer": viewer, "commenter": commenter, "editor": editor,
-            "owner": owner}
+def roles(viewer: int, commenter: int, editor: int, owner: int, stranger: int = 404) -> dict[str, int]:
+    return {"stranger": stranger, "viewer": viewer, "commenter": commenter, "editor": editor, "owner": owner}
 
 
 def signed_in(status: int) -> dict[str, int]:
@@ -194,8 +219,9 @@ def edit_form(target: Target) -> dict:
 def own_edits(target: Target) -> None:
     """An edit of their own for each persona that may edit, so that theirs can be undone."""
     for persona in ("editor", "owner"):
-        r = target.world.clients[persona].post(f"/designs/{target.design_id}/edit/goal-add",
-                                               data={**edit_form(target)["data"]})
+        r = target.world.clients[persona].post(
+            f"/designs/{target.design_id}/edit/goal-add", data={**edit_form(target)["data"]}
+        )
         assert r.status_code == 200, r.text
 
 
@@ -203,8 +229,13 @@ def put_body(target: Target) -> dict:
     return {"json": {**target.current(), "title": "Rechten-test, gewijzigd"}}
 
 
-CUSTOM_ACTIVITY = {"title": "Podcast", "learning_type": "acquisition",
-                   "interactions": ["student-content"], "modes": ["online"], "minutes": "15"}
+CUSTOM_ACTIVITY = {
+    "title": "Podcast",
+    "learning_type": "acquisition",
+    "interactions": ["student-content"],
+    "modes": ["online"],
+    "minutes": "15",
+}
 
 D = "/designs/{design_id}"
 A = "/api/designs/{design_id}"
@@ -212,10 +243,18 @@ A = "/api/designs/{design_id}"
 TABLE: list[Row] = [
     # Session only -----------------------------------------------------------------
     Row("GET", "/", signed_in(200)),
-    Row("POST", "/designs", signed_in(303),
-        send=lambda t: {"data": {"title": "Nieuw ontwerp", "template": "linear"}}),
-    Row("POST", "/import", signed_in(303),
-        send=lambda t: {"files": {"file": ("ontwerp.json", json.dumps(DOC), "application/json")}}),
+    Row(
+        "POST",
+        "/designs",
+        signed_in(303),
+        send=lambda t: {"data": {"title": "Nieuw ontwerp", "template": "linear"}},
+    ),
+    Row(
+        "POST",
+        "/import",
+        signed_in(303),
+        send=lambda t: {"files": {"file": ("ontwerp.json", json.dumps(DOC), "application/json")}},
+    ),
     Row("GET", "/api/designs", signed_in(200)),
     Row("POST", "/api/designs", signed_in(201), send=lambda t: {"json": DOC}),
     Row("GET", "/rules", signed_in(200)),
@@ -230,8 +269,13 @@ TABLE: list[Row] = [
     Row("PUT", A, roles(403, 403, 200, 200), fresh=True, send=put_body),
     Row("GET", A + "/report", READ),
     Row("GET", A + "/export.pdf", READ),
-    Row("POST", A + "/shares", roles(403, 403, 403, 201), fresh=True,
-        send=lambda t: {"json": {"email": t.world.colleague.email, "role": "view"}}),
+    Row(
+        "POST",
+        A + "/shares",
+        roles(403, 403, 403, 201),
+        fresh=True,
+        send=lambda t: {"json": {"email": t.world.colleague.email, "role": "view"}},
+    ),
     # Pages and fragments of one design ----------------------------------------------------
     Row("GET", D, READ),
     Row("GET", D + "/activities/{placed_id}", READ),
@@ -241,41 +285,102 @@ TABLE: list[Row] = [
     Row("GET", D + "/compare", READ),
     Row("POST", D + "/copy", roles(303, 303, 303, 303)),
     Row("POST", D + "/save-template", READ, send=lambda t: {"data": {"name": "Mijn sjabloon"}}),
-    Row("POST", D + "/custom-activities", roles(403, 403, 204, 204),
-        send=lambda t: {"data": CUSTOM_ACTIVITY}),
-    Row("POST", D + "/edit/{op}", roles(403, 403, 200, 200), url=D + "/edit/goal-add",
-        label="goal-add", fresh=True, send=edit_form),
-    Row("POST", D + "/edit/{op}", roles(403, 403, 422, 422), url=D + "/edit/undo",
-        label="undo, nothing to undo", fresh=True, send=lambda t: {"data": {"version": t.version()}}),
-    Row("POST", D + "/edit/{op}", roles(403, 403, 200, 200), url=D + "/edit/undo",
-        label="undo own edit", fresh=True, prepare=own_edits,
-        send=lambda t: {"data": {"version": t.version()}}),
+    Row(
+        "POST", D + "/custom-activities", roles(403, 403, 204, 204), send=lambda t: {"data": CUSTOM_ACTIVITY}
+    ),
+    Row(
+        "POST",
+        D + "/edit/{op}",
+        roles(403, 403, 200, 200),
+        url=D + "/edit/goal-add",
+        label="goal-add",
+        fresh=True,
+        send=edit_form,
+    ),
+    Row(
+        "POST",
+        D + "/edit/{op}",
+        roles(403, 403, 422, 422),
+        url=D + "/edit/undo",
+        label="undo, nothing to undo",
+        fresh=True,
+        send=lambda t: {"data": {"version": t.version()}},
+    ),
+    Row(
+        "POST",
+        D + "/edit/{op}",
+        roles(403, 403, 200, 200),
+        url=D + "/edit/undo",
+        label="undo own edit",
+        fresh=True,
+        prepare=own_edits,
+        send=lambda t: {"data": {"version": t.version()}},
+    ),
     # Review ------------------------------------------------------------------------------
-    Row("POST", D + "/review/comments", roles(403, 200, 200, 200), fresh=True,
-        send=lambda t: {"data": {"body": "Mooi begin!", "activity": "a1"}}),
-    Row("POST", D + "/review/comments/{comment_id}/resolve", roles(403, 422, 200, 200),
-        label="the owner's comment", fresh=True, prepare=owner_comments),
-    Row("POST", D + "/review/status", roles(403, 422, 200, 200), label="draft → in_review",
-        fresh=True, send=lambda t: {"data": {"status": "in_review"}}),
-    Row("POST", D + "/review/status", roles(403, 200, 422, 422),
-        label="in_review → feedback_given", fresh=True, prepare=owner_sets("in_review"),
-        send=lambda t: {"data": {"status": "feedback_given"}}),
-    Row("POST", D + "/review/status", roles(403, 200, 422, 422),
-        label="feedback_given → approved", fresh=True, prepare=coach_sets("feedback_given"),
-        send=lambda t: {"data": {"status": "approved"}}),
-    Row("POST", D + "/review/status", roles(403, 422, 200, 200),
-        label="approved → draft", fresh=True, prepare=coach_sets("approved"),
-        send=lambda t: {"data": {"status": "draft"}}),
-    Row("POST", D + "/review/shares", OWNER_ONLY, fresh=True,
-        send=lambda t: {"data": {"email": t.world.colleague.email, "role": "comment"}}),
+    Row(
+        "POST",
+        D + "/review/comments",
+        roles(403, 200, 200, 200),
+        fresh=True,
+        send=lambda t: {"data": {"body": "Mooi begin!", "activity": "a1"}},
+    ),
+    Row(
+        "POST",
+        D + "/review/comments/{comment_id}/resolve",
+        roles(403, 422, 200, 200),
+        label="the owner's comment",
+        fresh=True,
+        prepare=owner_comments,
+    ),
+    Row(
+        "POST",
+        D + "/review/status",
+        roles(403, 422, 200, 200),
+        label="draft → in_review",
+        fresh=True,
+        send=lambda t: {"data": {"status": "in_review"}},
+    ),
+    Row(
+        "POST",
+        D + "/review/status",
+        roles(403, 200, 422, 422),
+        label="in_review → feedback_given",
+        fresh=True,
+        prepare=owner_sets("in_review"),
+        send=lambda t: {"data": {"status": "feedback_given"}},
+    ),
+    Row(
+        "POST",
+        D + "/review/status",
+        roles(403, 200, 422, 422),
+        label="feedback_given → approved",
+        fresh=True,
+        prepare=coach_sets("feedback_given"),
+        send=lambda t: {"data": {"status": "approved"}},
+    ),
+    Row(
+        "POST",
+        D + "/review/status",
+        roles(403, 422, 200, 200),
+        label="approved → draft",
+        fresh=True,
+        prepare=coach_sets("approved"),
+        send=lambda t: {"data": {"status": "draft"}},
+    ),
+    Row(
+        "POST",
+        D + "/review/shares",
+        OWNER_ONLY,
+        fresh=True,
+        send=lambda t: {"data": {"email": t.world.colleague.email, "role": "comment"}},
+    ),
     # Versions ----------------------------------------------------------------------------
     Row("GET", D + "/versions", READ),
     Row("GET", D + "/versions/compare", READ, url=D + "/versions/compare?a=1&b=1"),
     Row("POST", D + "/versions/{version}/restore", roles(403, 403, 303, 303), fresh=True),
 ]
 
-CASES = [pytest.param(row, persona, id=f"{row.name} {persona}")
-         for row in TABLE for persona in PERSONAS]
+CASES = [pytest.param(row, persona, id=f"{row.name} {persona}") for row in TABLE for persona in PERSONAS]
 
 
 @pytest.mark.parametrize(("row", "persona"), CASES)
@@ -288,16 +393,17 @@ def test_access(row: Row, persona: str, world: World, shared_design: int, app):
         client = world.clients[persona]
         if row.own_session and persona != "anonymous":
             client = stack.enter_context(TestClient(app))
-            r = client.post("/api/auth/login",
-                            json={"email": world.clients[persona].email, "password": PASSWORD})
+            r = client.post(
+                "/api/auth/login", json={"email": world.clients[persona].email, "password": PASSWORD}
+            )
             client.headers["X-CSRF-Token"] = r.json()["csrf_token"]
         if row.own_account and persona != "anonymous":
             client = sign_up_and_in(stack.enter_context(TestClient(app)), name=persona.capitalize())
         r = client.request(row.method, url, follow_redirects=False, **row.send(target))
     expected = row.expected(persona)
     assert r.status_code == expected, (
-        f"{row.method} {url} as {persona}: expected {expected}, got {r.status_code}: "
-        f"{r.text[:500]}")
+        f"{row.method} {url} as {persona}: expected {expected}, got {r.status_code}: {r.text[:500]}"
+    )
     api = url.startswith("/api/")
     if persona == "anonymous":
         if api:
@@ -312,6 +418,7 @@ def test_access(row: Row, persona: str, world: World, shared_design: int, app):
 
 
 # --- every route has a row ----------------------------------------------------------
+
 
 def app_routes(app) -> set[tuple[str, str]]:
     iterate = getattr(routing, "iter_route_contexts", list)  # FastAPI ≥ 0.16x nests routers
@@ -332,33 +439,46 @@ def test_every_route_has_a_row(app):
     missing = sorted(routes - covered - PUBLIC)
     assert not missing, (
         "Routes without a row in the authorization table (add one to TABLE, or to PUBLIC "
-        f"if anyone may use it): {', '.join(f'{m} {p}' for m, p in missing)}")
+        f"if anyone may use it): {', '.join(f'{m} {p}' for m, p in missing)}"
+    )
     stale = sorted((covered | PUBLIC) - routes)
     assert not stale, f"Rows for routes the app does not have: {stale}"
 
 
-@pytest.mark.parametrize(("method", "path", "status"), [
-    ("GET", "/healthz", 200), ("GET", "/signin", 200), ("GET", "/signup", 200),
-    ("GET", "/lang/en", 303), ("POST", "/api/auth/logout", 200),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/healthz", 200),
+        ("GET", "/signin", 200),
+        ("GET", "/signup", 200),
+        ("GET", "/lang/en", 303),
+        ("POST", "/api/auth/logout", 200),
+    ],
+)
 def test_public_routes_need_no_session(anon_client, method, path, status):
     assert anon_client.request(method, path, follow_redirects=False).status_code == status
 
 
 # --- how a refusal is answered --------------------------------------------------------
 
+
 def test_htmx_request_without_session_is_told_to_redirect(world, shared_design):
-    r = world.clients["anonymous"].post(f"/designs/{shared_design}/edit/goal-add",
-                                        data={"text": "x", "version": 1},
-                                        headers={"HX-Request": "true"}, follow_redirects=False)
+    r = world.clients["anonymous"].post(
+        f"/designs/{shared_design}/edit/goal-add",
+        data={"text": "x", "version": 1},
+        headers={"HX-Request": "true"},
+        follow_redirects=False,
+    )
     assert r.status_code == 401
     assert r.headers["HX-Redirect"] == f"/signin?next=/designs/{shared_design}/edit/goal-add"
 
 
 def test_htmx_request_beyond_the_role_gets_a_toast(world, shared_design):
-    r = world.clients["viewer"].post(f"/designs/{shared_design}/edit/goal-add",
-                                     data={"text": "x", "version": 1},
-                                     headers={"HX-Request": "true"})
+    r = world.clients["viewer"].post(
+        f"/designs/{shared_design}/edit/goal-add",
+        data={"text": "x", "version": 1},
+        headers={"HX-Request": "true"},
+    )
     assert r.status_code == 403
     assert r.headers["HX-Retarget"] == "#status"
     assert 'role="alert"' in r.text and "toast-error" in r.text
@@ -367,8 +487,10 @@ def test_htmx_request_beyond_the_role_gets_a_toast(world, shared_design):
 def test_refusals_change_nothing(world, shared_design):
     before = world.clients["owner"].get(f"/api/designs/{shared_design}").json()
     for persona in ("stranger", "viewer", "commenter"):
-        r = world.clients[persona].post(f"/designs/{shared_design}/edit/goal-add",
-                                        data={"text": "Ingeslopen", "version": before["version"]})
+        r = world.clients[persona].post(
+            f"/designs/{shared_design}/edit/goal-add",
+            data={"text": "Ingeslopen", "version": before["version"]},
+        )
         assert r.status_code in (403, 404)
     after = world.clients["owner"].get(f"/api/designs/{shared_design}").json()
     assert after == before
@@ -393,8 +515,9 @@ def test_the_list_shows_only_what_you_may_see(world, shared_design):
 
 def example_id() -> int:
     with Session(get_engine()) as session:
-        return session.exec(select(DesignRecord.id).where(
-            DesignRecord.example_slug == "marketing-communicatie")).one()
+        return session.exec(
+            select(DesignRecord.id).where(DesignRecord.example_slug == "marketing-communicatie")
+        ).one()
 
 
 def test_examples_are_visible_to_anyone_signed_in_and_read_only(world):
@@ -404,8 +527,11 @@ def test_examples_are_visible_to_anyone_signed_in_and_read_only(world):
     assert stranger.get(f"/api/designs/{design_id}").status_code == 200
     assert stranger.post(f"/designs/{design_id}/copy", follow_redirects=False).status_code == 303
     version = stranger.get(f"/api/designs/{design_id}").json()["version"]
-    assert stranger.post(f"/designs/{design_id}/edit/goal-add",
-                         data={"text": "x", "version": version}).status_code == 403
-    assert stranger.post(f"/designs/{design_id}/review/comments",
-                         data={"body": "x"}).status_code == 403
+    assert (
+        stranger.post(
+            f"/designs/{design_id}/edit/goal-add", data={"text": "x", "version": version}
+        ).status_code
+        == 403
+    )
+    assert stranger.post(f"/designs/{design_id}/review/comments", data={"body": "x"}).status_code == 403
     assert world.clients["anonymous"].get(f"/api/designs/{design_id}").status_code == 401

@@ -22,14 +22,30 @@ runner = CliRunner()
 
 def good() -> dict:
     return {
-        "format": "wave.design/v1", "title": "Goed", "language": "nl", "template": "linear",
+        "format": "wave.design/v1",
+        "title": "Goed",
+        "language": "nl",
+        "template": "linear",
         "study_load_hours": 84,
         "goals": [{"id": "g1", "text": "De student past het model toe"}],
-        "phases": [{"id": "p1", "title": "Voorbereiding", "kind": "sequence", "activities": [
-            {"id": "a1", "activity": "kennisclip", "mode": "online", "minutes": 20,
-             "topics": ["model"], "goals": ["g1"]},
-            {"id": "a2", "activity": "werkcollege", "mode": "offline", "minutes": 90},
-        ]}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "mode": "online",
+                        "minutes": 20,
+                        "topics": ["model"],
+                        "goals": ["g1"],
+                    },
+                    {"id": "a2", "activity": "werkcollege", "mode": "offline", "minutes": 90},
+                ],
+            }
+        ],
         "links": [{"from": "a1", "to": "a2", "kind": "prepares"}],
     }
 
@@ -40,12 +56,14 @@ def activity(doc: dict) -> dict:
 
 def _set(path: str, value):
     """A mutation: set `path` (dots and [n]) in the good document."""
+
     def mutate(doc):
         target, parts = doc, path.replace("]", "").replace("[", ".").split(".")
         for part in parts[:-1]:
             target = target[int(part)] if part.isdigit() else target[part]
         last = parts[-1]
         target[int(last) if last.isdigit() else last] = value
+
     return mutate
 
 
@@ -53,13 +71,20 @@ def _many_activities(n: int):
     def mutate(doc):
         per_phase = 50
         doc["phases"] = [
-            {"id": f"p{p}", "title": f"Fase {p}", "activities": [
-                {"id": f"a{p}-{i}", "activity": "kennisclip", "mode": "online"}
-                for i in range(min(per_phase, n - p * per_phase))]}
-            for p in range((n + per_phase - 1) // per_phase)]
+            {
+                "id": f"p{p}",
+                "title": f"Fase {p}",
+                "activities": [
+                    {"id": f"a{p}-{i}", "activity": "kennisclip", "mode": "online"}
+                    for i in range(min(per_phase, n - p * per_phase))
+                ],
+            }
+            for p in range((n + per_phase - 1) // per_phase)
+        ]
         doc["links"] = []
         for a in doc["phases"][0]["activities"]:
             a.pop("goals", None)
+
     return mutate
 
 
@@ -114,8 +139,11 @@ DOCUMENTS = [
     ("source-wrong", _set(f"{A}.source", "bought"), f"{A}.source"),
     ("environment-wrong", _set(f"{A}.environment", "moon"), f"{A}.environment"),
     ("online-in-the-workplace", _set(f"{A}.environment", "workplace"), f"{A}.environment"),
-    ("offline-online", _set("phases[0].activities[1].environment", "online"),
-     "phases[0].activities[1].environment"),
+    (
+        "offline-online",
+        _set("phases[0].activities[1].environment", "online"),
+        "phases[0].activities[1].environment",
+    ),
     ("phase-kind-wrong", _set("phases[0].kind", "loop"), "phases[0].kind"),
     ("link-kind-wrong", _set("links[0].kind", "causes"), "links[0].kind"),
     ("link-alias-from_", _set("links", [{"from_": "a1", "to": "a2"}]), "links[0].from_"),
@@ -125,8 +153,11 @@ DOCUMENTS = [
     ("unknown-activity", _set(f"{A}.activity", "toverdrank"), f"{A}.activity"),
     ("catalogue-with-learning-type", _set(f"{A}.learning_type", "practice"), f"{A}.learning_type"),
     ("duplicate-id", _set("phases[0].activities[1].id", "a1"), "phases[0].activities[1].id"),
-    ("baseline-nested", _set("baseline", {"title": "Oud", "baseline": {"title": "Ouder"}}),
-     "baseline.baseline"),
+    (
+        "baseline-nested",
+        _set("baseline", {"title": "Oud", "baseline": {"title": "Ouder"}}),
+        "baseline.baseline",
+    ),
     ("goals-not-a-list", _set("goals", {"g1": "x"}), "goals"),
     ("phase-not-an-object", _set("phases", ["p1"]), "phases[0]"),
 ]
@@ -143,8 +174,7 @@ RAW = [
     ("a-string", b'"wave"'),
     ("deep-nesting", b"[" * 100_000 + b"]" * 100_000),
     ("nesting-past-the-format", json.dumps({**good(), "phases": [[[[[[[[[1]]]]]]]]]}).encode()),
-    ("5000-digits", b'{"format": "wave.design/v1", "title": "T", "study_load_hours": '
-     + b"9" * 5000 + b"}"),
+    ("5000-digits", b'{"format": "wave.design/v1", "title": "T", "study_load_hours": ' + b"9" * 5000 + b"}"),
     ("over-5-mb", json.dumps({**good(), "title": "x" * 5_100_000}).encode()),
 ]
 
@@ -182,15 +212,21 @@ def teacher_client(app):
 
 # --- the good document passes everywhere (else every refusal below proves nothing) -----
 
+
 def test_the_good_document_is_good(tmp_path, client):
     path = tmp_path / "good.json"
     path.write_bytes(raw_bytes(good()))
     assert runner.invoke(cli_app, ["check", str(path)]).exit_code in (0, 1)
-    assert client.post("/api/designs", content=raw_bytes(good()),
-                       headers={"Content-Type": "application/json"}).status_code == 201
+    assert (
+        client.post(
+            "/api/designs", content=raw_bytes(good()), headers={"Content-Type": "application/json"}
+        ).status_code
+        == 201
+    )
 
 
 # --- the CLI ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(("doc", "loc"), bad_documents())
 def test_cli_refuses_with_exit_2_naming_the_field(tmp_path, doc, loc):
@@ -215,23 +251,27 @@ def test_cli_refuses_bad_bytes_with_exit_2(tmp_path, raw):
 
 @pytest.mark.parametrize("case", ["hours-infinity", "5000-digits", "deep-nesting", "not-utf-8"])
 def test_a_real_wave_check_process_prints_no_traceback(tmp_path, case):
-    docs = {c: raw_bytes(d.values[0]) for c, d in
-            ((p.id, p) for p in bad_documents())} | dict(RAW)
+    docs = {c: raw_bytes(d.values[0]) for c, d in ((p.id, p) for p in bad_documents())} | dict(RAW)
     path = tmp_path / "bad.json"
     path.write_bytes(docs[case])
-    done = subprocess.run([sys.executable, "-m", "wave.cli", "check", str(path)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "wave.cli", "check", str(path)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and done.stderr.strip()
 
 
 # --- the JSON API -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("doc", "loc"), bad_documents())
 def test_api_refuses_with_422_naming_the_field_and_stores_nothing(teacher_client, doc, loc):
     before = count_designs(teacher_client)
-    r = teacher_client.post("/api/designs", content=raw_bytes(doc),
-                    headers={"Content-Type": "application/json", "Accept-Language": "en"})
+    r = teacher_client.post(
+        "/api/designs",
+        content=raw_bytes(doc),
+        headers={"Content-Type": "application/json", "Accept-Language": "en"},
+    )
     assert r.status_code == 422, r.text
     detail = r.json()["detail"]
     assert all(set(d) == {"loc", "msg"} and d["msg"] for d in detail)
@@ -243,8 +283,11 @@ def test_api_refuses_with_422_naming_the_field_and_stores_nothing(teacher_client
 def test_put_refuses_and_changes_nothing(teacher_client, doc, loc):
     design_id = teacher_client.post("/api/designs", json=good()).json()["id"]
     stored = teacher_client.get(f"/api/designs/{design_id}").json()
-    r = teacher_client.put(f"/api/designs/{design_id}", content=raw_bytes({**doc, "version": 1}),
-                   headers={"Content-Type": "application/json"})
+    r = teacher_client.put(
+        f"/api/designs/{design_id}",
+        content=raw_bytes({**doc, "version": 1}),
+        headers={"Content-Type": "application/json"},
+    )
     assert r.status_code == 422, r.text
     assert loc in [d["loc"] for d in r.json()["detail"]]
     assert teacher_client.get(f"/api/designs/{design_id}").json() == stored
@@ -261,11 +304,9 @@ def test_api_refuses_bad_bytes(teacher_client, raw):
 
 def test_a_body_over_10_mb_is_413_and_a_wrong_type_415(client):
     before = count_designs(client)
-    r = client.post("/api/designs", content=b" " * 10_000_001,
-                    headers={"Content-Type": "application/json"})
+    r = client.post("/api/designs", content=b" " * 10_000_001, headers={"Content-Type": "application/json"})
     assert r.status_code == 413 and r.json()["detail"][0]["loc"] == "(body)"
-    r = client.post("/api/designs", content=raw_bytes(good()),
-                    headers={"Content-Type": "text/plain"})
+    r = client.post("/api/designs", content=raw_bytes(good()), headers={"Content-Type": "text/plain"})
     assert r.status_code == 415
     assert count_designs(client) == before
 
@@ -281,11 +322,15 @@ def test_put_version_must_be_a_whole_number_in_range(client):
 
 # --- the import form ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("doc", "loc"), bad_documents())
 def test_import_form_refuses_in_words_and_stores_nothing(teacher_client, doc, loc):
     before = count_designs(teacher_client)
-    r = teacher_client.post("/import", files={"file": ("ontwerp.json", raw_bytes(doc), "application/json")},
-                    headers={"HX-Request": "true"})
+    r = teacher_client.post(
+        "/import",
+        files={"file": ("ontwerp.json", raw_bytes(doc), "application/json")},
+        headers={"HX-Request": "true"},
+    )
     assert r.status_code == 422, r.text[:300]
     assert 'id="import-form"' in r.text and "import-error" in r.text
     assert "Traceback" not in r.text and "Expecting value" not in r.text
@@ -304,38 +349,60 @@ def test_import_form_refuses_bad_bytes_without_python_words(teacher_client, raw)
 def test_import_error_is_dutch_and_in_words(client):
     doc = good()
     _set(f"{A}.mode", "offline")(doc)
-    r = client.post("/import", files={"file": ("ontwerp.json", raw_bytes(doc), "application/json")},
-                    headers={"HX-Request": "true"})
+    r = client.post(
+        "/import",
+        files={"file": ("ontwerp.json", raw_bytes(doc), "application/json")},
+        headers={"HX-Request": "true"},
+    )
     assert "Fase 1 › activiteit 1 › lesvorm" in r.text
     assert "phases[0]" not in r.text
 
 
 # --- the canvas edit routes, where they take the field -------------------------------------
 
+
 def _version(client, design_id) -> int:
     return client.get(f"/api/designs/{design_id}").json()["version"]
 
 
 def _placed(client, design_id) -> str:
-    r = client.post(f"/designs/{design_id}/edit/add", headers={"HX-Request": "true"},
-                    data={"version": _version(client, design_id), "activity": "kennisclip",
-                          "phase": client.get(f"/api/designs/{design_id}").json()["phases"][0]["id"],
-                          "mode": "online"})
+    r = client.post(
+        f"/designs/{design_id}/edit/add",
+        headers={"HX-Request": "true"},
+        data={
+            "version": _version(client, design_id),
+            "activity": "kennisclip",
+            "phase": client.get(f"/api/designs/{design_id}").json()["phases"][0]["id"],
+            "mode": "online",
+        },
+    )
     assert r.status_code == 200, r.text[:300]
     return client.get(f"/api/designs/{design_id}").json()["phases"][0]["activities"][0]["id"]
 
 
 CANVAS = [
-    ("minutes", "minutes", "abc"), ("minutes", "minutes", "-1"), ("minutes", "minutes", "10001"),
-    ("minutes", "minutes", "1e400"), ("minutes", "minutes", "nan"), ("minutes", "minutes", "9" * 5000),
-    ("meta", "study_load_hours", "nan"), ("meta", "study_load_hours", "inf"),
-    ("meta", "study_load_hours", "1e308"), ("meta", "study_load_hours", "-1"),
-    ("meta", "title", ""), ("meta", "title", "t" * 201), ("meta", "title", "a\x00b"),
+    ("minutes", "minutes", "abc"),
+    ("minutes", "minutes", "-1"),
+    ("minutes", "minutes", "10001"),
+    ("minutes", "minutes", "1e400"),
+    ("minutes", "minutes", "nan"),
+    ("minutes", "minutes", "9" * 5000),
+    ("meta", "study_load_hours", "nan"),
+    ("meta", "study_load_hours", "inf"),
+    ("meta", "study_load_hours", "1e308"),
+    ("meta", "study_load_hours", "-1"),
+    ("meta", "title", ""),
+    ("meta", "title", "t" * 201),
+    ("meta", "title", "a\x00b"),
     ("meta", "language", "de"),
-    ("update", "notes", "n" * 10_001), ("update", "environment", "workplace"),
-    ("update", "topics", ",".join(f"t{i}" for i in range(51))), ("update", "title", "x\x07"),
-    ("goal-add", "text", "g" * 1001), ("goal-add", "text", ""),
-    ("phase-add", "title", "f" * 201), ("phase-add", "kind", "loop"),
+    ("update", "notes", "n" * 10_001),
+    ("update", "environment", "workplace"),
+    ("update", "topics", ",".join(f"t{i}" for i in range(51))),
+    ("update", "title", "x\x07"),
+    ("goal-add", "text", "g" * 1001),
+    ("goal-add", "text", ""),
+    ("phase-add", "title", "f" * 201),
+    ("phase-add", "kind", "loop"),
 ]
 
 
@@ -357,25 +424,31 @@ def test_canvas_edits_refuse_what_the_format_refuses(teacher_client, op, field, 
 
 def test_a_huge_version_number_is_refused_not_a_500(client):
     design_id = new_design(client)
-    r = client.post(f"/designs/{design_id}/edit/phase-add", headers={"HX-Request": "true"},
-                    data={"version": "9" * 30, "title": "Nieuw"})
+    r = client.post(
+        f"/designs/{design_id}/edit/phase-add",
+        headers={"HX-Request": "true"},
+        data={"version": "9" * 30, "title": "Nieuw"},
+    )
     assert r.status_code in (409, 422)
 
 
 # --- text is text, ids in range -------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", ["/signin", "/signup"])
 def test_control_characters_in_account_forms_are_422(anon_client, path):
-    r = anon_client.post(path, data={"email": "a\x00@school.example", "password": "x" * 12,
-                                     "name": "N\x00"})
+    r = anon_client.post(path, data={"email": "a\x00@school.example", "password": "x" * 12, "name": "N\x00"})
     assert r.status_code == 422
 
 
-@pytest.mark.parametrize("body", [
-    {"email": "a\x00@school.example", "password": "Golfslag-2026", "name": "N"},
-    {"email": "nieuw@school.example", "password": "Golfslag-2026", "name": "N\x00"},
-    {"email": "nieuw@school.example", "password": "Golfslag\x00-2026", "name": "N"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"email": "a\x00@school.example", "password": "Golfslag-2026", "name": "N"},
+        {"email": "nieuw@school.example", "password": "Golfslag-2026", "name": "N\x00"},
+        {"email": "nieuw@school.example", "password": "Golfslag\x00-2026", "name": "N"},
+    ],
+)
 def test_control_characters_in_sign_up_json_are_422(anon_client, body):
     r = anon_client.post("/api/auth/signup", json=body)
     assert r.status_code == 422
@@ -389,8 +462,9 @@ def test_control_characters_in_sign_in_json_are_422(anon_client):
 
 def test_control_characters_in_a_comment_are_422(client):
     design_id = new_design(client)
-    r = client.post(f"/designs/{design_id}/review/comments", headers={"HX-Request": "true"},
-                    data={"body": "Goed\x00 zo"})
+    r = client.post(
+        f"/designs/{design_id}/review/comments", headers={"HX-Request": "true"}, data={"body": "Goed\x00 zo"}
+    )
     assert r.status_code == 422
     from sqlmodel import Session
 
@@ -409,8 +483,7 @@ def test_control_characters_in_a_share_are_422(client):
 
 @pytest.mark.parametrize("design_id", ["0", "-1", str(2**31), str(2**63), str(2**64 + 1), "1e3", "x"])
 def test_ids_out_of_range_are_422_before_the_database(teacher_client, design_id):
-    for path in (f"/api/designs/{design_id}", f"/api/designs/{design_id}/report",
-                 f"/designs/{design_id}"):
+    for path in (f"/api/designs/{design_id}", f"/api/designs/{design_id}/report", f"/designs/{design_id}"):
         r = teacher_client.get(path)
         assert r.status_code == 422, (path, r.status_code)
 
@@ -418,8 +491,11 @@ def test_ids_out_of_range_are_422_before_the_database(teacher_client, design_id)
 @pytest.mark.parametrize("parent", [str(2**63), "9" * 40, "-1", "x"])
 def test_a_reply_to_a_comment_id_out_of_range_is_422(client, parent):
     design_id = new_design(client)
-    r = client.post(f"/designs/{design_id}/review/comments", headers={"HX-Request": "true"},
-                    data={"body": "Antwoord", "parent": parent})
+    r = client.post(
+        f"/designs/{design_id}/review/comments",
+        headers={"HX-Request": "true"},
+        data={"body": "Antwoord", "parent": parent},
+    )
     assert r.status_code == 422
 
 
@@ -431,6 +507,7 @@ def test_version_numbers_out_of_range_are_422(client):
 
 
 # --- the good edges ---------------------------------------------------------------------
+
 
 def test_a_bom_is_accepted(client, tmp_path):
     raw = b"\xef\xbb\xbf" + raw_bytes(good())
@@ -454,8 +531,9 @@ def test_export_has_no_nulls_and_round_trips_byte_for_byte(client):
     first = client.get(f"/designs/{design_id}/export.json").content
     assert b"null" not in first
     assert b'"learning_type"' not in first and b'"interactions"' not in first
-    again = client.post("/api/designs", content=first,
-                        headers={"Content-Type": "application/json"}).json()["id"]
+    again = client.post("/api/designs", content=first, headers={"Content-Type": "application/json"}).json()[
+        "id"
+    ]
     assert client.get(f"/designs/{again}/export.json").content == first
 
 

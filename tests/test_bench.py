@@ -10,8 +10,16 @@ from wave.catalogue import get_catalogue
 from wave.cli import app as cli
 from wave.format import parse_design
 
-SPEC_KEYS = {"database", "rules_1000_ms", "page_render_ms", "edit_roundtrip_ms",
-             "bare_endpoint_ms", "edit_roundtrip_ratio", "pdf_100_s", "concurrency"}
+SPEC_KEYS = {
+    "database",
+    "rules_1000_ms",
+    "page_render_ms",
+    "edit_roundtrip_ms",
+    "bare_endpoint_ms",
+    "edit_roundtrip_ratio",
+    "pdf_100_s",
+    "concurrency",
+}
 CONCURRENCY_KEYS = {"editors", "writes", "conflicts", "lost_updates", "errors_5xx"}
 
 
@@ -19,11 +27,18 @@ def test_bench_on_sqlite_small():
     result = run_bench(rounds=2, editors=3, writes=3, big=100, small=20, pdf_rounds=1)
     assert set(result) == SPEC_KEYS
     assert result["database"] == "sqlite (temporary file)"
-    for key in ("rules_1000_ms", "page_render_ms", "edit_roundtrip_ms", "bare_endpoint_ms",
-                "edit_roundtrip_ratio", "pdf_100_s"):
+    for key in (
+        "rules_1000_ms",
+        "page_render_ms",
+        "edit_roundtrip_ms",
+        "bare_endpoint_ms",
+        "edit_roundtrip_ratio",
+        "pdf_100_s",
+    ):
         assert isinstance(result[key], float) and result[key] > 0, key
     assert result["edit_roundtrip_ratio"] == pytest.approx(
-        result["edit_roundtrip_ms"] / result["bare_endpoint_ms"], rel=0.02)
+        result["edit_roundtrip_ms"] / result["bare_endpoint_ms"], rel=0.02
+    )
     c = result["concurrency"]
     assert set(c) == CONCURRENCY_KEYS
     assert all(type(v) is int for v in c.values())
@@ -44,8 +59,7 @@ def test_bench_route_only_with_wave_bench(monkeypatch):
     assert TestClient(create_app()).get(FRAGMENT_PATH, params={"size": 5}).status_code == 404
     monkeypatch.setenv("WAVE_BENCH", "1")
     r = TestClient(create_app()).get(FRAGMENT_PATH, params={"size": 5})
-    assert (r.status_code, r.text, r.headers["content-type"]) == (200, "xxxxx",
-                                                                  "text/html; charset=utf-8")
+    assert (r.status_code, r.text, r.headers["content-type"]) == (200, "xxxxx", "text/html; charset=utf-8")
 
 
 def test_generated_designs_are_valid_and_deterministic():
@@ -61,10 +75,16 @@ def test_generated_designs_are_valid_and_deterministic():
         assert any(a.topics for a in design.placed())
 
 
-FAKE = {"database": "sqlite (temporary file)", "rules_1000_ms": 10.0, "page_render_ms": 30.0,
-        "edit_roundtrip_ms": 30.0, "bare_endpoint_ms": 2.0, "edit_roundtrip_ratio": 15.0,
-        "pdf_100_s": 1.5, "concurrency": {"editors": 20, "writes": 200, "conflicts": 900,
-                                          "lost_updates": 0, "errors_5xx": 0}}
+FAKE = {
+    "database": "sqlite (temporary file)",
+    "rules_1000_ms": 10.0,
+    "page_render_ms": 30.0,
+    "edit_roundtrip_ms": 30.0,
+    "bare_endpoint_ms": 2.0,
+    "edit_roundtrip_ratio": 15.0,
+    "pdf_100_s": 1.5,
+    "concurrency": {"editors": 20, "writes": 200, "conflicts": 900, "lost_updates": 0, "errors_5xx": 0},
+}
 
 
 def test_cli_prints_one_json_object_or_a_table(monkeypatch):

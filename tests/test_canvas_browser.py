@@ -9,20 +9,9 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 
-
-
 def placed(doc: dict) -> list[tuple[str, str, str, str]]:
     """(phase id, placed id, catalogue id, mode) in time order."""
-    return [(p["id"], a["id"], a["activity"], a["mode"]) for p in doc["phases"]
-            for a in p["activities"]]
-
-
-
-
-
-
-
-
+    return [(p["id"], a["id"], a["activity"], a["mode"]) for p in doc["phases"] for a in p["activities"]]
 
 
 def dialog(page: Page):
@@ -63,8 +52,11 @@ def test_drag_edit_link_remove_undo_reload(page: Page, teacher):
     drag(page, cat("forum"), lane(page, "p3", "online"))
     wait_saved(page, 4)
     doc = design_json(teacher, design_id)
-    assert placed(doc) == [("p1", "a1", "kennisclip", "online"), ("p2", "a2", "casus", "offline"),
-                           ("p3", "a3", "forum", "online")]
+    assert placed(doc) == [
+        ("p1", "a1", "kennisclip", "online"),
+        ("p2", "a2", "casus", "offline"),
+        ("p3", "a3", "forum", "online"),
+    ]
     expect(page.locator(".wave-line")).to_have_count(1)
 
     # move the case between lanes (offline -> online changes its mode)
@@ -77,7 +69,10 @@ def test_drag_edit_link_remove_undo_reload(page: Page, teacher):
     drag(page, card(page, "a3"), target, x=int(target.bounding_box()["width"]) + 12, y=30)
     wait_saved(page, 6)
     assert [p[:2] for p in placed(design_json(teacher, design_id))] == [
-        ("p1", "a1"), ("p1", "a3"), ("p2", "a2")]
+        ("p1", "a1"),
+        ("p1", "a3"),
+        ("p2", "a2"),
+    ]
 
     # a refused move: a knowledge clip cannot be face-to-face; the card returns
     drag(page, card(page, "a1"), lane(page, "p2", "offline"))
@@ -100,8 +95,7 @@ def test_drag_edit_link_remove_undo_reload(page: Page, teacher):
     # link the clip to the case: drag its connect handle onto the case
     drag(page, page.locator('[data-connect="a1"]'), card(page, "a2"), x=40, y=40)
     wait_saved(page, 8)
-    assert design_json(teacher, design_id)["links"] == [
-        {"from": "a1", "to": "a2", "kind": "prepares"}]
+    assert design_json(teacher, design_id)["links"] == [{"from": "a1", "to": "a2", "kind": "prepares"}]
     expect(page.locator('[data-link][data-from="a1"][data-to="a2"][data-kind="prepares"]')).to_have_count(1)
 
     # remove by dropping on the catalogue, then undo
@@ -144,8 +138,10 @@ def test_the_same_flow_with_the_keyboard_only(page: Page, teacher):
     add("casus", "p2", 3)
     add("forum", "p3", 4)
     assert placed(design_json(teacher, design_id)) == [
-        ("p1", "a1", "kennisclip", "online"), ("p2", "a2", "casus", "online"),
-        ("p3", "a3", "forum", "online")]
+        ("p1", "a1", "kennisclip", "online"),
+        ("p2", "a2", "casus", "online"),
+        ("p3", "a3", "forum", "online"),
+    ]
 
     # between lanes: the case goes face-to-face
     card(page, "a2").focus()
@@ -158,7 +154,10 @@ def test_the_same_flow_with_the_keyboard_only(page: Page, teacher):
     kb.press("ArrowLeft")
     wait_saved(page, 6)
     assert [p[:2] for p in placed(design_json(teacher, design_id))] == [
-        ("p1", "a1"), ("p2", "a2"), ("p2", "a3")]
+        ("p1", "a1"),
+        ("p2", "a2"),
+        ("p2", "a3"),
+    ]
     # refused: a knowledge clip cannot go face-to-face
     card(page, "a1").focus()
     kb.press("ArrowDown")
@@ -212,8 +211,9 @@ def test_findings_update_without_reload(page: Page, teacher):
     """An edit that creates a finding shows it at once; the repair removes it."""
     from webfixtures import new_design
 
-    design_id = new_design(teacher, "linear", title="Dubbel aanbod",
-                           goals=[{"id": "g1", "text": "Leg de balans uit"}])
+    design_id = new_design(
+        teacher, "linear", title="Dubbel aanbod", goals=[{"id": "g1", "text": "Leg de balans uit"}]
+    )
     page.goto(f"/designs/{design_id}")
     page.focus("#cat-search")
     page.keyboard.type("kennisclip")
@@ -279,12 +279,15 @@ def test_phases_and_goals_are_edited_on_the_canvas(page: Page, teacher):
     wait_saved(page, 8)
     doc = design_json(teacher, design_id)
     assert [(p["id"], p["title"], p["kind"]) for p in doc["phases"]] == [
-        ("p4", "Week 2: verdieping", "choice"), ("p1", "Voorbereiding", "sequence"),
-        ("p3", "Verwerking", "sequence")]
+        ("p4", "Week 2: verdieping", "choice"),
+        ("p1", "Voorbereiding", "sequence"),
+        ("p3", "Verwerking", "sequence"),
+    ]
     assert doc["goals"] == [{"id": "g1", "text": "De student past het 4P-model toe"}]
     page.reload()
     expect(page.locator("[data-phase-column] .phase-title")).to_have_text(
-        ["Week 2: verdieping", "Voorbereiding", "Verwerking"])
+        ["Week 2: verdieping", "Voorbereiding", "Verwerking"]
+    )
     expect(page.locator("[data-phase-column].kind-choice")).to_have_count(1)
 
 
@@ -313,16 +316,18 @@ def test_export_and_import_json_in_the_browser(page: Page, teacher, tmp_path):
 
     # a broken file: a clear message, nothing stored
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "wave.design/v1", "title": "Kapot", "phases": [{"id": "p1", '
-                   '"title": "x", "activities": [{"id": "a1", "activity": "kennisclip", '
-                   '"mode": "offline"}]}]}', encoding="utf-8")
+    bad.write_text(
+        '{"format": "wave.design/v1", "title": "Kapot", "phases": [{"id": "p1", '
+        '"title": "x", "activities": [{"id": "a1", "activity": "kennisclip", '
+        '"mode": "offline"}]}]}',
+        encoding="utf-8",
+    )
     before = len(teacher.get("/api/designs").json())
     page.goto("/")
     page.fill("#new-title", "Nog niet weg")  # typed in the other form: kept (finding 27)
     page.set_input_files("#import-file", str(bad))
     page.click("#import-form button[type=submit]")
-    expect(page.locator("#import-form .field-error")).to_contain_text(
-        "Fase 1 › activiteit 1 › lesvorm")
+    expect(page.locator("#import-form .field-error")).to_contain_text("Fase 1 › activiteit 1 › lesvorm")
     assert "phases[0]" not in page.locator("#import-form").inner_text()
     expect(page.locator("#new-title")).to_have_value("Nog niet weg")
     assert page.url.rstrip("/") == page.url.split("/import")[0].rstrip("/")  # not /import

@@ -44,8 +44,10 @@ def test_searching_teams_or_zoom_finds_the_online_meeting(client, lang, query):
     r = client.post("/api/designs", json={"format": "wave.design/v1", "title": "Zoeken"})
     assert r.status_code == 201, r.text
     page = client.get(f"/designs/{r.json()['id']}", headers={"Accept-Language": lang})
-    search = {n.attrs["data-activity"]: n.attrs.get("data-search") or ""
-              for n in html(page).find_all(data_activity=True, data_search=True)}
+    search = {
+        n.attrs["data-activity"]: n.attrs.get("data-search") or ""
+        for n in html(page).find_all(data_activity=True, data_search=True)
+    }
     assert "online-bijeenkomst" in search
     found = [i for i, text in search.items() if query in text]
     assert "online-bijeenkomst" in found

@@ -21,33 +21,49 @@ def act(id_, activity, mode, minutes, timing=None, **extra):
 BASELINE = {
     "title": "Oude opzet",
     "phases": [
-        {"id": "w1", "title": "Week 1", "activities": [
-            act("keep", "lezen", "offline", 60),
-            act("longer", "casus", "offline", 90, "sync"),
-            act("to-online", "discussie", "offline", 45),
-            act("gone", "hoorcollege", "offline", 100),
-        ]},
-        {"id": "w2", "title": "Week 2", "activities": [
-            act("also-gone", "werkcollege", "offline", 90),
-            act("retimed", "casus", "online", 30, "sync"),
-        ]},
+        {
+            "id": "w1",
+            "title": "Week 1",
+            "activities": [
+                act("keep", "lezen", "offline", 60),
+                act("longer", "casus", "offline", 90, "sync"),
+                act("to-online", "discussie", "offline", 45),
+                act("gone", "hoorcollege", "offline", 100),
+            ],
+        },
+        {
+            "id": "w2",
+            "title": "Week 2",
+            "activities": [
+                act("also-gone", "werkcollege", "offline", 90),
+                act("retimed", "casus", "online", 30, "sync"),
+            ],
+        },
     ],
 }
 
 REDESIGN = {
     "format": "wave.design/v1",
-    "title": "Nieuwe opzet <met> & \"tekens\"",
+    "title": 'Nieuwe opzet <met> & "tekens"',
     "phases": [
-        {"id": "w1", "title": "Voorbereiding", "activities": [
-            act("new-clip", "kennisclip", "online", 20),
-            act("keep", "lezen", "offline", 60),
-            act("longer", "casus", "offline", 120, "sync"),
-        ]},
-        {"id": "w2", "title": "Bijeenkomst", "activities": [
-            act("to-online", "discussie", "online", 45),
-            act("retimed", "casus", "online", 30, "async"),
-            act("new-forum", "forum", "online", 30),
-        ]},
+        {
+            "id": "w1",
+            "title": "Voorbereiding",
+            "activities": [
+                act("new-clip", "kennisclip", "online", 20),
+                act("keep", "lezen", "offline", 60),
+                act("longer", "casus", "offline", 120, "sync"),
+            ],
+        },
+        {
+            "id": "w2",
+            "title": "Bijeenkomst",
+            "activities": [
+                act("to-online", "discussie", "online", 45),
+                act("retimed", "casus", "online", 30, "async"),
+                act("new-forum", "forum", "online", 30),
+            ],
+        },
     ],
     "links": [{"from": "new-clip", "to": "longer"}],
     "baseline": BASELINE,
@@ -80,10 +96,10 @@ def test_compare_view_uses_the_engines_delta(catalogue):
     assert view.minutes_out == 100 + 90
     assert view.minutes_in - view.minutes_out == delta.minutes_delta
     assert view.after.minutes == report.profile.total_minutes
-    assert view.before.minutes == sum(a["minutes"] for p in BASELINE["phases"]
-                                      for a in p["activities"])
+    assert view.before.minutes == sum(a["minutes"] for p in BASELINE["phases"] for a in p["activities"])
     assert view.after.interactive_minutes - view.before.interactive_minutes == (
-        delta.interactive_minutes_delta)
+        delta.interactive_minutes_delta
+    )
 
 
 def test_without_a_baseline_there_is_nothing_to_compare(catalogue):

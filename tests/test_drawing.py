@@ -37,8 +37,11 @@ def parse_self_contained(svg: str) -> ET.Element:
 
 def marks(root: ET.Element, attribute: str) -> dict[str, str]:
     """data-key/data-phase -> data-value of the marks (bars) in a chart."""
-    return {el.attrib[attribute]: el.attrib["data-value"] for el in root.iter()
-            if attribute in el.attrib and "data-value" in el.attrib}
+    return {
+        el.attrib[attribute]: el.attrib["data-value"]
+        for el in root.iter()
+        if attribute in el.attrib and "data-value" in el.attrib
+    }
 
 
 def texts(root: ET.Element) -> list[str]:
@@ -69,26 +72,45 @@ def test_wave_svg_has_one_group_per_activity_in_time_order(slug, catalogue):
     assert sum(int(g.attrib["data-minutes"]) for g in groups) == profile.total_minutes
     links = [g for g in root.iter(f"{SVG}g") if "data-from" in g.attrib]
     assert [(g.attrib["data-from"], g.attrib["data-to"]) for g in links] == [
-        (k.from_, k.to) for k in design.links]
+        (k.from_, k.to) for k in design.links
+    ]
     assert [p for p in root.iter(f"{SVG}path") if p.attrib.get("data-role") == "wave"]
     assert f"{round(profile.online_share * 100)}% online" in " ".join(texts(root))
 
 
 def test_user_text_is_escaped(catalogue):
-    hostile = '<script>alert("x")</script> & \'quotes\' ]]>'
-    design = parse_design({
-        "format": "wave.design/v1", "title": hostile,
-        "phases": [{"id": "p1", "title": "<b>fase</b> & co", "activities": [
-            {"id": "a1", "activity": "kennisclip", "mode": "online", "title": hostile},
-            {"id": "a2", "activity": "custom", "mode": "offline", "title": "</text><svg onload=x>",
-             "learning_type": "practice", "interactions": ["student-student"]},
-        ]}],
-        "links": [{"from": "a1", "to": "a2"}],
-    }, catalogue)
+    hostile = "<script>alert(\"x\")</script> & 'quotes' ]]>"
+    design = parse_design(
+        {
+            "format": "wave.design/v1",
+            "title": hostile,
+            "phases": [
+                {
+                    "id": "p1",
+                    "title": "<b>fase</b> & co",
+                    "activities": [
+                        {"id": "a1", "activity": "kennisclip", "mode": "online", "title": hostile},
+                        {
+                            "id": "a2",
+                            "activity": "custom",
+                            "mode": "offline",
+                            "title": "</text><svg onload=x>",
+                            "learning_type": "practice",
+                            "interactions": ["student-student"],
+                        },
+                    ],
+                }
+            ],
+            "links": [{"from": "a1", "to": "a2"}],
+        },
+        catalogue,
+    )
     report = check(design, catalogue)
-    for svg in (wave_svg(design, catalogue, "nl", profile=report.profile),
-                wave_svg(design, catalogue, "nl", compact=True),
-                *(str(c.svg) for c in profile_charts(report, design, "nl"))):
+    for svg in (
+        wave_svg(design, catalogue, "nl", profile=report.profile),
+        wave_svg(design, catalogue, "nl", compact=True),
+        *(str(c.svg) for c in profile_charts(report, design, "nl")),
+    ):
         root = parse_self_contained(svg)
         assert "<script" not in svg and "<svg onload" not in svg and "<b>" not in svg
         assert all(el.tag.startswith(SVG) for el in root.iter())
@@ -115,8 +137,7 @@ def test_chart_numbers_equal_the_profile(slug, lang, catalogue):
     report = check(design, catalogue, lang=lang)
     p = report.profile
     charts = {c.id: c for c in profile_charts(report, design, lang)}
-    assert list(charts) == ["share", "timing", "learning-types", "interactions", "environments",
-                            "phases"]
+    assert list(charts) == ["share", "timing", "learning-types", "interactions", "environments", "phases"]
     roots = {key: parse_self_contained(str(c.svg)) for key, c in charts.items()}
 
     share = roots["share"]
@@ -136,8 +157,11 @@ def test_chart_numbers_equal_the_profile(slug, lang, catalogue):
     if p.total_minutes:
         assert float(marks(timing, "data-key")["sync"]) == p.sync_share
 
-    for key, table in (("learning-types", p.by_learning_type), ("interactions", p.by_interaction),
-                       ("environments", p.by_environment)):
+    for key, table in (
+        ("learning-types", p.by_learning_type),
+        ("interactions", p.by_interaction),
+        ("environments", p.by_environment),
+    ):
         drawn = {k: int(v) for k, v in marks(roots[key], "data-key").items()}
         assert drawn == table, key
         for minutes in table.values():
@@ -164,10 +188,12 @@ def test_text_alternatives_carry_the_same_numbers(catalogue):
         "Production": f"{p.by_learning_type['production']} min",
     }
     assert dict(charts["share"].rows)["Online"] == (
-        f"{p.online_minutes} min ({round(p.online_share * 100)}%)")
+        f"{p.online_minutes} min ({round(p.online_share * 100)}%)"
+    )
     phase_rows = dict(charts["phases"].rows)
     assert [phase_rows[ph.title] for ph in design.phases] == [
-        f"{p.by_phase[ph.id]} min" for ph in design.phases]
+        f"{p.by_phase[ph.id]} min" for ph in design.phases
+    ]
     assert phase_rows["Total"] == f"{p.total_minutes} min"
     assert all(c.rows for c in charts.values())
 
@@ -180,9 +206,21 @@ def test_wrap_keeps_to_the_number_of_lines():
 
 
 def test_a_thumbnail_of_a_long_design_shows_its_start_and_how_many_more(catalogue):
-    phases = [{"id": f"w{w}", "title": f"Week {w}", "activities": [
-        {"id": f"a{w}-{i}", "activity": "kennisclip" if i % 2 else "lezen",
-         "mode": "online" if i % 2 else "offline"} for i in range(10)]} for w in range(10)]
+    phases = [
+        {
+            "id": f"w{w}",
+            "title": f"Week {w}",
+            "activities": [
+                {
+                    "id": f"a{w}-{i}",
+                    "activity": "kennisclip" if i % 2 else "lezen",
+                    "mode": "online" if i % 2 else "offline",
+                }
+                for i in range(10)
+            ],
+        }
+        for w in range(10)
+    ]
     design = parse_design({"format": "wave.design/v1", "title": "Lang", "phases": phases}, catalogue)
     root = parse_self_contained(wave_svg(design, catalogue, "nl", compact=True, limit=40))
     groups = [g.attrib["data-activity"] for g in root.iter(f"{SVG}g") if "data-activity" in g.attrib]

@@ -30,8 +30,9 @@ class Outline(HTMLParser):
             self.charts.append(self.chart)
         if tag == "table" and self.chart and any(t == "details" for t, _ in self.stack):
             self.tables_in_details[self.chart] = self.tables_in_details.get(self.chart, 0) + 1
-        if tag == "li" and ("design-item" in (a.get("class") or "")
-                            or "example-card" in (a.get("class") or "")):
+        if tag == "li" and (
+            "design-item" in (a.get("class") or "") or "example-card" in (a.get("class") or "")
+        ):
             self.item = a["class"].split()[0]
         if tag == "svg" and self.item and any("thumb" in (x.get("class") or "") for _, x in self.stack):
             self.thumbnails[self.item] = self.thumbnails.get(self.item, 0) + 1
@@ -39,8 +40,20 @@ class Outline(HTMLParser):
             self.categories.append(a["data-category"])
         if tag == "a" and "href" in a:
             self.links.append(a["href"])
-        if tag not in ("br", "input", "img", "meta", "link", "path", "rect", "circle", "line",
-                       "polyline", "polygon", "ellipse"):
+        if tag not in (
+            "br",
+            "input",
+            "img",
+            "meta",
+            "link",
+            "path",
+            "rect",
+            "circle",
+            "line",
+            "polyline",
+            "polygon",
+            "ellipse",
+        ):
             self.stack.append((tag, a))
 
     def handle_endtag(self, tag):
@@ -87,8 +100,7 @@ def test_canvas_shows_every_chart_with_a_table(client):
     r = client.get(f"/designs/{design_id}")
     assert r.status_code == 200
     page = outline(r.text)
-    assert page.charts == ["share", "timing", "learning-types", "interactions", "environments",
-                           "phases"]
+    assert page.charts == ["share", "timing", "learning-types", "interactions", "environments", "phases"]
     assert page.tables_in_details == dict.fromkeys(page.charts, 1)
     assert f"/designs/{design_id}/wave.svg?download=1" in page.links
     assert f"/designs/{design_id}/compare" in page.links

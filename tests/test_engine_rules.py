@@ -60,14 +60,10 @@ def _case_files() -> dict[str, dict]:
 
 CASES = _case_files()
 FIRES = [
-    (rule_id, i, case)
-    for rule_id, data in CASES.items()
-    for i, case in enumerate(data.get("fires", []))
+    (rule_id, i, case) for rule_id, data in CASES.items() for i, case in enumerate(data.get("fires", []))
 ]
 QUIET = [
-    (rule_id, i, case)
-    for rule_id, data in CASES.items()
-    for i, case in enumerate(data.get("quiet", []))
+    (rule_id, i, case) for rule_id, data in CASES.items() for i, case in enumerate(data.get("quiet", []))
 ]
 
 
@@ -78,9 +74,7 @@ def _findings(design, catalogue, rule_id, lang="nl"):
 # --- the cases ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "index", "case"), FIRES, ids=[f"{r}-fires-{i}" for r, i, _ in FIRES]
-)
+@pytest.mark.parametrize(("rule_id", "index", "case"), FIRES, ids=[f"{r}-fires-{i}" for r, i, _ in FIRES])
 def test_rule_fires(rule_id, index, case, engine_catalogue):
     design = parse_design(case["design"], engine_catalogue)
     found = _findings(design, engine_catalogue, rule_id)
@@ -93,18 +87,14 @@ def test_rule_fires(rule_id, index, case, engine_catalogue):
         json.dumps(finding.to_json())  # JSON-able
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "index", "case"), QUIET, ids=[f"{r}-quiet-{i}" for r, i, _ in QUIET]
-)
+@pytest.mark.parametrize(("rule_id", "index", "case"), QUIET, ids=[f"{r}-quiet-{i}" for r, i, _ in QUIET])
 def test_rule_stays_quiet(rule_id, index, case, engine_catalogue):
     design = parse_design(case["design"], engine_catalogue)
     assert _findings(design, engine_catalogue, rule_id) == [], case["about"]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize(
-    ("rule_id", "index", "case"), FIRES, ids=[f"{r}-fires-{i}" for r, i, _ in FIRES]
-)
+@pytest.mark.parametrize(("rule_id", "index", "case"), FIRES, ids=[f"{r}-fires-{i}" for r, i, _ in FIRES])
 def test_messages_name_the_activities(rule_id, index, case, lang, engine_catalogue):
     design = parse_design(case["design"], engine_catalogue)
     ctx = build_context(design, engine_catalogue, lang)

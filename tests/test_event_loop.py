@@ -11,9 +11,15 @@ from fastapi.routing import APIRoute
 from webfixtures import PASSWORD, unique_email
 
 # async, and doing nothing but read the request (or nothing at all)
-ASYNC_ALLOWED = {"_form", "_json_value", "dependency", "check_csrf", "plain_text_only",
-                 "export_pdf",  # only waits for its renderer process (export/budget.py)
-                 "fragment"}
+ASYNC_ALLOWED = {
+    "_form",
+    "_json_value",
+    "dependency",
+    "check_csrf",
+    "plain_text_only",
+    "export_pdf",  # only waits for its renderer process (export/budget.py)
+    "fragment",
+}
 
 
 def _dependencies(dependant):
@@ -34,26 +40,38 @@ def api_routes(routes):
 def test_handlers_are_plain_functions_and_async_dependencies_only_read(app):
     routes = list(api_routes(app.routes))
     assert len(routes) > 30
-    async_handlers = [r.path for r in routes
-                      if inspect.iscoroutinefunction(r.endpoint) and r.endpoint.__name__ not in ASYNC_ALLOWED]
+    async_handlers = [
+        r.path
+        for r in routes
+        if inspect.iscoroutinefunction(r.endpoint) and r.endpoint.__name__ not in ASYNC_ALLOWED
+    ]
     assert not async_handlers, f"async handlers do their work on the event loop: {async_handlers}"
-    async_deps = {call.__qualname__ for r in routes for call in _dependencies(r.dependant)
-                  if inspect.iscoroutinefunction(call) and call.__name__ not in ASYNC_ALLOWED}
+    async_deps = {
+        call.__qualname__
+        for r in routes
+        for call in _dependencies(r.dependant)
+        if inspect.iscoroutinefunction(call) and call.__name__ not in ASYNC_ALLOWED
+    }
     assert not async_deps, async_deps
 
 
 def test_fifty_wrong_sign_ins_do_not_stop_the_server_answering(live_server):
     email = unique_email("belegerd")
     with httpx.Client(base_url=live_server, timeout=120) as http:
-        assert http.post("/api/auth/signup", json={"email": email, "password": PASSWORD,
-                                                   "name": "Belegerd"}).status_code == 201
+        assert (
+            http.post(
+                "/api/auth/signup", json={"email": email, "password": PASSWORD, "name": "Belegerd"}
+            ).status_code
+            == 201
+        )
     done, start = [], threading.Barrier(51)
 
     def wrong(i: int) -> int:
         with httpx.Client(base_url=live_server, timeout=120) as http:
             start.wait()
-            status = http.post("/api/auth/login", json={"email": email,
-                                                        "password": f"fout-wachtwoord-{i}"}).status_code
+            status = http.post(
+                "/api/auth/login", json={"email": email, "password": f"fout-wachtwoord-{i}"}
+            ).status_code
             done.append(status)
             return status
 

@@ -32,8 +32,7 @@ def test_a_pdf_comes_from_its_own_process(client):
 
 
 def test_cancel_kills_the_renderer_and_frees_the_slot():
-    job = budget.start_pdf(person=-1, design=design_json(1000), comments=[], owner=None,
-                           rules="", at_once=2)
+    job = budget.start_pdf(person=-1, design=design_json(1000), comments=[], owner=None, rules="", at_once=2)
     assert job.result(timeout=0.01) is None  # a thousand activities: still working
     job.cancel()
     assert not job.process.is_alive()
@@ -42,8 +41,9 @@ def test_cancel_kills_the_renderer_and_frees_the_slot():
 
 def test_one_export_at_a_time_per_person(client):
     design_id = new_design(client)
-    job = budget.start_pdf(person=client.user_id, design=design_json(1000), comments=[],
-                           owner=None, rules="", at_once=2)
+    job = budget.start_pdf(
+        person=client.user_id, design=design_json(1000), comments=[], owner=None, rules="", at_once=2
+    )
     try:
         r = client.get(f"/api/designs/{design_id}/export.pdf", headers={"Accept-Language": "en"})
         assert r.status_code == 429 and "running already" in r.json()["detail"]
@@ -56,8 +56,7 @@ def test_one_export_at_a_time_per_person(client):
 def test_the_server_refuses_more_than_it_may_render_at_once(client, monkeypatch):
     monkeypatch.setattr(get_settings(), "export_at_once", 1)
     design_id = new_design(client)
-    job = budget.start_pdf(person=-2, design=design_json(1000), comments=[], owner=None,
-                           rules="", at_once=1)
+    job = budget.start_pdf(person=-2, design=design_json(1000), comments=[], owner=None, rules="", at_once=1)
     try:
         r = client.get(f"/api/designs/{design_id}/export.pdf")
         assert r.status_code == 503 and r.json()["detail"]

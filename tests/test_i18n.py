@@ -58,9 +58,23 @@ def extracted(tmp_path_factory) -> Catalog:
     """The messages the templates and sources hold now, extracted as the docstring says."""
     out = tmp_path_factory.mktemp("i18n") / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "-q", "extract",
-         "-F", str(BABEL_CFG), "--project=wave", "-o", str(out), "."],
-        cwd=ROOT, check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "-q",
+            "extract",
+            "-F",
+            str(BABEL_CFG),
+            "--project=wave",
+            "-o",
+            str(out),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return _read(out)
 

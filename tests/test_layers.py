@@ -28,18 +28,19 @@ MARKETING = EXAMPLES_DIR / "marketing-communicatie.json"
 # names `wave.web.main:app` to uvicorn as a string: no import of ours.)
 WEB_IMPORTERS = {
     "wave/bench.py": "drives a served app (WAVE_BENCH=1) and asks for its bare endpoint "
-                     "by the route module's FRAGMENT_PATH",
+    "by the route module's FRAGMENT_PATH",
 }
 
 
 def loaded_after(code: str, *prefixes: str) -> list[str]:
     """Run `code` in a fresh interpreter; the loaded modules named by `prefixes`
     (a prefix `p` matches `p` itself and `p.…`)."""
-    script = (f"import json, sys\n{code}\n"
-              f"print(json.dumps(sorted(m for m in sys.modules if any(m == p or m.startswith(p + '.') "
-              f"for p in {list(prefixes)!r}))))")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120)
+    script = (
+        f"import json, sys\n{code}\n"
+        f"print(json.dumps(sorted(m for m in sys.modules if any(m == p or m.startswith(p + '.') "
+        f"for p in {list(prefixes)!r}))))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -50,8 +51,9 @@ def module_name(path: Path) -> str:
 
 
 def imported(path: Path) -> set[str]:
-    return imports_in(path.read_text(encoding="utf-8"), module_name(path),
-                      is_package=path.name == "__init__.py")
+    return imports_in(
+        path.read_text(encoding="utf-8"), module_name(path), is_package=path.name == "__init__.py"
+    )
 
 
 def imports_in(source: str, module: str, *, is_package: bool = False) -> set[str]:
@@ -66,7 +68,7 @@ def imports_in(source: str, module: str, *, is_package: bool = False) -> set[str
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                anchor = package[:len(package) - (node.level - 1)]
+                anchor = package[: len(package) - (node.level - 1)]
                 base = ".".join(anchor + ([base] if base else []))
             names.add(base)
             names |= {f"{base}.{alias.name}" for alias in node.names}
@@ -77,16 +79,19 @@ def imports_in(source: str, module: str, *, is_package: bool = False) -> set[str
 
 
 def test_export_modules_do_not_load_the_web_layer():
-    loaded = loaded_after("import wave.commands.export, wave.export.pdf, wave.cli",
-                          "fastapi", "starlette", "wave.web")
+    loaded = loaded_after(
+        "import wave.commands.export, wave.export.pdf, wave.cli", "fastapi", "starlette", "wave.web"
+    )
     assert loaded == []
 
 
 def test_export_pdf_does_not_load_the_web_layer(tmp_path):
     """`wave export --pdf` run to the end: the PDF is written, and no FastAPI was needed."""
     out = tmp_path / "design.pdf"
-    code = ("from wave.cli import app\n"
-            f"app(['export', {str(MARKETING)!r}, '--pdf', {str(out)!r}], standalone_mode=False)")
+    code = (
+        "from wave.cli import app\n"
+        f"app(['export', {str(MARKETING)!r}, '--pdf', {str(out)!r}], standalone_mode=False)"
+    )
     assert loaded_after(code, "fastapi", "starlette", "wave.web") == []
     assert out.read_bytes().startswith(b"%PDF")
 
@@ -96,11 +101,13 @@ def test_export_pdf_does_not_load_the_web_layer(tmp_path):
 
 def test_web_app_does_not_load_the_bench():
     """Not even with WAVE_BENCH=1, where the app answers the bench's bare endpoint."""
-    code = ("import os\nos.environ['WAVE_BENCH'] = '1'\n"
-            "from fastapi.testclient import TestClient\n"
-            "from wave.web.app import create_app\n"
-            "answer = TestClient(create_app()).get('/_bench/fragment', params={'size': 3})\n"
-            "assert answer.text == 'xxx', answer.status_code")
+    code = (
+        "import os\nos.environ['WAVE_BENCH'] = '1'\n"
+        "from fastapi.testclient import TestClient\n"
+        "from wave.web.app import create_app\n"
+        "answer = TestClient(create_app()).get('/_bench/fragment', params={'size': 3})\n"
+        "assert answer.text == 'xxx', answer.status_code"
+    )
     assert loaded_after(code, "wave.bench", "wave.commands.bench") == []
 
 
@@ -108,9 +115,15 @@ def test_web_app_does_not_load_the_bench():
 
 
 def test_examples_do_not_load_the_database():
-    loaded = loaded_after("import wave.examples; wave.examples.example_index()",
-                          "wave.db", "wave.store", "wave.models", "wave.seeding", "sqlmodel",
-                          "sqlalchemy")
+    loaded = loaded_after(
+        "import wave.examples; wave.examples.example_index()",
+        "wave.db",
+        "wave.store",
+        "wave.models",
+        "wave.seeding",
+        "sqlmodel",
+        "sqlalchemy",
+    )
     assert loaded == []
 
 
@@ -120,11 +133,13 @@ def test_examples_do_not_load_the_database():
 def test_no_route_module_imports_another():
     routes = {module_name(p) for p in ROUTES.glob("*.py") if p.name != "__init__.py"}
     assert len(routes) > 5  # the glob found the route modules
-    leaning = {module_name(p): sorted(name for name in imported(p) & routes
-                                      if name != module_name(p))
-               for p in sorted(ROUTES.glob("*.py"))}
+    leaning = {
+        module_name(p): sorted(name for name in imported(p) & routes if name != module_name(p))
+        for p in sorted(ROUTES.glob("*.py"))
+    }
     assert {m: names for m, names in leaning.items() if names} == {}, (
-        "move what the routes share into a module beside them (e.g. wave/web/review_view.py)")
+        "move what the routes share into a module beside them (e.g. wave/web/review_view.py)"
+    )
 
 
 def test_only_listed_modules_outside_the_web_layer_import_it():
@@ -137,13 +152,16 @@ def test_only_listed_modules_outside_the_web_layer_import_it():
             importers.add(relative)
     assert importers == set(WEB_IMPORTERS), (
         "import the shared piece from a module outside wave/web instead "
-        "(or list the module in WEB_IMPORTERS with its reason)")
+        "(or list the module in WEB_IMPORTERS with its reason)"
+    )
 
 
 def test_the_import_reader_sees_relative_and_lazy_imports():
-    source = ("from . import review\n"
-              "from ..rendering import render_page\n"
-              "def handler():\n"
-              "    import wave.web.routes.pages\n")
+    source = (
+        "from . import review\n"
+        "from ..rendering import render_page\n"
+        "def handler():\n"
+        "    import wave.web.routes.pages\n"
+    )
     names = imports_in(source, "wave.web.routes.canvas")
     assert {"wave.web.routes.review", "wave.web.rendering", "wave.web.routes.pages"} <= names

@@ -10,10 +10,20 @@ from wave.settings import get_settings
 
 
 def doc(title: str = "Quota", notes: str = "") -> dict:
-    return {"format": "wave.design/v1", "title": title, "phases": [
-        {"id": "p1", "title": "Week 1", "activities": [
-            {"id": f"a{i}", "activity": "kennisclip", "mode": "online", "notes": notes}
-            for i in range(60)]}]}
+    return {
+        "format": "wave.design/v1",
+        "title": title,
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Week 1",
+                "activities": [
+                    {"id": f"a{i}", "activity": "kennisclip", "mode": "online", "notes": notes}
+                    for i in range(60)
+                ],
+            }
+        ],
+    }
 
 
 def owned(client) -> int:
@@ -26,8 +36,11 @@ def test_a_person_owns_at_most_max_designs(client, monkeypatch):
         assert client.post("/api/designs", json=doc()).status_code == 201
     r = client.post("/api/designs", json=doc(), headers={"Accept-Language": "en"})
     assert r.status_code == 403 and "maximum of" in r.json()["detail"]
-    r = client.post("/import", files={"file": ("x.json", b'{"format": "wave.design/v1", "title": "X"}',
-                                               "application/json")}, headers={"HX-Request": "true"})
+    r = client.post(
+        "/import",
+        files={"file": ("x.json", b'{"format": "wave.design/v1", "title": "X"}', "application/json")},
+        headers={"HX-Request": "true"},
+    )
     assert r.status_code == 422 and "maximum" in r.text
     r = client.post("/designs", data={"title": "Nog een", "template": "linear"})
     assert r.status_code == 422 and "maximum" in r.text
@@ -43,12 +56,16 @@ def test_storage_is_counted_and_a_write_over_it_stores_nothing(client, monkeypat
     stored = client.get(f"/api/designs/{design_id}").json()
     assert client.put(f"/api/designs/{design_id}", json={**stored, "title": "Twee"}).status_code == 200
     stored = client.get(f"/api/designs/{design_id}").json()
-    r = client.put(f"/api/designs/{design_id}", json={**stored, "title": "Drie"},
-                   headers={"Accept-Language": "en"})
+    r = client.put(
+        f"/api/designs/{design_id}", json={**stored, "title": "Drie"}, headers={"Accept-Language": "en"}
+    )
     assert r.status_code == 403 and "storage is full" in r.json()["detail"]
     assert client.get(f"/api/designs/{design_id}").json() == stored
-    r = client.post(f"/designs/{design_id}/edit/phase-add", headers={"HX-Request": "true"},
-                    data={"version": stored["version"], "title": "Week 2"})
+    r = client.post(
+        f"/designs/{design_id}/edit/phase-add",
+        headers={"HX-Request": "true"},
+        data={"version": stored["version"], "title": "Week 2"},
+    )
     assert r.status_code == 403 and "toast-error" in r.text
     assert client.get(f"/api/designs/{design_id}").json() == stored
     assert client.post("/api/designs", json=big).status_code == 403
@@ -62,9 +79,11 @@ def test_old_versions_are_dropped_beyond_versions_kept(client, monkeypatch):
         r = client.put(f"/api/designs/{design_id}", json={**stored, "title": f"Versie {i + 2}"})
         assert r.status_code == 200, r.text
     with Session(get_engine()) as session:
-        versions = session.exec(select(DesignVersion.version, func.length(DesignVersion.document))
-                                .where(DesignVersion.design_id == design_id)
-                                .order_by(col(DesignVersion.version))).all()
+        versions = session.exec(
+            select(DesignVersion.version, func.length(DesignVersion.document))
+            .where(DesignVersion.design_id == design_id)
+            .order_by(col(DesignVersion.version))
+        ).all()
         record = session.get(DesignRecord, design_id)
         assert [v for v, _ in versions] == list(range(6, 116))
         assert record.stored_size == sum(size for _, size in versions)

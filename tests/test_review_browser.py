@@ -20,13 +20,24 @@ def sign_up_in_browser(page: Page, name: str) -> str:
 
 
 def test_share_comment_status_reply_resolve(page: Page, browser, live_server, teacher):
-    design_id = new_design(teacher, "linear", title="Review met de coach", phases=[
-        {"id": "p1", "title": "Voorbereiding", "kind": "sequence", "activities": [
-            {"id": "a1", "activity": "kennisclip", "mode": "online", "timing": "async"}]}])
+    design_id = new_design(
+        teacher,
+        "linear",
+        title="Review met de coach",
+        phases=[
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [{"id": "a1", "activity": "kennisclip", "mode": "online", "timing": "async"}],
+            }
+        ],
+    )
 
     # the coach signs up in a browser of their own
-    coach_context = browser.new_context(viewport={"width": 1600, "height": 950},
-                                        base_url=live_server, locale="nl-NL")
+    coach_context = browser.new_context(
+        viewport={"width": 1600, "height": 950}, base_url=live_server, locale="nl-NL"
+    )
     coach = coach_context.new_page()
     coach_email = sign_up_in_browser(coach, "Coach Carla")
 
@@ -49,8 +60,7 @@ def test_share_comment_status_reply_resolve(page: Page, browser, live_server, te
     coach.click("#activity-comment-form button")
     expect(coach.locator("#comments .comment")).to_have_count(1)
     coach.click('#review button[data-step="feedback_given"]')
-    expect(coach.locator("#review .status-pill")).to_have_attribute("data-status",
-                                                                    "feedback_given")
+    expect(coach.locator("#review .status-pill")).to_have_attribute("data-status", "feedback_given")
     # a coach cannot move cards: no sortable lanes, keys do nothing
     coach.locator("#card-a1").focus()
     coach.keyboard.press("ArrowDown")
@@ -61,8 +71,7 @@ def test_share_comment_status_reply_resolve(page: Page, browser, live_server, te
     expect(page.locator("#events")).to_contain_text("Coach Carla")
     page.goto(f"/designs/{design_id}")
     expect(page.locator("#card-a1 .card-comments")).to_have_attribute("data-comments", "1")
-    expect(page.locator("#review .status-pill")).to_have_attribute("data-status",
-                                                                   "feedback_given")
+    expect(page.locator("#review .status-pill")).to_have_attribute("data-status", "feedback_given")
     comment = page.locator("#comments .comment").first
     expect(comment).to_contain_text("zes minuten")
     comment.locator(".reply-box summary").click()
@@ -70,8 +79,7 @@ def test_share_comment_status_reply_resolve(page: Page, browser, live_server, te
     comment.locator(".reply-box button").click()
     expect(page.locator("#comments .reply")).to_contain_text("in tweeën")
     page.locator("#comments .comment").first.locator("button[data-resolve]").click()
-    expect(page.locator("#comments .comment").first).to_have_class(
-        "comment resolved")
+    expect(page.locator("#comments .comment").first).to_have_class("comment resolved")
     page.goto("/")
     expect(page.locator("#events")).to_have_count(0)  # seen when the design was opened
     page.goto(f"/designs/{design_id}")
@@ -79,8 +87,7 @@ def test_share_comment_status_reply_resolve(page: Page, browser, live_server, te
     coach_context.close()
 
 
-def test_two_editors_the_second_is_told_and_nothing_is_overwritten(
-        page: Page, browser, live_server, teacher):
+def test_two_editors_the_second_is_told_and_nothing_is_overwritten(page: Page, browser, live_server, teacher):
     design_id = new_design(teacher, "linear", title="Samen bewerken")
     other = browser_context(browser, live_server, teacher).new_page()
     page.goto(f"/designs/{design_id}")

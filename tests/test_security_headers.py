@@ -17,13 +17,25 @@ def test_the_csp_is_strict():
 
 
 def paths(design_id: int) -> list[tuple[str, str]]:
-    return [("GET", "/"), ("GET", "/signin"), ("GET", "/signup"), ("GET", "/rules"),
-            ("GET", f"/designs/{design_id}"), ("GET", f"/designs/{design_id}/versions"),
-            ("GET", f"/designs/{design_id}/versions/compare"), ("GET", "/api/designs"),
-            ("GET", f"/api/designs/{design_id}"), ("GET", f"/designs/{design_id}/wave.svg"),
-            ("GET", "/openapi.json"), ("GET", "/healthz"), ("GET", "/static/wave.css"),
-            ("GET", "/designs/999999"), ("GET", "/no-such-page"), ("POST", "/api/designs"),
-            ("POST", f"/designs/{design_id}/edit/phase-add")]
+    return [
+        ("GET", "/"),
+        ("GET", "/signin"),
+        ("GET", "/signup"),
+        ("GET", "/rules"),
+        ("GET", f"/designs/{design_id}"),
+        ("GET", f"/designs/{design_id}/versions"),
+        ("GET", f"/designs/{design_id}/versions/compare"),
+        ("GET", "/api/designs"),
+        ("GET", f"/api/designs/{design_id}"),
+        ("GET", f"/designs/{design_id}/wave.svg"),
+        ("GET", "/openapi.json"),
+        ("GET", "/healthz"),
+        ("GET", "/static/wave.css"),
+        ("GET", "/designs/999999"),
+        ("GET", "/no-such-page"),
+        ("POST", "/api/designs"),
+        ("POST", f"/designs/{design_id}/edit/phase-add"),
+    ]
 
 
 def test_every_page_and_route_sends_the_headers(client):
@@ -51,12 +63,19 @@ def test_no_docs_pages_that_would_load_a_cdn(client):
 @pytest.mark.parametrize("where", ["canvas", "compare", "dashboard"])
 def test_the_pages_break_no_csp_rule_in_a_browser(browser, live_server, teacher, where):
     design_id = copy_marketing(teacher)
-    url = {"canvas": f"/designs/{design_id}", "dashboard": "/",
-           "compare": f"/designs/{design_id}/versions/compare"}[where]
+    url = {
+        "canvas": f"/designs/{design_id}",
+        "dashboard": "/",
+        "compare": f"/designs/{design_id}/versions/compare",
+    }[where]
     with sized_page(browser, live_server, teacher, (1280, 720)) as page:
         refused: list[str] = []
-        page.on("console", lambda m: refused.append(m.text)
-                if "Content Security Policy" in m.text or "Refused" in m.text else None)
+        page.on(
+            "console",
+            lambda m: (
+                refused.append(m.text) if "Content Security Policy" in m.text or "Refused" in m.text else None
+            ),
+        )
         page.goto(url)
         page.wait_for_load_state("networkidle")
         if where == "canvas":
@@ -66,6 +85,7 @@ def test_the_pages_break_no_csp_rule_in_a_browser(browser, live_server, teacher,
             column = first.evaluate("c => getComputedStyle(c).gridColumnStart")
             assert column == start  # the column came from data-style, set by script
             halfcols = page.locator(".phase[data-style]").first.evaluate(
-                "p => p.style.getPropertyValue('--halfcols').trim()")
+                "p => p.style.getPropertyValue('--halfcols').trim()"
+            )
             assert halfcols.isdigit()
         assert not refused, refused

@@ -21,13 +21,27 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 PASSWORD = "Golfslag-2026"
-STEPS = [("kennisclip", "online", "async"), ("casus", "offline", "sync"),
-         ("forum", "online", "async"), ("discussie", "offline", "sync"),
-         ("oefentoets", "online", "async"), ("casus", "online", "async"),
-         ("discussie", "online", "sync"), ("oefentoets", "offline", "async")]
+STEPS = [
+    ("kennisclip", "online", "async"),
+    ("casus", "offline", "sync"),
+    ("forum", "online", "async"),
+    ("discussie", "offline", "sync"),
+    ("oefentoets", "online", "async"),
+    ("casus", "online", "async"),
+    ("discussie", "online", "sync"),
+    ("oefentoets", "offline", "async"),
+]
 FIT = {"nl": "Passend", "en": "Fit"}
 ZOOM_IN = {"nl": "Inzoomen", "en": "Zoom in"}
 ZOOM_OUT = {"nl": "Uitzoomen", "en": "Zoom out"}
@@ -44,8 +58,12 @@ def start_server(database_url: str):
 
     port = free_port()
     env = {**os.environ, "WAVE_DATABASE_URL": database_url}
-    proc = subprocess.Popen([sys.executable, "-m", "wave.cli", "serve", "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wave.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -79,8 +97,9 @@ def generated_design(phases: int, per_phase: int, title: str) -> dict:
             activity, mode, timing = STEPS[n % len(STEPS)]
             n += 1
             acts.append({"id": f"a{n}", "activity": activity, "mode": mode, "timing": timing})
-        doc["phases"].append({"id": f"p{p + 1}", "title": f"Week {p + 1}", "kind": "sequence",
-                              "activities": acts})
+        doc["phases"].append(
+            {"id": f"p{p + 1}", "title": f"Week {p + 1}", "kind": "sequence", "activities": acts}
+        )
     return doc
 
 
@@ -96,9 +115,11 @@ class Shots:
     def page(self, size: tuple[int, int], lang: str, design_id: int):
         # "Passend" may collapse the side panels, which is kept per person: open them again
         self.http.put("/api/prefs", json={"catalogue_collapsed": False, "critic_collapsed": False})
-        context = self.browser.new_context(viewport={"width": size[0], "height": size[1]},
-                                           locale="nl-NL" if lang == "nl" else "en-GB",
-                                           base_url=self.url)
+        context = self.browser.new_context(
+            viewport={"width": size[0], "height": size[1]},
+            locale="nl-NL" if lang == "nl" else "en-GB",
+            base_url=self.url,
+        )
         context.add_cookies([{"name": "wave_session", "value": self.cookie, "url": self.url}])
         page = context.new_page()
         page.on("pageerror", lambda e: print("  JavaScript error:", e, file=sys.stderr))
@@ -115,11 +136,13 @@ class Shots:
                 return
             name = ZOOM_OUT[lang] if int(now[:-1]) > int(target[:-1]) else ZOOM_IN[lang]
             page.get_by_role("button", name=name, exact=True).click()
-            page.wait_for_function("([el, was]) => el.textContent.trim() !== was",
-                                   arg=[out.element_handle(), now])
+            page.wait_for_function(
+                "([el, was]) => el.textContent.trim() !== was", arg=[out.element_handle(), now]
+            )
 
-    def shot(self, name: str, design_id: int, size, lang: str, *, fit=False, zoom=None,
-             full_page=False) -> None:
+    def shot(
+        self, name: str, design_id: int, size, lang: str, *, fit=False, zoom=None, full_page=False
+    ) -> None:
         if not self.wanted(name):
             return
         context, page = self.page(size, lang, design_id)
@@ -148,8 +171,22 @@ class Shots:
                 page.emulate_media(media="print")
             pdf = Path(tempfile.mkdtemp()) / f"{name}.pdf"
             page.pdf(path=str(pdf), format="A4", landscape=True)  # as Ctrl+P: no backgrounds
-            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
-                            str(pdf), str(OUT / name)], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "60",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(pdf),
+                    str(OUT / name),
+                ],
+                check=True,
+            )
             self.made.append(OUT / f"{name}.png")
             print(" ", f"{name}.png (print{' preview' if emulate else ', as Ctrl+P'}, page 1)")
         finally:
@@ -179,23 +216,19 @@ def main() -> None:
     try:
         with httpx.Client(base_url=url, timeout=30) as http:
             sign_up(http, "Docent Voorbeeld")
-            marketing = http.post("/api/designs",
-                                  json=load_example("marketing-communicatie").to_json())
+            marketing = http.post("/api/designs", json=load_example("marketing-communicatie").to_json())
             marketing.raise_for_status()
             big = http.post("/api/designs", json=generated_design(10, 10, "Honderd activiteiten"))
             big.raise_for_status()
             m_id, big_id = marketing.json()["id"], big.json()["id"]
 
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                            args=BROWSER_ARGS)
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
                 shots = Shots(browser, url, http, args.only)
                 for lang in ("nl", "en"):
-                    shots.shot(f"canvas-marketing-1280-fit-{lang}", m_id, (1280, 720), lang,
-                               fit=True)
+                    shots.shot(f"canvas-marketing-1280-fit-{lang}", m_id, (1280, 720), lang, fit=True)
                     shots.shot(f"canvas-marketing-1024-{lang}", m_id, (1024, 768), lang)
-                    shots.shot(f"canvas-marketing-390-{lang}", m_id, (390, 844), lang,
-                               full_page=True)
+                    shots.shot(f"canvas-marketing-390-{lang}", m_id, (390, 844), lang, full_page=True)
                 shots.shot("canvas-100-1280-fit-nl", big_id, (1280, 720), "nl", fit=True)
                 shots.shot("canvas-100-1280-minimap-nl", big_id, (1280, 720), "nl", zoom="100%")
                 shots.print_preview("print-marketing", m_id)

@@ -17,9 +17,7 @@ RANK = {role: rank for rank, role in enumerate(ROLES)}
 def role_for(*, session: Session, record: DesignRecord, user: User) -> str | None:
     if record.owner_id is not None and record.owner_id == user.id:
         return "owner"
-    share = session.exec(
-        select(Share).where(Share.design_id == record.id, Share.user_id == user.id)
-    ).first()
+    share = session.exec(select(Share).where(Share.design_id == record.id, Share.user_id == user.id)).first()
     if share is not None:
         return share.role
     if record.example_slug is not None:
@@ -33,40 +31,52 @@ def may(role: str | None, needed: str) -> bool:
 
 def visible_designs(*, session: Session, user: User) -> list[DesignRecord]:
     shared = select(Share.design_id).where(Share.user_id == user.id)
-    return list(session.exec(
-        select(DesignRecord)
-        .where(or_(DesignRecord.owner_id == user.id, col(DesignRecord.id).in_(shared),
-                   col(DesignRecord.example_slug).is_not(None)))
-        .order_by(col(DesignRecord.updated_at).desc())
-    ))
+    return list(
+        session.exec(
+            select(DesignRecord)
+            .where(
+                or_(
+                    DesignRecord.owner_id == user.id,
+                    col(DesignRecord.id).in_(shared),
+                    col(DesignRecord.example_slug).is_not(None),
+                )
+            )
+            .order_by(col(DesignRecord.updated_at).desc())
+        )
+    )
 
 
 def shares_of(*, session: Session, design_id: int) -> list[tuple[Share, User]]:
-    return list(session.exec(
-        select(Share, User).where(Share.design_id == design_id, Share.user_id == User.id)
-        .order_by(User.name)
-    ))
+    return list(
+        session.exec(
+            select(Share, User)
+            .where(Share.design_id == design_id, Share.user_id == User.id)
+            .order_by(User.name)
+        )
+    )
 
 
 def share_design(*, session: Session, record: DesignRecord, email: str, role: str) -> Share:
     if role not in SHARE_ROLES:
-        raise AccountProblem("role", "Kies bewerken, reageren of bekijken.",
-                             "Choose edit, comment or view.")
+        raise AccountProblem("role", "Kies bewerken, reageren of bekijken.", "Choose edit, comment or view.")
     if record.example_slug is not None:
-        raise AccountProblem("design", "Een voorbeeld kun je niet delen; maak eerst een kopie.",
-                             "An example cannot be shared; copy it first.")
+        raise AccountProblem(
+            "design",
+            "Een voorbeeld kun je niet delen; maak eerst een kopie.",
+            "An example cannot be shared; copy it first.",
+        )
     user = find_user(session=session, email=email)
     if user is None:
-        raise AccountProblem("email", "Er is geen account met dit e-mailadres. Vraag je collega "
-                             "eerst een account aan te maken.",
-                             "There is no account with this e-mail address. Ask your colleague "
-                             "to sign up first.")
+        raise AccountProblem(
+            "email",
+            "Er is geen account met dit e-mailadres. Vraag je collega eerst een account aan te maken.",
+            "There is no account with this e-mail address. Ask your colleague to sign up first.",
+        )
     if user.id == record.owner_id:
-        raise AccountProblem("email", "Dit ontwerp is al van deze persoon.",
-                             "This person already owns the design.")
-    share = session.exec(
-        select(Share).where(Share.design_id == record.id, Share.user_id == user.id)
-    ).first()
+        raise AccountProblem(
+            "email", "Dit ontwerp is al van deze persoon.", "This person already owns the design."
+        )
+    share = session.exec(select(Share).where(Share.design_id == record.id, Share.user_id == user.id)).first()
     if share is None:
         share = Share(design_id=record.id, user_id=user.id, role=role)
     share.role = role

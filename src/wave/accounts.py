@@ -106,11 +106,17 @@ def check_password_strength(password: str, *, known: tuple[str, ...] = ()) -> No
     """Refuse a password that is too short, too long, or that zxcvbn finds easy to guess
     (`known`: the person's e-mail and name, which make a password easier to guess)."""
     if len(password) < PASSWORD_MIN:
-        raise AccountProblem("password", f"Kies een wachtwoord van minstens {PASSWORD_MIN} tekens.",
-                             f"Choose a password of at least {PASSWORD_MIN} characters.")
+        raise AccountProblem(
+            "password",
+            f"Kies een wachtwoord van minstens {PASSWORD_MIN} tekens.",
+            f"Choose a password of at least {PASSWORD_MIN} characters.",
+        )
     if len(password) > PASSWORD_MAX:
-        raise AccountProblem("password", f"Een wachtwoord is hooguit {PASSWORD_MAX} tekens.",
-                             f"A password is at most {PASSWORD_MAX} characters.")
+        raise AccountProblem(
+            "password",
+            f"Een wachtwoord is hooguit {PASSWORD_MAX} tekens.",
+            f"A password is at most {PASSWORD_MAX} characters.",
+        )
     # the whole name and address, and their words ("marjolein.devries@…": marjolein, devries)
     words = [part for text in known for part in re.split(r"[\W_]+", text) if len(part) >= 3]
     verdict = zxcvbn(password[:PASSWORD_SCORED], user_inputs=[*known, *words])
@@ -123,9 +129,11 @@ def check_password_strength(password: str, *, known: tuple[str, ...] = ()) -> No
         "password",
         "Te zwak: dit wachtwoord is makkelijk te raden. Maak het langer, bijvoorbeeld met een "
         "paar ongewone woorden die niet bij elkaar horen.",
-        f"Too weak. {advice}" if advice else
-        "Too weak: this password is easy to guess. Make it longer, for instance with a few "
-        "uncommon words that do not belong together.")
+        f"Too weak. {advice}"
+        if advice
+        else "Too weak: this password is easy to guess. Make it longer, for instance with a few "
+        "uncommon words that do not belong together.",
+    )
 
 
 def find_user(*, session: Session, email: str) -> User | None:
@@ -136,23 +144,29 @@ def create_user(*, session: Session, email: str, password: str, name: str) -> Us
     email = normalise_email(email)
     name = name.strip()
     if not EMAIL.match(email) or len(email) > 254:
-        raise AccountProblem("email", "Vul een geldig e-mailadres in.",
-                             "Enter a valid e-mail address.")
+        raise AccountProblem("email", "Vul een geldig e-mailadres in.", "Enter a valid e-mail address.")
     if not name or len(name) > 100:
-        raise AccountProblem("name", "Vul je naam in (hooguit 100 tekens).",
-                             "Enter your name (at most 100 characters).")
+        raise AccountProblem(
+            "name", "Vul je naam in (hooguit 100 tekens).", "Enter your name (at most 100 characters)."
+        )
     check_password_strength(password, known=(email, name))
     if find_user(session=session, email=email) is not None:
-        raise AccountProblem("email", "Er is al een account met dit e-mailadres.",
-                             "There is already an account with this e-mail address.")
+        raise AccountProblem(
+            "email",
+            "Er is al een account met dit e-mailadres.",
+            "There is already an account with this e-mail address.",
+        )
     user = User(email=email, name=name, password_hash=_hasher.hash(password))
     session.add(user)
     try:
         session.commit()
     except IntegrityError:  # the same address signed up at the same moment
         session.rollback()
-        raise AccountProblem("email", "Er is al een account met dit e-mailadres.",
-                             "There is already an account with this e-mail address.") from None
+        raise AccountProblem(
+            "email",
+            "Er is al een account met dit e-mailadres.",
+            "There is already an account with this e-mail address.",
+        ) from None
     session.refresh(user)
     return user
 
@@ -187,21 +201,26 @@ def _forget(session: Session, attempt: LoginAttempt) -> None:
     session.commit()
 
 
-def retry_after(*, session: Session, email: str, address: str, besides: int | None = None
-                ) -> int | None:
+def retry_after(*, session: Session, email: str, address: str, besides: int | None = None) -> int | None:
     """Seconds until every limit has room for another try, or None if they have now
     (`besides`: the attempt being checked, which does not count against itself)."""
     moment = now()
     waits = []
     for limit in LIMITS:
-        where = [LoginAttempt.address == address, LoginAttempt.created_at >= moment - limit.window,
-                 LoginAttempt.id != besides]
+        where = [
+            LoginAttempt.address == address,
+            LoginAttempt.created_at >= moment - limit.window,
+            LoginAttempt.id != besides,
+        ]
         if limit.per == "account":
             where.append(LoginAttempt.email == email)
         # the failure whose ageing out leaves room for one more
         oldest_counted = session.exec(
-            select(LoginAttempt.created_at).where(*where)
-            .order_by(LoginAttempt.created_at.desc()).offset(limit.failures - 1).limit(1)
+            select(LoginAttempt.created_at)
+            .where(*where)
+            .order_by(LoginAttempt.created_at.desc())
+            .offset(limit.failures - 1)
+            .limit(1)
         ).first()
         if oldest_counted is not None:
             waits.append(_aware(oldest_counted) + limit.window - moment)
@@ -210,9 +229,12 @@ def retry_after(*, session: Session, email: str, address: str, besides: int | No
 
 def start_session(*, session: Session, user: User) -> SignInSession:
     purge_expired(session=session)
-    signin = SignInSession(id=secrets.token_urlsafe(32), user_id=user.id,
-                           csrf_token=secrets.token_urlsafe(24),
-                           expires_at=now() + timedelta(days=SESSION_DAYS))
+    signin = SignInSession(
+        id=secrets.token_urlsafe(32),
+        user_id=user.id,
+        csrf_token=secrets.token_urlsafe(24),
+        expires_at=now() + timedelta(days=SESSION_DAYS),
+    )
     session.add(signin)
     session.commit()
     return signin

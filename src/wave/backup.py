@@ -28,8 +28,10 @@ from sqlalchemy.pool import NullPool
 Kind = Literal["sqlite", "postgresql"]
 MAGIC: dict[Kind, bytes] = {"sqlite": b"SQLite format 3\x00", "postgresql": b"PGDMP"}
 KIND_NAMES: dict[Kind, str] = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
-CLIENT_TOOLS = ("it comes with PostgreSQL's client programs (Debian/Ubuntu: "
-                "apt-get install postgresql-client, the server's major version or newer)")
+CLIENT_TOOLS = (
+    "it comes with PostgreSQL's client programs (Debian/Ubuntu: "
+    "apt-get install postgresql-client, the server's major version or newer)"
+)
 
 
 class BackupError(Exception):
@@ -45,6 +47,7 @@ class Done:
 
 
 # --- the configured database ------------------------------------------------------
+
 
 def database_kind(url: str) -> Kind:
     try:
@@ -71,8 +74,14 @@ def libpq_conninfo(url: str) -> tuple[str, dict[str, str]]:
     env = {**os.environ}
     if parsed.password is not None:
         env["PGPASSWORD"] = str(parsed.password)
-    plain = URL.create("postgresql", username=parsed.username, host=parsed.host,
-                       port=parsed.port, database=parsed.database, query=parsed.query)
+    plain = URL.create(
+        "postgresql",
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    )
     return plain.render_as_string(hide_password=False), env
 
 
@@ -123,6 +132,7 @@ def _first_line(exc: BaseException) -> str:
 
 # --- backup files --------------------------------------------------------------------
 
+
 def _known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
@@ -135,8 +145,10 @@ def _check_revision(file: Path, revision: str | None) -> str:
     if not revision:
         raise BackupError(f"{file}: not a Wave backup (no alembic_version)")
     if revision not in _known_revisions():
-        raise BackupError(f"{file}: schema revision {revision!r} is not one this Wave knows "
-                          "(a backup of another application, or made by a newer Wave)")
+        raise BackupError(
+            f"{file}: schema revision {revision!r} is not one this Wave knows "
+            "(a backup of another application, or made by a newer Wave)"
+        )
     return revision
 
 
@@ -152,8 +164,9 @@ def backup_kind(file: Path) -> Kind:
     for kind, magic in MAGIC.items():
         if head.startswith(magic):
             return kind
-    raise BackupError(f"{file}: not a Wave backup (neither an SQLite database "
-                      "nor a pg_dump custom-format archive)")
+    raise BackupError(
+        f"{file}: not a Wave backup (neither an SQLite database nor a pg_dump custom-format archive)"
+    )
 
 
 def _partial(out: Path) -> Path:
@@ -171,14 +184,16 @@ def _check_out(out: Path) -> None:
 
 # --- SQLite --------------------------------------------------------------------------
 
+
 def _open_sqlite(path: Path, mode: str) -> sqlite3.Connection:
     # mode=ro/rw never creates a file; timeout waits for a writer's lock like wave.db does
     return sqlite3.connect(f"{path.absolute().as_uri()}?mode={mode}", uri=True, timeout=30)
 
 
 def _sqlite_revision(conn: sqlite3.Connection) -> str | None:
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' "
-                        "AND name='alembic_version'").fetchone():
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone():
         return None
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
@@ -232,8 +247,7 @@ def _sqlite_restore(url: str, file: Path, *, force: bool) -> Done:
         if path.exists() and path.resolve() == file.resolve():
             raise BackupError(f"{file}: is the database itself")
         if path.exists() and not force and has_data(url):
-            raise BackupError(f"{path} holds data; restoring replaces all of it "
-                              "(give --force to do that)")
+            raise BackupError(f"{path} holds data; restoring replaces all of it (give --force to do that)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             target = sqlite3.connect(path, timeout=30)
@@ -252,6 +266,7 @@ def _sqlite_restore(url: str, file: Path, *, force: bool) -> Done:
 
 # --- PostgreSQL ----------------------------------------------------------------------
 
+
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
@@ -264,13 +279,15 @@ def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     if done.returncode != 0:
         said = [line for line in done.stderr.strip().splitlines() if line.strip()][-5:]
         name = Path(args[0]).name
-        raise BackupError(f"{name} failed (exit status {done.returncode})"
-                          + ("".join(f"\n  {line}" for line in said)))
+        raise BackupError(
+            f"{name} failed (exit status {done.returncode})" + ("".join(f"\n  {line}" for line in said))
+        )
     return done
 
 
-COPY_VERSION = re.compile(r"^COPY \S*alembic_version \(version_num\) FROM stdin;\n(.*?)\n\\\.$",
-                          re.MULTILINE | re.DOTALL)
+COPY_VERSION = re.compile(
+    r"^COPY \S*alembic_version \(version_num\) FROM stdin;\n(.*?)\n\\\.$", re.MULTILINE | re.DOTALL
+)
 
 
 def _archive_revision(pg_restore: str, file: Path) -> str | None:
@@ -278,8 +295,9 @@ def _archive_revision(pg_restore: str, file: Path) -> str | None:
     listed = _run([pg_restore, "--list", str(file)], os.environ.copy()).stdout
     if not re.search(r"\bTABLE \S+ alembic_version\b", listed):
         return None
-    script = _run([pg_restore, "--data-only", "--table=alembic_version", "--file=-", str(file)],
-                  os.environ.copy()).stdout
+    script = _run(
+        [pg_restore, "--data-only", "--table=alembic_version", "--file=-", str(file)], os.environ.copy()
+    ).stdout
     found = COPY_VERSION.search(script)
     return found.group(1).strip() if found else None
 
@@ -289,8 +307,9 @@ def _postgresql_backup(url: str, out: Path) -> Done:
     _check_out(out)
     revision = _revision_in_database(url)
     if revision is None:
-        raise BackupError("the database of WAVE_DATABASE_URL holds no Wave schema "
-                          "(no alembic_version): nothing to back up")
+        raise BackupError(
+            "the database of WAVE_DATABASE_URL holds no Wave schema (no alembic_version): nothing to back up"
+        )
     conninfo, env = libpq_conninfo(url)
     partial = _partial(out)
     partial.unlink(missing_ok=True)
@@ -308,16 +327,29 @@ def _postgresql_restore(url: str, file: Path, *, force: bool) -> Done:
     pg_restore = _tool("pg_restore")
     revision = _check_revision(file, _archive_revision(pg_restore, file))
     if not force and has_data(url):
-        raise BackupError("the database of WAVE_DATABASE_URL holds data; restoring replaces "
-                          "all of it (give --force to do that)")
+        raise BackupError(
+            "the database of WAVE_DATABASE_URL holds data; restoring replaces "
+            "all of it (give --force to do that)"
+        )
     conninfo, env = libpq_conninfo(url)
     # One transaction: a restore that fails half-way leaves the database as it was.
-    _run([pg_restore, "--clean", "--if-exists", "--no-owner", "--single-transaction",
-          f"--dbname={conninfo}", str(file)], env)
+    _run(
+        [
+            pg_restore,
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            f"--dbname={conninfo}",
+            str(file),
+        ],
+        env,
+    )
     return Done("postgresql", revision)
 
 
 # --- the two operations --------------------------------------------------------------
+
 
 def backup_database(*, url: str, out: Path) -> Done:
     """Write a consistent copy of the whole database at `url` to `out` while Wave runs."""
@@ -331,9 +363,11 @@ def restore_database(*, url: str, file: Path, force: bool = False) -> Done:
     kind = database_kind(url)
     found = backup_kind(file)
     if found != kind:
-        raise BackupError(f"{file}: a backup of {KIND_NAMES[found]}, but WAVE_DATABASE_URL "
-                          f"names {KIND_NAMES[kind]} (a backup goes back into the kind of "
-                          "database it came from)")
+        raise BackupError(
+            f"{file}: a backup of {KIND_NAMES[found]}, but WAVE_DATABASE_URL "
+            f"names {KIND_NAMES[kind]} (a backup goes back into the kind of "
+            "database it came from)"
+        )
     if kind == "sqlite":
         done = _sqlite_restore(url, file, force=force)
     else:

@@ -50,8 +50,16 @@ SERVER_START_S = 60
 CONCURRENCY_DEADLINE_S = 300
 MAX_ATTEMPTS_PER_WRITE = 500
 
-KEYS = ("database", "rules_1000_ms", "page_render_ms", "edit_roundtrip_ms", "bare_endpoint_ms",
-        "edit_roundtrip_ratio", "pdf_100_s", "concurrency")
+KEYS = (
+    "database",
+    "rules_1000_ms",
+    "page_render_ms",
+    "edit_roundtrip_ms",
+    "bare_endpoint_ms",
+    "edit_roundtrip_ratio",
+    "pdf_100_s",
+    "concurrency",
+)
 CONCURRENCY_KEYS = ("editors", "writes", "conflicts", "lost_updates", "errors_5xx")
 
 
@@ -61,8 +69,15 @@ class BenchError(Exception):
 
 # --- designs -------------------------------------------------------------------
 
-def generate_design(n: int, *, catalogue: Catalogue | None = None, seed: int = 2026,
-                    per_phase: int = 20, title: str | None = None) -> dict[str, Any]:
+
+def generate_design(
+    n: int,
+    *,
+    catalogue: Catalogue | None = None,
+    seed: int = 2026,
+    per_phase: int = 20,
+    title: str | None = None,
+) -> dict[str, Any]:
     """A valid `wave.design/v1` document with `n` activities from the catalogue.
 
     Phases of `per_phase` activities (every fifth a choice phase), both modes
@@ -76,11 +91,17 @@ def generate_design(n: int, *, catalogue: Catalogue | None = None, seed: int = 2
     n_phases = max(2, -(-n // per_phase))
     n_goals = max(3, n // 25)
     n_topics = max(5, n // 15)
-    goals = [{"id": f"g{i + 1}", "text": f"Leerdoel {i + 1}: de student past onderdeel {i + 1} toe."}
-             for i in range(n_goals)]
+    goals = [
+        {"id": f"g{i + 1}", "text": f"Leerdoel {i + 1}: de student past onderdeel {i + 1} toe."}
+        for i in range(n_goals)
+    ]
     phases: list[dict[str, Any]] = [
-        {"id": f"p{p + 1}", "title": f"Fase {p + 1}",
-         "kind": "choice" if p % 5 == 4 else "sequence", "activities": []}
+        {
+            "id": f"p{p + 1}",
+            "title": f"Fase {p + 1}",
+            "kind": "choice" if p % 5 == 4 else "sequence",
+            "activities": [],
+        }
         for p in range(n_phases)
     ]
     ids: list[str] = []
@@ -95,15 +116,13 @@ def generate_design(n: int, *, catalogue: Catalogue | None = None, seed: int = 2
             "mode": entry.modes[(i // len(entries)) % len(entry.modes)],
             "timing": entry.timings[(i // 2) % len(entry.timings)],
             "minutes": minutes,
-            "topics": [f"onderwerp {rng.randrange(n_topics)}"]
-            + (["rode draad"] if i % 7 == 0 else []),
+            "topics": [f"onderwerp {rng.randrange(n_topics)}"] + (["rode draad"] if i % 7 == 0 else []),
             "goals": [f"g{rng.randrange(n_goals) + 1}"] if i % 6 else [],
             "source": ("existing", "own", "oer")[i % 3],
         }
         phases[i * n_phases // n]["activities"].append(placed)
         ids.append(placed["id"])
-    links = [{"from": ids[i], "to": ids[i + 1], "kind": "prepares"}
-             for i in range(n - 1) if i % 3 != 2]
+    links = [{"from": ids[i], "to": ids[i + 1], "kind": "prepares"} for i in range(n - 1) if i % 3 != 2]
     links += [{"from": ids[i], "to": ids[i + 30], "kind": "uses"} for i in range(0, n - 30, 30)]
     links += [{"from": ids[i + 2], "to": ids[i], "kind": "feedback"} for i in range(5, n - 2, 10)]
     return {
@@ -120,6 +139,7 @@ def generate_design(n: int, *, catalogue: Catalogue | None = None, seed: int = 2
 
 # --- small helpers ---------------------------------------------------------------
 
+
 def _median_ms(fn: Callable[[], Any], rounds: int, warmup: int = 1) -> float:
     for _ in range(warmup):
         fn()
@@ -133,8 +153,10 @@ def _median_ms(fn: Callable[[], Any], rounds: int, warmup: int = 1) -> float:
 
 def _expect(response: httpx.Response, *statuses: int) -> httpx.Response:
     if response.status_code not in statuses:
-        raise BenchError(f"{response.request.method} {response.request.url.path}: "
-                         f"HTTP {response.status_code}: {response.text[:300]}")
+        raise BenchError(
+            f"{response.request.method} {response.request.url.path}: "
+            f"HTTP {response.status_code}: {response.text[:300]}"
+        )
     return response
 
 
@@ -157,6 +179,7 @@ def describe_database(url: str | None) -> str:
 
 
 # --- in process ------------------------------------------------------------------
+
 
 def measure_rules(design: dict[str, Any], rounds: int = 20) -> float:
     """Median milliseconds of the rule engine (`check`) on `design` (parsed once)."""
@@ -189,6 +212,7 @@ def measure_pdf(design: dict[str, Any], rounds: int = 3) -> float | None:
 
 # --- the server --------------------------------------------------------------------
 
+
 @contextmanager
 def bench_server(database_url: str | None = None) -> Iterator[str]:
     """A `wave serve` process on a free port of 127.0.0.1, with WAVE_BENCH=1, on
@@ -197,30 +221,41 @@ def bench_server(database_url: str | None = None) -> Iterator[str]:
     tmp = Path(tempfile.mkdtemp(prefix="wave-bench-"))
     url = database_url or f"sqlite:///{tmp / 'wave.db'}"
     port = _free_port()
-    env = {**os.environ, "WAVE_DATABASE_URL": url, "WAVE_SEED_EXAMPLES": "false",
-           BENCH_ENV: "1", "WAVE_SECURE_COOKIES": "false"}
+    env = {
+        **os.environ,
+        "WAVE_DATABASE_URL": url,
+        "WAVE_SEED_EXAMPLES": "false",
+        BENCH_ENV: "1",
+        "WAVE_SECURE_COOKIES": "false",
+    }
     log_path = tmp / "server.log"
     proc = None
     try:
         with open(log_path, "wb") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "wave.cli", "serve", "--host", "127.0.0.1",
-                 "--port", str(port)],
-                env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                [sys.executable, "-m", "wave.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + SERVER_START_S
         while True:
             if proc.poll() is not None:
-                raise BenchError("wave serve stopped during start-up:\n"
-                                 + log_path.read_text(errors="replace")[-2000:])
+                raise BenchError(
+                    "wave serve stopped during start-up:\n" + log_path.read_text(errors="replace")[-2000:]
+                )
             try:
                 if httpx.get(base + "/healthz", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                raise BenchError(f"wave serve did not answer /healthz within {SERVER_START_S} s:\n"
-                                 + log_path.read_text(errors="replace")[-2000:])
+                raise BenchError(
+                    f"wave serve did not answer /healthz within {SERVER_START_S} s:\n"
+                    + log_path.read_text(errors="replace")[-2000:]
+                )
             time.sleep(0.2)
         yield base
     finally:
@@ -244,8 +279,10 @@ def signed_in_client(base_url: str, email: str, name: str, *, sign_up: bool = Tr
     client = httpx.Client(base_url=base_url, timeout=120, limits=CLIENT_LIMITS)
     try:
         if sign_up:
-            _expect(client.post("/api/auth/signup",
-                                json={"email": email, "password": PASSWORD, "name": name}), 201)
+            _expect(
+                client.post("/api/auth/signup", json={"email": email, "password": PASSWORD, "name": name}),
+                201,
+            )
         r = _expect(client.post("/api/auth/login", json={"email": email, "password": PASSWORD}), 200)
     except BaseException:
         client.close()
@@ -277,8 +314,9 @@ def _movable(design: dict[str, Any], catalogue: Catalogue) -> tuple[str, str, st
     raise BenchError("the generated design has no activity that can take both modes")
 
 
-def measure_edit(client: httpx.Client, design_id: int, design: dict[str, Any], version: int,
-                 rounds: int) -> tuple[float, int]:
+def measure_edit(
+    client: httpx.Client, design_id: int, design: dict[str, Any], version: int, rounds: int
+) -> tuple[float, int]:
     """An edit round trip as the canvas makes it: drop an activity (`move`) into the
     other phase and lane and back, each POST carrying the version it is based on;
     the answer is the canvas with the critic's findings (and status) out of band.
@@ -290,11 +328,16 @@ def measure_edit(client: httpx.Client, design_id: int, design: dict[str, Any], v
 
     def drop() -> None:
         there = state["step"] % 2 == 0
-        form = {"version": str(state["version"]), "placed": placed,
-                "phase": phases[1] if there else phases[0],
-                "mode": other if there else mode, "index": "0"}
-        r = _expect(client.post(f"/designs/{design_id}/edit/move", data=form,
-                                headers={"HX-Request": "true"}), 200)
+        form = {
+            "version": str(state["version"]),
+            "placed": placed,
+            "phase": phases[1] if there else phases[0],
+            "mode": other if there else mode,
+            "index": "0",
+        }
+        r = _expect(
+            client.post(f"/designs/{design_id}/edit/move", data=form, headers={"HX-Request": "true"}), 200
+        )
         found = VERSION_INPUT.search(r.text)
         if found is None or 'id="critic"' not in r.text:
             raise BenchError("the edit answer has no #design-version or no critic fragment")
@@ -308,9 +351,9 @@ def measure_edit(client: httpx.Client, design_id: int, design: dict[str, Any], v
 
 def measure_bare(client: httpx.Client, size: int, rounds: int) -> float:
     """Median milliseconds of the bare endpoint answering `size` bytes."""
+
     def get() -> None:
-        r = _expect(client.get(FRAGMENT_PATH, params={"size": size},
-                               headers={"HX-Request": "true"}), 200)
+        r = _expect(client.get(FRAGMENT_PATH, params={"size": size}, headers={"HX-Request": "true"}), 200)
         if len(r.content) != size:
             raise BenchError(f"the bare endpoint answered {len(r.content)} bytes, not {size}")
 
@@ -318,6 +361,7 @@ def measure_bare(client: httpx.Client, size: int, rounds: int) -> float:
 
 
 # --- concurrent editors --------------------------------------------------------------
+
 
 @dataclass
 class _Tally:
@@ -327,8 +371,15 @@ class _Tally:
     written: list[str] = field(default_factory=list)
 
 
-def _editor(client: httpx.Client, design_id: int, name: str, writes: int, start: threading.Barrier,
-            deadline: float, seed: int) -> _Tally:
+def _editor(
+    client: httpx.Client,
+    design_id: int,
+    name: str,
+    writes: int,
+    start: threading.Barrier,
+    deadline: float,
+    seed: int,
+) -> _Tally:
     """`writes` read-modify-write cycles: GET the design, add a goal with a unique
     text, PUT it with the version read; on a 409 wait a little (exponential back-off
     with jitter, as a client should), read again and retry."""
@@ -353,7 +404,7 @@ def _editor(client: httpx.Client, design_id: int, name: str, writes: int, start:
                 break
             if r.status_code == 409:
                 tally.conflicts += 1
-                time.sleep(rng.uniform(0, min(0.2, 0.005 * 2 ** attempt)))  # back off, with jitter
+                time.sleep(rng.uniform(0, min(0.2, 0.005 * 2**attempt)))  # back off, with jitter
                 continue
             if r.status_code >= 500:
                 tally.errors_5xx += 1
@@ -362,8 +413,9 @@ def _editor(client: httpx.Client, design_id: int, name: str, writes: int, start:
     return tally
 
 
-def measure_concurrency(base_url: str, owner: httpx.Client, *, editors: int, writes: int,
-                        run: str, activities: int = 20) -> dict[str, int]:
+def measure_concurrency(
+    base_url: str, owner: httpx.Client, *, editors: int, writes: int, run: str, activities: int = 20
+) -> dict[str, int]:
     """`editors` people (the owner and others it shared the design with, role edit),
     each in its own thread and client, writing `writes` times to ONE design.
     `lost_updates`: successful writes whose goal is missing from the final design."""
@@ -372,16 +424,25 @@ def measure_concurrency(base_url: str, owner: httpx.Client, *, editors: int, wri
     try:
         for k in range(1, editors):
             email = f"bench-{run}-e{k}@bench.example"
-            _expect(httpx.post(base_url + "/api/auth/signup", timeout=60, json={
-                "email": email, "password": PASSWORD, "name": f"Bench {k}"}), 201)
-            _expect(owner.post(f"/api/designs/{design_id}/shares",
-                               json={"email": email, "role": "edit"}), 201)
+            _expect(
+                httpx.post(
+                    base_url + "/api/auth/signup",
+                    timeout=60,
+                    json={"email": email, "password": PASSWORD, "name": f"Bench {k}"},
+                ),
+                201,
+            )
+            _expect(
+                owner.post(f"/api/designs/{design_id}/shares", json={"email": email, "role": "edit"}), 201
+            )
             clients.append(signed_in_client(base_url, email, f"Bench {k}", sign_up=False))
         start = threading.Barrier(editors)
         deadline = time.monotonic() + CONCURRENCY_DEADLINE_S
         with ThreadPoolExecutor(max_workers=editors) as pool:
-            futures = [pool.submit(_editor, c, design_id, f"e{k}", writes, start, deadline, k)
-                       for k, c in enumerate(clients)]
+            futures = [
+                pool.submit(_editor, c, design_id, f"e{k}", writes, start, deadline, k)
+                for k, c in enumerate(clients)
+            ]
             tallies = [f.result() for f in futures]
     finally:
         for c in clients[1:]:
@@ -400,9 +461,18 @@ def measure_concurrency(base_url: str, owner: httpx.Client, *, editors: int, wri
 
 # --- everything ------------------------------------------------------------------------
 
-def run_bench(database_url: str | None = None, *, rounds: int = 20, editors: int = 20,
-              writes: int = 10, big: int = 1000, small: int = 100, pdf_rounds: int = 3,
-              progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+
+def run_bench(
+    database_url: str | None = None,
+    *,
+    rounds: int = 20,
+    editors: int = 20,
+    writes: int = 10,
+    big: int = 1000,
+    small: int = 100,
+    pdf_rounds: int = 3,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
     """Every measurement; the SPEC §8 JSON object. `big`/`small` are the sizes of the
     designs behind `rules_1000_ms` and `page_render_ms`/`edit_roundtrip_ms`/`pdf_100_s`
     (1,000 and 100 unless a test asks for less)."""
@@ -446,7 +516,7 @@ def run_bench(database_url: str | None = None, *, rounds: int = 20, editors: int
 
 # --- targets ---------------------------------------------------------------------------
 
-RULES_SHARE_OF_PAGE = 0.5   # "well under one page render": at most half of it
+RULES_SHARE_OF_PAGE = 0.5  # "well under one page render": at most half of it
 EDIT_RATIO_MAX = 3.0
 PDF_MAX_S = 2.0
 
@@ -465,18 +535,33 @@ def targets(result: dict[str, Any]) -> list[Target]:
     rules, page = result["rules_1000_ms"], result["page_render_ms"]
     ratio, pdf = result["edit_roundtrip_ratio"], result["pdf_100_s"]
     return [
-        Target("rules_1000_ms", f"{rules:.1f} ms",
-               f"≤ {RULES_SHARE_OF_PAGE:g} × page render ({page * RULES_SHARE_OF_PAGE:.1f} ms)",
-               rules <= page * RULES_SHARE_OF_PAGE),
+        Target(
+            "rules_1000_ms",
+            f"{rules:.1f} ms",
+            f"≤ {RULES_SHARE_OF_PAGE:g} × page render ({page * RULES_SHARE_OF_PAGE:.1f} ms)",
+            rules <= page * RULES_SHARE_OF_PAGE,
+        ),
         Target("page_render_ms", f"{page:.1f} ms", "reference", None),
         Target("edit_roundtrip_ms", f"{result['edit_roundtrip_ms']:.1f} ms", "see ratio", None),
         Target("bare_endpoint_ms", f"{result['bare_endpoint_ms']:.2f} ms", "reference", None),
-        Target("edit_roundtrip_ratio", "n/a" if ratio is None else f"{ratio:.1f}×",
-               f"≤ {EDIT_RATIO_MAX:g}× bare endpoint", ratio is not None and ratio <= EDIT_RATIO_MAX),
-        Target("pdf_100_s", "n/a" if pdf is None else f"{pdf:.2f} s", f"< {PDF_MAX_S:g} s",
-               pdf is not None and pdf < PDF_MAX_S),
-        Target("concurrency", f"{c['editors']} editors, {c['writes']} writes, "
-               f"{c['conflicts']} conflicts", "all writes land", None),
+        Target(
+            "edit_roundtrip_ratio",
+            "n/a" if ratio is None else f"{ratio:.1f}×",
+            f"≤ {EDIT_RATIO_MAX:g}× bare endpoint",
+            ratio is not None and ratio <= EDIT_RATIO_MAX,
+        ),
+        Target(
+            "pdf_100_s",
+            "n/a" if pdf is None else f"{pdf:.2f} s",
+            f"< {PDF_MAX_S:g} s",
+            pdf is not None and pdf < PDF_MAX_S,
+        ),
+        Target(
+            "concurrency",
+            f"{c['editors']} editors, {c['writes']} writes, {c['conflicts']} conflicts",
+            "all writes land",
+            None,
+        ),
         Target("lost_updates", str(c["lost_updates"]), "0", c["lost_updates"] == 0),
         Target("errors_5xx", str(c["errors_5xx"]), "0", c["errors_5xx"] == 0),
     ]

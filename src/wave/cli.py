@@ -10,8 +10,11 @@ from wave.commands.export import export
 from wave.commands.rules import rules
 from wave.commands.serve import serve
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="Wave: design blended courses, and let the critic check them.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Wave: design blended courses, and let the critic check them.",
+)
 app.command("serve")(serve)
 app.command("check")(check)
 app.command("rules")(rules)

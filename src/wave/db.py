@@ -40,8 +40,7 @@ def get_engine(url: str | None = None) -> Engine:
     # At most 30 connections per process (10 kept, 20 more under load), fewer than the 40
     # threads of the request pool; a session is closed when its request ends, however it
     # ends. A request that gets no connection within 10 s is answered 503 (web/app.py).
-    return create_engine(url, pool_size=10, max_overflow=20, pool_timeout=10,
-                         pool_pre_ping=True)
+    return create_engine(url, pool_size=10, max_overflow=20, pool_timeout=10, pool_pre_ping=True)
 
 
 def alembic_config(url: str) -> Config:

@@ -132,8 +132,9 @@ class DesignBody(Strict):
     @model_validator(mode="after")
     def _not_too_many_activities(self) -> "DesignBody":
         if sum(len(p.activities) for p in self.phases) > MAX_ACTIVITIES:
-            raise PydanticCustomError("too_many_activities", "more than {limit} activities",
-                                      {"limit": MAX_ACTIVITIES})
+            raise PydanticCustomError(
+                "too_many_activities", "more than {limit} activities", {"limit": MAX_ACTIVITIES}
+            )
         return self
 
     # Walking the design ----------------------------------------------------
@@ -153,11 +154,13 @@ class DesignBody(Strict):
 
     def positions(self) -> dict[str, tuple[int, int, str]]:
         """Each placed activity's (phase index, index in the phase, phase kind)."""
-        return {a.id: (pi, ai, p.kind) for pi, p in enumerate(self.phases)
-                for ai, a in enumerate(p.activities)}
+        return {
+            a.id: (pi, ai, p.kind) for pi, p in enumerate(self.phases) for ai, a in enumerate(p.activities)
+        }
 
-    def precedes(self, a_id: str, b_id: str,
-                 positions: dict[str, tuple[int, int, str]] | None = None) -> bool:
+    def precedes(
+        self, a_id: str, b_id: str, positions: dict[str, tuple[int, int, str]] | None = None
+    ) -> bool:
         """SPEC §3: A precedes B when A's phase comes earlier, or both sit in the same
         sequence phase and A is listed earlier (a choice phase has no order inside).
         Pass `positions()` when asking about many pairs."""
@@ -203,19 +206,33 @@ class Problem(BaseModel):
 
 
 FIELD_WORDS: dict[str, tuple[str, str]] = {
-    "(document)": ("Bestand", "File"), "format": ("formaat", "format"),
-    "title": ("titel", "title"), "language": ("taal", "language"),
-    "template": ("sjabloon", "template"), "study_load_hours": ("studielast", "study load"),
-    "goals": ("leerdoel", "goal"), "text": ("tekst", "text"), "phases": ("fase", "phase"),
-    "kind": ("soort", "kind"), "activities": ("activiteit", "activity"),
-    "activity": ("activiteit", "activity"), "mode": ("lesvorm", "mode"),
-    "timing": ("timing", "timing"), "minutes": ("minuten", "minutes"),
-    "topics": ("onderwerp", "topic"), "source": ("bron", "source"),
+    "(document)": ("Bestand", "File"),
+    "format": ("formaat", "format"),
+    "title": ("titel", "title"),
+    "language": ("taal", "language"),
+    "template": ("sjabloon", "template"),
+    "study_load_hours": ("studielast", "study load"),
+    "goals": ("leerdoel", "goal"),
+    "text": ("tekst", "text"),
+    "phases": ("fase", "phase"),
+    "kind": ("soort", "kind"),
+    "activities": ("activiteit", "activity"),
+    "activity": ("activiteit", "activity"),
+    "mode": ("lesvorm", "mode"),
+    "timing": ("timing", "timing"),
+    "minutes": ("minuten", "minutes"),
+    "topics": ("onderwerp", "topic"),
+    "source": ("bron", "source"),
     "multi_location": ("op meer plekken tegelijk", "in several places at once"),
-    "environment": ("leeromgeving", "environment"), "notes": ("notities", "notes"),
-    "learning_type": ("leertype", "learning type"), "interactions": ("interacties", "interactions"),
-    "links": ("verbinding", "link"), "from": ("van", "from"), "to": ("naar", "to"),
-    "baseline": ("uitgangssituatie", "baseline"), "id": ("id", "id"),
+    "environment": ("leeromgeving", "environment"),
+    "notes": ("notities", "notes"),
+    "learning_type": ("leertype", "learning type"),
+    "interactions": ("interacties", "interactions"),
+    "links": ("verbinding", "link"),
+    "from": ("van", "from"),
+    "to": ("naar", "to"),
+    "baseline": ("uitgangssituatie", "baseline"),
+    "id": ("id", "id"),
 }
 
 
@@ -242,6 +259,7 @@ class DesignInvalid(Exception):
 
 # --- shape errors ----------------------------------------------------------
 
+
 def _loc(parts: tuple[Any, ...]) -> str:
     out = ""
     for p in parts:
@@ -266,8 +284,10 @@ _SHAPE_MESSAGES: dict[str, tuple[str, str]] = {
     "too_many_activities": ("heeft meer dan {limit} activiteiten", "has more than {limit} activities"),
     "greater_than_equal": ("mag niet kleiner zijn dan {ge}", "must not be less than {ge}"),
     "less_than_equal": ("mag niet groter zijn dan {le}", "must not be more than {le}"),
-    "finite_number": ("moet een eindig getal zijn (geen NaN of oneindig)",
-                      "must be a finite number (not NaN or infinity)"),
+    "finite_number": (
+        "moet een eindig getal zijn (geen NaN of oneindig)",
+        "must be a finite number (not NaN or infinity)",
+    ),
     "int_parsing": ("moet een geheel getal zijn", "must be a whole number"),
     "int_from_float": ("moet een geheel getal zijn", "must be a whole number"),
     "int_type": ("moet een geheel getal zijn (geen tekst)", "must be a whole number (not text)"),
@@ -281,14 +301,18 @@ _SHAPE_MESSAGES: dict[str, tuple[str, str]] = {
     "model_type": ("moet een object zijn", "must be an object"),
     "model_attributes_type": ("moet een object zijn", "must be an object"),
     "dict_type": ("moet een object zijn", "must be an object"),
-    "control_character": ("bevat een stuurteken (zoals NUL); alleen gewone tekst",
-                          "contains a control character (such as NUL); plain text only"),
+    "control_character": (
+        "bevat een stuurteken (zoals NUL); alleen gewone tekst",
+        "contains a control character (such as NUL); plain text only",
+    ),
     "line_break": ("moet op één regel (geen tab of regeleinde)", "must be one line (no tab or line break)"),
 }
-_TEMPLATE_SLUG = ("linear, non-linear, hybrid of de naam van een eigen sjabloon: kleine letters, "
-                  "cijfers en '-' (max. 64 tekens)",
-                  "linear, non-linear, hybrid or a custom template's slug: lower-case letters, "
-                  "digits and '-' (at most 64 characters)")
+_TEMPLATE_SLUG = (
+    "linear, non-linear, hybrid of de naam van een eigen sjabloon: kleine letters, "
+    "cijfers en '-' (max. 64 tekens)",
+    "linear, non-linear, hybrid or a custom template's slug: lower-case letters, "
+    "digits and '-' (at most 64 characters)",
+)
 
 
 def _number(value: Any) -> str:
@@ -330,6 +354,7 @@ def _shown(value: Any) -> str:
 
 # --- bytes -----------------------------------------------------------------
 
+
 def load_document(raw: bytes | str, *, loc: str = "(document)") -> Any:
     """Bytes (a file, a request body) -> a JSON value, or `DesignInvalid` saying what is
     wrong with them in words a teacher can read (no Python exception text)."""
@@ -343,23 +368,28 @@ def load_document(raw: bytes | str, *, loc: str = "(document)") -> Any:
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise refuse("is geen tekst in UTF-8 (is het wel een JSON-bestand?)",
-                         "is not UTF-8 text (is it a JSON file?)") from None
+            raise refuse(
+                "is geen tekst in UTF-8 (is het wel een JSON-bestand?)",
+                "is not UTF-8 text (is it a JSON file?)",
+            ) from None
     raw = raw.removeprefix("\ufeff")
     try:
         data = json.loads(raw)  # NaN and Infinity load; the models refuse them by field
     except json.JSONDecodeError as exc:
-        raise refuse(f"is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})",
-                     f"is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+        raise refuse(
+            f"is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})",
+            f"is not valid JSON (line {exc.lineno}, column {exc.colno})",
+        ) from None
     except RecursionError:
-        raise refuse("is dieper genest dan het formaat toestaat",
-                     "is nested deeper than the format allows") from None
+        raise refuse(
+            "is dieper genest dan het formaat toestaat", "is nested deeper than the format allows"
+        ) from None
     except ValueError:
-        raise refuse("bevat een getal met te veel cijfers", "contains a number with too many digits"
-                     ) from None
+        raise refuse(
+            "bevat een getal met te veel cijfers", "contains a number with too many digits"
+        ) from None
     if _depth(data) > MAX_DEPTH:
-        raise refuse("is dieper genest dan het formaat toestaat",
-                     "is nested deeper than the format allows")
+        raise refuse("is dieper genest dan het formaat toestaat", "is nested deeper than the format allows")
     return data
 
 
@@ -380,6 +410,7 @@ def _depth(value: Any) -> int:
 
 # --- meaning errors --------------------------------------------------------
 
+
 def check_against_catalogue(design: Design, catalogue: Catalogue) -> list[Problem]:
     """Every id resolves and every placed activity is one the catalogue allows."""
     problems: list[Problem] = []
@@ -398,78 +429,112 @@ def _check_body(body: DesignBody, catalogue: Catalogue, prefix: str) -> list[Pro
     goal_ids: set[str] = set()
     for gi, goal in enumerate(body.goals):
         if goal.id in goal_ids:
-            add(f"goals[{gi}].id", f"doel-id {goal.id!r} komt twee keer voor",
-                f"goal id {goal.id!r} is used twice")
+            add(
+                f"goals[{gi}].id",
+                f"doel-id {goal.id!r} komt twee keer voor",
+                f"goal id {goal.id!r} is used twice",
+            )
         goal_ids.add(goal.id)
 
     phase_ids: set[str] = set()
     placed_ids: set[str] = set()
     for pi, phase in enumerate(body.phases):
         if phase.id in phase_ids:
-            add(f"phases[{pi}].id", f"fase-id {phase.id!r} komt twee keer voor",
-                f"phase id {phase.id!r} is used twice")
+            add(
+                f"phases[{pi}].id",
+                f"fase-id {phase.id!r} komt twee keer voor",
+                f"phase id {phase.id!r} is used twice",
+            )
         phase_ids.add(phase.id)
         for ai, placed in enumerate(phase.activities):
             at = f"phases[{pi}].activities[{ai}]"
             name = f" ({placed.id})"
             if placed.id in placed_ids:
-                add(f"{at}.id", f"activiteit-id {placed.id!r} komt twee keer voor",
-                    f"activity id {placed.id!r} is used twice")
+                add(
+                    f"{at}.id",
+                    f"activiteit-id {placed.id!r} komt twee keer voor",
+                    f"activity id {placed.id!r} is used twice",
+                )
             placed_ids.add(placed.id)
             for goal_id in placed.goals:
                 if goal_id not in goal_ids:
-                    add(f"{at}.goals", f"onbekend leerdoel {goal_id!r}{name}",
-                        f"unknown learning goal {goal_id!r}{name}")
+                    add(
+                        f"{at}.goals",
+                        f"onbekend leerdoel {goal_id!r}{name}",
+                        f"unknown learning goal {goal_id!r}{name}",
+                    )
             if placed.environment is not None and (placed.environment == "online") != (
-                    placed.mode == "online"):
-                add(f"{at}.environment",
+                placed.mode == "online"
+            ):
+                add(
+                    f"{at}.environment",
                     "een online activiteit speelt zich online af, een fysieke op de campus, "
                     f"de werkplek of in de samenleving{name}",
                     "an online activity takes place online, a face-to-face one on campus, at "
-                    f"the workplace or in society{name}")
+                    f"the workplace or in society{name}",
+                )
             if placed.activity == CUSTOM:
                 if not placed.title:
-                    add(f"{at}.title", f"een eigen activiteit heeft een titel nodig{name}",
-                        f"a custom activity needs a title{name}")
+                    add(
+                        f"{at}.title",
+                        f"een eigen activiteit heeft een titel nodig{name}",
+                        f"a custom activity needs a title{name}",
+                    )
                 if placed.learning_type is None:
-                    add(f"{at}.learning_type",
+                    add(
+                        f"{at}.learning_type",
                         f"een eigen activiteit heeft een leertype nodig{name}",
-                        f"a custom activity needs a learning_type{name}")
+                        f"a custom activity needs a learning_type{name}",
+                    )
                 if not placed.interactions:
-                    add(f"{at}.interactions",
+                    add(
+                        f"{at}.interactions",
                         f"een eigen activiteit heeft minstens één interactie nodig{name}",
-                        f"a custom activity needs at least one interaction{name}")
+                        f"a custom activity needs at least one interaction{name}",
+                    )
                 continue
             entry = catalogue.get(placed.activity)
             if entry is None:
-                add(f"{at}.activity", f"{placed.activity!r} staat niet in de catalogus{name}",
-                    f"{placed.activity!r} is not in the catalogue{name}")
+                add(
+                    f"{at}.activity",
+                    f"{placed.activity!r} staat niet in de catalogus{name}",
+                    f"{placed.activity!r} is not in the catalogue{name}",
+                )
                 continue
             if placed.mode not in entry.modes:
-                add(f"{at}.mode",
+                add(
+                    f"{at}.mode",
                     f"{entry.name.nl} kan niet {placed.mode} (wel: {', '.join(entry.modes)}){name}",
-                    f"{entry.name.en} cannot be {placed.mode} (allowed: "
-                    f"{', '.join(entry.modes)}){name}")
+                    f"{entry.name.en} cannot be {placed.mode} (allowed: {', '.join(entry.modes)}){name}",
+                )
             if placed.timing is not None and placed.timing not in entry.timings:
-                add(f"{at}.timing",
-                    f"{entry.name.nl} kan niet {placed.timing} (wel: "
-                    f"{', '.join(entry.timings)}){name}",
-                    f"{entry.name.en} cannot be {placed.timing} (allowed: "
-                    f"{', '.join(entry.timings)}){name}")
+                add(
+                    f"{at}.timing",
+                    f"{entry.name.nl} kan niet {placed.timing} (wel: {', '.join(entry.timings)}){name}",
+                    f"{entry.name.en} cannot be {placed.timing} (allowed: {', '.join(entry.timings)}){name}",
+                )
             if placed.learning_type is not None or placed.interactions is not None:
-                add(f"{at}.learning_type",
+                add(
+                    f"{at}.learning_type",
                     f"alleen een eigen activiteit ('custom') geeft leertype en interacties{name}",
-                    f"only a custom activity gives learning_type and interactions{name}")
+                    f"only a custom activity gives learning_type and interactions{name}",
+                )
 
     for li, link in enumerate(body.links):
         for end in ("from", "to"):
             ref = link.from_ if end == "from" else link.to
             if ref not in placed_ids:
-                add(f"links[{li}].{end}", f"verwijst naar onbekende activiteit {ref!r}",
-                    f"refers to unknown activity {ref!r}")
+                add(
+                    f"links[{li}].{end}",
+                    f"verwijst naar onbekende activiteit {ref!r}",
+                    f"refers to unknown activity {ref!r}",
+                )
         if link.from_ == link.to:
-            add(f"links[{li}]", "een activiteit kan niet naar zichzelf verwijzen",
-                "an activity cannot link to itself")
+            add(
+                f"links[{li}]",
+                "een activiteit kan niet naar zichzelf verwijzen",
+                "an activity cannot link to itself",
+            )
     return problems
 
 
@@ -502,11 +567,11 @@ def validated(design: Design, catalogue: Catalogue) -> Design:
 def parse_design(data: Any, catalogue: Catalogue) -> Design:
     """A JSON value -> a complete, valid `Design`, or `DesignInvalid`."""
     if not isinstance(data, dict):
-        raise DesignInvalid([Problem(loc="(document)", nl="moet een JSON-object zijn",
-                                     en="must be a JSON object")])
+        raise DesignInvalid(
+            [Problem(loc="(document)", nl="moet een JSON-object zijn", en="must be a JSON object")]
+        )
     if data.get("format") != FORMAT:
-        raise DesignInvalid([Problem(
-            loc="format", nl=f"moet {FORMAT!r} zijn", en=f"must be {FORMAT!r}")])
+        raise DesignInvalid([Problem(loc="format", nl=f"moet {FORMAT!r} zijn", en=f"must be {FORMAT!r}")])
     if isinstance(data.get("baseline"), dict):
         data = {**data, "baseline": {"format": FORMAT, **data["baseline"]}}
     try:

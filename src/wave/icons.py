@@ -47,8 +47,10 @@ def sprite() -> Markup:
     for name in sorted(sprite_names()):
         inner = OUTER_SVG.match(str(render_lucide(name))).group(1).strip()
         symbols.append(f'<symbol id="i-{name}" viewBox="0 0 24 24">{inner}</symbol>')
-    return Markup('<svg xmlns="http://www.w3.org/2000/svg" class="icon-sprite" width="0" '
-                  'height="0" aria-hidden="true">' + "".join(symbols) + "</svg>")
+    return Markup(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="icon-sprite" width="0" '
+        'height="0" aria-hidden="true">' + "".join(symbols) + "</svg>"
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -56,9 +58,11 @@ def _render(name: str, size: int, inline: bool, attrs: tuple[tuple[str, Any], ..
     if inline or name not in sprite_names():
         return render_lucide(name, size=size, **dict(attrs))
     extra = "".join(f' {k}="{escape(v)}"' for k, v in attrs)
-    return Markup(f'<svg width="{size}" height="{size}" viewBox="0 0 24 24" fill="none" '
-                  f'stroke="currentColor" stroke-width="2" stroke-linecap="round" '
-                  f'stroke-linejoin="round"{extra}><use href="#i-{name}"/></svg>')
+    return Markup(
+        f'<svg width="{size}" height="{size}" viewBox="0 0 24 24" fill="none" '
+        f'stroke="currentColor" stroke-width="2" stroke-linecap="round" '
+        f'stroke-linejoin="round"{extra}><use href="#i-{name}"/></svg>'
+    )
 
 
 def icon(name: str, size: int = 20, inline: bool = False, **attrs: Any) -> Markup:

@@ -16,48 +16,68 @@ from wave.vocabulary import INTERACTIONS, LEARNING_TYPES, MODES
 def team_ids(*, session: Session, user: User) -> set[int]:
     """The user and everyone they share an edited design with, either way round."""
     mine = select(DesignRecord.id).where(DesignRecord.owner_id == user.id)
-    members = session.exec(select(Share.user_id).where(col(Share.design_id).in_(mine),
-                                                        Share.role == "edit")).all()
+    members = session.exec(
+        select(Share.user_id).where(col(Share.design_id).in_(mine), Share.role == "edit")
+    ).all()
     owners = session.exec(
         select(DesignRecord.owner_id).where(
-            DesignRecord.id == Share.design_id, Share.user_id == user.id, Share.role == "edit")
+            DesignRecord.id == Share.design_id, Share.user_id == user.id, Share.role == "edit"
+        )
     ).all()
     return {user.id, *members, *(o for o in owners if o is not None)}
 
 
 def custom_activities(*, session: Session, user: User) -> list[CustomActivity]:
-    return list(session.exec(
-        select(CustomActivity).where(col(CustomActivity.owner_id).in_(team_ids(session=session,
-                                                                                user=user)))
-        .order_by(CustomActivity.title)
-    ))
+    return list(
+        session.exec(
+            select(CustomActivity)
+            .where(col(CustomActivity.owner_id).in_(team_ids(session=session, user=user)))
+            .order_by(CustomActivity.title)
+        )
+    )
 
 
-def create_custom_activity(*, session: Session, owner: User, title: str, learning_type: str,
-                           interactions: list[str], modes: list[str], minutes: str
-                           ) -> CustomActivity:
+def create_custom_activity(
+    *,
+    session: Session,
+    owner: User,
+    title: str,
+    learning_type: str,
+    interactions: list[str],
+    modes: list[str],
+    minutes: str,
+) -> CustomActivity:
     title = title.strip()
     if not title or len(title) > 200:
-        raise AccountProblem("title", "Geef de activiteit een naam (hooguit 200 tekens).",
-                             "Give the activity a name (at most 200 characters).")
+        raise AccountProblem(
+            "title",
+            "Geef de activiteit een naam (hooguit 200 tekens).",
+            "Give the activity a name (at most 200 characters).",
+        )
     if learning_type not in LEARNING_TYPES:
         raise AccountProblem("learning_type", "Kies een leertype.", "Choose a learning type.")
     if not interactions or any(i not in INTERACTIONS for i in interactions):
-        raise AccountProblem("interactions", "Kies minstens één soort interactie.",
-                             "Choose at least one kind of interaction.")
+        raise AccountProblem(
+            "interactions", "Kies minstens één soort interactie.", "Choose at least one kind of interaction."
+        )
     if not modes or any(m not in MODES for m in modes):
-        raise AccountProblem("modes", "Kies online, fysiek of beide.",
-                             "Choose online, face-to-face or both.")
+        raise AccountProblem("modes", "Kies online, fysiek of beide.", "Choose online, face-to-face or both.")
     try:
         number = int(minutes)
     except ValueError:
         number = -1
     if not 0 <= number <= 100_000:
-        raise AccountProblem("minutes", "Vul een aantal minuten in (0 of meer).",
-                             "Enter a number of minutes (0 or more).")
-    activity = CustomActivity(owner_id=owner.id, title=title, learning_type=learning_type,
-                              interactions=" ".join(interactions), modes=" ".join(modes),
-                              minutes=number)
+        raise AccountProblem(
+            "minutes", "Vul een aantal minuten in (0 of meer).", "Enter a number of minutes (0 or more)."
+        )
+    activity = CustomActivity(
+        owner_id=owner.id,
+        title=title,
+        learning_type=learning_type,
+        interactions=" ".join(interactions),
+        modes=" ".join(modes),
+        minutes=number,
+    )
     session.add(activity)
     session.commit()
     session.refresh(activity)
@@ -71,11 +91,17 @@ def _slug(text: str) -> str:
 def save_template(*, session: Session, owner: User, name: str, design: Design) -> CustomTemplate:
     name = name.strip()
     if not name or len(name) > 200:
-        raise AccountProblem("name", "Geef het sjabloon een naam (hooguit 200 tekens).",
-                             "Give the template a name (at most 200 characters).")
+        raise AccountProblem(
+            "name",
+            "Geef het sjabloon een naam (hooguit 200 tekens).",
+            "Give the template a name (at most 200 characters).",
+        )
     if not design.phases:
-        raise AccountProblem("name", "Dit ontwerp heeft nog geen fasen om te bewaren.",
-                             "This design has no phases to save yet.")
+        raise AccountProblem(
+            "name",
+            "Dit ontwerp heeft nog geen fasen om te bewaren.",
+            "This design has no phases to save yet.",
+        )
     phases = [{"id": p.id, "title": p.title, "kind": p.kind} for p in design.phases]
     template = CustomTemplate(slug="tmp", owner_id=owner.id, name=name, phases=json.dumps(phases))
     session.add(template)
@@ -88,15 +114,20 @@ def save_template(*, session: Session, owner: User, name: str, design: Design) -
 
 def custom_templates(*, session: Session, user: User) -> dict[str, DesignTemplate]:
     rows = session.exec(
-        select(CustomTemplate).where(or_(col(CustomTemplate.owner_id).in_(
-            team_ids(session=session, user=user))))
+        select(CustomTemplate)
+        .where(or_(col(CustomTemplate.owner_id).in_(team_ids(session=session, user=user))))
         .order_by(CustomTemplate.name)
     ).all()
     out = {}
     for row in rows:
-        phases = [TemplatePhase(id=p["id"], title={"nl": p["title"], "en": p["title"]},
-                                kind=p["kind"]) for p in json.loads(row.phases)]
+        phases = [
+            TemplatePhase(id=p["id"], title={"nl": p["title"], "en": p["title"]}, kind=p["kind"])
+            for p in json.loads(row.phases)
+        ]
         out[row.slug] = DesignTemplate(
-            slug=row.slug, name={"nl": row.name, "en": row.name},
-            description={"nl": "Eigen sjabloon", "en": "Own template"}, phases=phases)
+            slug=row.slug,
+            name={"nl": row.name, "en": row.name},
+            description={"nl": "Eigen sjabloon", "en": "Own template"},
+            phases=phases,
+        )
     return out

@@ -24,8 +24,7 @@ class DesignRecord(SQLModel, table=True):
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
     # characters of all kept versions' documents: what the owner's storage quota counts
-    stored_size: int = Field(default=0, sa_column=Column(BigInteger, nullable=False,
-                                                         server_default="0"))
+    stored_size: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
 
 
 class DesignVersion(SQLModel, table=True):
@@ -91,9 +90,10 @@ class LoginAttempt(SQLModel, table=True):
     Counted per client address and per address and account (`wave.accounts.LIMITS`)."""
 
     __tablename__ = "login_attempt"
-    __table_args__ = (Index("ix_login_attempt_address_created_at", "address", "created_at"),
-                      Index("ix_login_attempt_address_email_created_at", "address", "email",
-                            "created_at"))
+    __table_args__ = (
+        Index("ix_login_attempt_address_created_at", "address", "created_at"),
+        Index("ix_login_attempt_address_email_created_at", "address", "email", "created_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=254)

@@ -25,23 +25,35 @@ class Settings(BaseSettings):
     forwarded_allow_ips: str = Field(
         default="",
         description="Reverse proxies whose X-Forwarded-For names the client (comma-separated "
-                    "IP addresses); empty: none, and sign-in limits count the peer's address.",
+        "IP addresses); empty: none, and sign-in limits count the peer's address.",
     )
 
-    export_seconds: int = Field(default=120, ge=1, le=3600,
-                                description="A PDF export that takes longer is stopped (503).")
-    export_at_once: int = Field(default=2, ge=1, le=64,
-                                description="PDF exports one server process renders at once; "
-                                            "more are refused (503, retry). One per person.")
+    export_seconds: int = Field(
+        default=120, ge=1, le=3600, description="A PDF export that takes longer is stopped (503)."
+    )
+    export_at_once: int = Field(
+        default=2,
+        ge=1,
+        le=64,
+        description="PDF exports one server process renders at once; "
+        "more are refused (503, retry). One per person.",
+    )
 
-    max_designs: int = Field(default=500, ge=1,
-                             description="Designs one person may own (a new one over it: 403).")
-    max_storage_mb: int = Field(default=500, ge=1,
-                                description="Millions of characters of design versions one "
-                                            "person's designs may keep (a write over it: 403).")
-    versions_kept: int = Field(default=500, ge=110,
-                               description="Versions kept per design; older ones are dropped "
-                                           "(at least the 100 undo steps reach back).")
+    max_designs: int = Field(
+        default=500, ge=1, description="Designs one person may own (a new one over it: 403)."
+    )
+    max_storage_mb: int = Field(
+        default=500,
+        ge=1,
+        description="Millions of characters of design versions one "
+        "person's designs may keep (a write over it: 403).",
+    )
+    versions_kept: int = Field(
+        default=500,
+        ge=110,
+        description="Versions kept per design; older ones are dropped "
+        "(at least the 100 undo steps reach back).",
+    )
 
     def check_safe(self) -> None:
         """Refuse to run a non-development instance with the default secret."""

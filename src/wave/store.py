@@ -32,13 +32,16 @@ class QuotaExceeded(Exception):
         super().__init__(f"{kind} quota of {limit} reached")
 
     TEXT = {
-        "designs": {"nl": "Je hebt het maximum van {limit} ontwerpen bereikt; verwijder er eerst "
-                          "een paar.",
-                    "en": "You have reached the maximum of {limit} designs; remove a few first."},
-        "storage": {"nl": "De opslag van je ontwerpen is vol ({limit} miljoen tekens); er is niets "
-                          "opgeslagen. Verwijder oude ontwerpen of vraag je beheerder om meer ruimte.",
-                    "en": "Your designs' storage is full ({limit} million characters); nothing was "
-                          "saved. Remove old designs or ask your administrator for more room."},
+        "designs": {
+            "nl": "Je hebt het maximum van {limit} ontwerpen bereikt; verwijder er eerst een paar.",
+            "en": "You have reached the maximum of {limit} designs; remove a few first.",
+        },
+        "storage": {
+            "nl": "De opslag van je ontwerpen is vol ({limit} miljoen tekens); er is niets "
+            "opgeslagen. Verwijder oude ontwerpen of vraag je beheerder om meer ruimte.",
+            "en": "Your designs' storage is full ({limit} million characters); nothing was "
+            "saved. Remove old designs or ask your administrator for more room.",
+        },
     }
 
     def __call__(self, lang: str) -> str:
@@ -60,8 +63,7 @@ class StaleVersion(Exception):
 
 
 def dump(design: Design) -> str:
-    return json.dumps(design.to_json(), ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
+    return json.dumps(design.to_json(), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def checked_dump(design: Design) -> tuple[Design, str]:
@@ -80,7 +82,11 @@ def read(document: str) -> Design:
 
 
 def create_design(
-    *, session: Session, design: Design, example_slug: str | None = None, summary: str = "",
+    *,
+    session: Session,
+    design: Design,
+    example_slug: str | None = None,
+    summary: str = "",
     owner_id: int | None = None,
 ) -> DesignRecord:
     design, document = checked_dump(design)
@@ -97,15 +103,23 @@ def create_design(
     )
     session.add(record)
     session.flush()
-    session.add(DesignVersion(design_id=record.id, version=1, document=record.document,
-                              summary=summary, author_id=owner_id))
+    session.add(
+        DesignVersion(
+            design_id=record.id, version=1, document=record.document, summary=summary, author_id=owner_id
+        )
+    )
     session.commit()
     session.refresh(record)
     return record
 
 
 def save_design(
-    *, session: Session, design_id: int, design: Design, based_on: int, summary: str = "",
+    *,
+    session: Session,
+    design_id: int,
+    design: Design,
+    based_on: int,
+    summary: str = "",
     author_id: int | None = None,
 ) -> int:
     """Store `design` as the next version if the stored one is still `based_on`."""
@@ -116,9 +130,14 @@ def save_design(
     result = session.execute(
         update(DesignRecord)
         .where(col(DesignRecord.id) == design_id, col(DesignRecord.version) == based_on)
-        .values(document=document, title=design.title, template=design.template,
-                version=based_on + 1, updated_at=now(),
-                stored_size=DesignRecord.stored_size + len(document))
+        .values(
+            document=document,
+            title=design.title,
+            template=design.template,
+            version=based_on + 1,
+            updated_at=now(),
+            stored_size=DesignRecord.stored_size + len(document),
+        )
     )
     if result.rowcount != 1:
         session.rollback()
@@ -126,8 +145,15 @@ def save_design(
         if record is None:
             raise DesignNotFound(design_id)
         raise StaleVersion(record.version)
-    session.add(DesignVersion(design_id=design_id, version=based_on + 1, document=document,
-                              summary=summary[:300], author_id=author_id))
+    session.add(
+        DesignVersion(
+            design_id=design_id,
+            version=based_on + 1,
+            document=document,
+            summary=summary[:300],
+            author_id=author_id,
+        )
+    )
     _prune(session, design_id, newest=based_on + 1)
     session.commit()
     return based_on + 1
@@ -136,12 +162,14 @@ def save_design(
 def _check_quota(session: Session, owner_id: int, adding: int, *, new_design: bool) -> None:
     settings = get_settings()
     if new_design:
-        owned = session.exec(select(func.count()).select_from(DesignRecord)
-                             .where(DesignRecord.owner_id == owner_id)).one()
+        owned = session.exec(
+            select(func.count()).select_from(DesignRecord).where(DesignRecord.owner_id == owner_id)
+        ).one()
         if owned >= settings.max_designs:
             raise QuotaExceeded("designs", settings.max_designs)
-    used = session.exec(select(func.coalesce(func.sum(DesignRecord.stored_size), 0))
-                        .where(DesignRecord.owner_id == owner_id)).one()
+    used = session.exec(
+        select(func.coalesce(func.sum(DesignRecord.stored_size), 0)).where(DesignRecord.owner_id == owner_id)
+    ).one()
     if used + adding > settings.max_storage_mb * 1_000_000:
         raise QuotaExceeded("storage", settings.max_storage_mb)
 
@@ -152,21 +180,27 @@ def _prune(session: Session, design_id: int, *, newest: int) -> None:
     if oldest_kept <= 1:
         return
     old = (col(DesignVersion.design_id) == design_id) & (col(DesignVersion.version) < oldest_kept)
-    freed = session.exec(select(func.coalesce(func.sum(func.length(DesignVersion.document)), 0))
-                         .where(old)).one()
+    freed = session.exec(
+        select(func.coalesce(func.sum(func.length(DesignVersion.document)), 0)).where(old)
+    ).one()
     if not freed:
         return
-    session.execute(delete(UndoStep).where(col(UndoStep.design_id) == design_id,
-                                           col(UndoStep.before_version) < oldest_kept))
+    session.execute(
+        delete(UndoStep).where(
+            col(UndoStep.design_id) == design_id, col(UndoStep.before_version) < oldest_kept
+        )
+    )
     session.execute(delete(DesignVersion).where(old))
-    session.execute(update(DesignRecord).where(col(DesignRecord.id) == design_id)
-                    .values(stored_size=DesignRecord.stored_size - freed))
+    session.execute(
+        update(DesignRecord)
+        .where(col(DesignRecord.id) == design_id)
+        .values(stored_size=DesignRecord.stored_size - freed)
+    )
 
 
 def version_document(*, session: Session, design_id: int, version: int) -> Design | None:
     row = session.exec(
-        select(DesignVersion).where(DesignVersion.design_id == design_id,
-                                    DesignVersion.version == version)
+        select(DesignVersion).where(DesignVersion.design_id == design_id, DesignVersion.version == version)
     ).first()
     return read(row.document) if row else None
 

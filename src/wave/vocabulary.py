@@ -19,7 +19,12 @@ PhaseKind = Literal["sequence", "choice"]
 MODES: tuple[Mode, ...] = ("online", "offline")
 TIMINGS: tuple[Timing, ...] = ("sync", "async")
 LEARNING_TYPES: tuple[LearningType, ...] = (
-    "acquisition", "investigation", "practice", "discussion", "collaboration", "production"
+    "acquisition",
+    "investigation",
+    "practice",
+    "discussion",
+    "collaboration",
+    "production",
 )
 INTERACTIONS: tuple[Interaction, ...] = ("student-teacher", "student-student", "student-content")
 ENVIRONMENTS: tuple[Environment, ...] = ("online", "campus", "workplace", "society")
@@ -82,7 +87,8 @@ TEACHER_SKILLS: dict[str, dict[str, str]] = {
     "audio-production": {"nl": "Audio opnemen en monteren", "en": "Recording and editing audio"},
     "online-moderation": {"nl": "Online gesprekken leiden", "en": "Moderating online discussion"},
     "online-facilitation": {
-        "nl": "Live online sessies begeleiden", "en": "Facilitating live online sessions"
+        "nl": "Live online sessies begeleiden",
+        "en": "Facilitating live online sessions",
     },
     "classroom-facilitation": {"nl": "Werkvormen in de klas begeleiden", "en": "Facilitating in class"},
     "digital-tools": {"nl": "Digitale tools inzetten", "en": "Using digital tools"},

@@ -31,14 +31,14 @@ def backup(
     except BackupError as exc:
         typer.echo(f"wave backup: {exc}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
-    typer.echo(f"{out}: written ({KIND_NAMES[done.kind]} backup, schema revision {done.revision})",
-               err=True)
+    typer.echo(f"{out}: written ({KIND_NAMES[done.kind]} backup, schema revision {done.revision})", err=True)
 
 
 def restore(
     file: Annotated[Path, typer.Argument(metavar="IN", help="A file written by `wave backup`.")],
-    force: Annotated[bool, typer.Option(
-        "--force", help="Replace a database that already holds data.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a database that already holds data.")
+    ] = False,
 ) -> None:
     """Bring the database back from a backup IN, then migrate it to the current schema."""
     from wave.backup import KIND_NAMES, BackupError, restore_database
@@ -48,5 +48,8 @@ def restore(
     except BackupError as exc:
         typer.echo(f"wave restore: {exc}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
-    typer.echo(f"{file}: restored ({KIND_NAMES[done.kind]} backup of schema revision "
-               f"{done.revision}, migrated to the current schema)", err=True)
+    typer.echo(
+        f"{file}: restored ({KIND_NAMES[done.kind]} backup of schema revision "
+        f"{done.revision}, migrated to the current schema)",
+        err=True,
+    )

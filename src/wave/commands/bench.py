@@ -31,11 +31,14 @@ def _table(result: dict) -> str:
 
 def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    database_url: Annotated[str | None, typer.Option(
-        "--database-url", help="Database for the server (default: a temporary SQLite file).",
-    )] = None,
-    rounds: Annotated[int, typer.Option("--rounds", min=1,
-                                        help="Requests per timed figure (median).")] = 20,
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url",
+            help="Database for the server (default: a temporary SQLite file).",
+        ),
+    ] = None,
+    rounds: Annotated[int, typer.Option("--rounds", min=1, help="Requests per timed figure (median).")] = 20,
     editors: Annotated[int, typer.Option("--editors", min=1, help="Concurrent editors.")] = 20,
     writes: Annotated[int, typer.Option("--writes", min=1, help="Writes per editor.")] = 10,
 ) -> None:
@@ -43,13 +46,20 @@ def bench(
     from wave.bench import BenchError, describe_database, run_bench  # httpx only when benching
 
     if database_url is not None and database_url.startswith("postgresql"):
-        typer.echo(f"Using {describe_database(database_url)} as given; the bench adds its own "
-                   "accounts (bench-…@bench.example) and designs and drops nothing.", err=True)
+        typer.echo(
+            f"Using {describe_database(database_url)} as given; the bench adds its own "
+            "accounts (bench-…@bench.example) and designs and drops nothing.",
+            err=True,
+        )
     start = time.monotonic()
     try:
-        result = run_bench(database_url, rounds=rounds, editors=editors, writes=writes,
-                           progress=lambda message: typer.echo(
-                               f"[{time.monotonic() - start:5.1f} s] {message}", err=True))
+        result = run_bench(
+            database_url,
+            rounds=rounds,
+            editors=editors,
+            writes=writes,
+            progress=lambda message: typer.echo(f"[{time.monotonic() - start:5.1f} s] {message}", err=True),
+        )
     except BenchError as exc:
         typer.echo(f"wave bench: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -18,9 +18,10 @@ def catalogue(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if as_json:
-        typer.echo(json.dumps([a.model_dump(mode="json") for a in activities],
-                              ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([a.model_dump(mode="json") for a in activities], ensure_ascii=False, indent=2))
         return
     for a in activities:
-        typer.echo(f"{a.id:20} {a.name(lang):38} {a.learning_type:14} "
-                   f"{'/'.join(a.modes):15} {'/'.join(a.timings):11} {a.minutes:>4} min")
+        typer.echo(
+            f"{a.id:20} {a.name(lang):38} {a.learning_type:14} "
+            f"{'/'.join(a.modes):15} {'/'.join(a.timings):11} {a.minutes:>4} min"
+        )

@@ -66,9 +66,7 @@ def _read(file: str, lang: str) -> Any:
         raw = sys.stdin.buffer.read(MAX_BYTES + 1) if file == "-" else _head(Path(file))
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise _fail(
-            [f"{file}: {'kan niet gelezen worden' if nl else 'cannot be read'}: {reason}"]
-        ) from None
+        raise _fail([f"{file}: {'kan niet gelezen worden' if nl else 'cannot be read'}: {reason}"]) from None
     try:
         return load_document(raw)
     except DesignInvalid as exc:
@@ -147,9 +145,7 @@ def load_design_file(file: str, lang: str) -> tuple[Design, Catalogue, EngineCon
     try:
         design = parse_design(data, catalogue)
     except DesignInvalid as exc:
-        raise _fail(
-            [f"{file}: {TEXTS['invalid'][lang]}", *(f"  {m}" for m in exc.messages(lang))]
-        ) from None
+        raise _fail([f"{file}: {TEXTS['invalid'][lang]}", *(f"  {m}" for m in exc.messages(lang))]) from None
     return design, catalogue, config
 
 

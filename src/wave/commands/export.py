@@ -20,10 +20,14 @@ from wave.drawing.png import png_from_svg
 from wave.engine import check as run_check
 
 MESSAGES = {
-    "nothing": {"nl": "niets te doen: geef --svg UIT, --png UIT en/of --pdf UIT",
-                "en": "nothing to do: give --svg OUT, --png OUT and/or --pdf OUT"},
-    "no-pdf": {"nl": "PDF-export is in deze installatie niet beschikbaar",
-               "en": "PDF export is not available in this installation"},
+    "nothing": {
+        "nl": "niets te doen: geef --svg UIT, --png UIT en/of --pdf UIT",
+        "en": "nothing to do: give --svg OUT, --png OUT and/or --pdf OUT",
+    },
+    "no-pdf": {
+        "nl": "PDF-export is in deze installatie niet beschikbaar",
+        "en": "PDF export is not available in this installation",
+    },
     "pdf-failed": {"nl": "PDF kon niet gemaakt worden", "en": "the PDF could not be made"},
     "write": {"nl": "kan niet geschreven worden", "en": "cannot be written"},
     "written": {"nl": "geschreven", "en": "written"},

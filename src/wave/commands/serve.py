@@ -16,5 +16,12 @@ def serve(
     # Only a proxy named in WAVE_FORWARDED_ALLOW_IPS may say who the client is: the sign-in
     # limits count by that address, and anyone could forge the header.
     proxies = get_settings().forwarded_allow_ips
-    uvicorn.run("wave.web.main:app", host=host, port=port, workers=workers,
-                log_level="warning", proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None)
+    uvicorn.run(
+        "wave.web.main:app",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
+    )

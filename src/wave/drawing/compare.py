@@ -101,14 +101,24 @@ def balance_chart(minutes_in: int, minutes_out: int, minutes_delta: int, lang: s
         y = i * 24
         parts.append(text(0, y + 15, t(f"balance.{key}", lang), size=11.5, weight="bold"))
         parts.append(rect(label_w, y + 5, bw, 14, fill="#eef1f4", rx=2))
-        parts.append(rect(label_w, y + 5, bw * value / top, 14, fill=colour, rx=2, data_key=key,
-                          data_value=value))
+        parts.append(
+            rect(label_w, y + 5, bw * value / top, 14, fill=colour, rx=2, data_key=key, data_value=value)
+        )
         sign = "+" if key == "in" else "−"
         parts.append(text(w, y + 16, f"{sign}{value} {t('min', lang)}", size=11, anchor="end"))
     net = f"{'+' if minutes_delta > 0 else '−' if minutes_delta < 0 else '±'}{abs(minutes_delta)}"
-    parts.append(text(0, 66, t("balance.net", lang, d=net), size=12, weight="bold",
-                      fill=WARN if minutes_delta > 0 else INK, data_key="net",
-                      data_value=minutes_delta))
+    parts.append(
+        text(
+            0,
+            66,
+            t("balance.net", lang, d=net),
+            size=12,
+            weight="bold",
+            fill=WARN if minutes_delta > 0 else INK,
+            data_key="net",
+            data_value=minutes_delta,
+        )
+    )
     return document(w, 74, "".join(parts), title=t("balance.title", lang), data_chart="balance")
 
 
@@ -118,13 +128,11 @@ def compare_view(design: Design, catalogue: Catalogue, report: Report, lang: str
     after_plain = wave_svg(design, catalogue, lang, profile=profile)
     delta = profile.baseline
     if design.baseline is None or delta is None:
-        return CompareView(has_baseline=False, after_svg=Markup(after_plain),
-                           after_width=_width(after_plain))
+        return CompareView(has_baseline=False, after_svg=Markup(after_plain), after_width=_width(after_plain))
     marks = _marks(delta)
     # bare: the page titles both drawings and gives one legend; no links, the changes matter here
     before_svg = wave_svg(design.baseline, catalogue, lang, marks=marks, links=False, bare=True)
-    after_svg = wave_svg(design, catalogue, lang, profile=profile, marks=marks, links=False,
-                         bare=True)
+    after_svg = wave_svg(design, catalogue, lang, profile=profile, marks=marks, links=False, bare=True)
 
     old = {a.id: a for a in design.baseline.placed()}
     new = {a.id: a for a in design.placed()}
@@ -134,21 +142,33 @@ def compare_view(design: Design, catalogue: Catalogue, report: Report, lang: str
         before = old.get(a.id)
         changes = tuple(marks.get(a.id, ()))
         details = _details(before, a, lang) if before is not None else []
-        rows.append(CompareRow(id=a.id, title=a.title or a.activity, changes=changes,
-                               before=before, after=a, details=details))
+        rows.append(
+            CompareRow(
+                id=a.id, title=a.title or a.activity, changes=changes, before=before, after=a, details=details
+            )
+        )
         grown = (a.minutes or 0) - ((before.minutes or 0) if before is not None else 0)
         minutes_in += max(grown, 0)
         minutes_out += max(-grown, 0)
     for b in design.baseline.placed():
         if b.id not in new:
-            rows.append(CompareRow(id=b.id, title=b.title or b.activity,
-                                   changes=tuple(marks.get(b.id, ())), before=b, after=None))
+            rows.append(
+                CompareRow(
+                    id=b.id,
+                    title=b.title or b.activity,
+                    changes=tuple(marks.get(b.id, ())),
+                    before=b,
+                    after=None,
+                )
+            )
             minutes_out += b.minutes or 0
 
     after = Totals(profile.total_minutes, percent(profile.online_share), profile.interactive_minutes)
-    before = Totals(profile.total_minutes - delta.minutes_delta,
-                    percent(round(profile.online_share - delta.online_share_delta, 4)),
-                    profile.interactive_minutes - delta.interactive_minutes_delta)
+    before = Totals(
+        profile.total_minutes - delta.minutes_delta,
+        percent(round(profile.online_share - delta.online_share_delta, 4)),
+        profile.interactive_minutes - delta.interactive_minutes_delta,
+    )
     return CompareView(
         has_baseline=True,
         after_svg=Markup(after_svg),
@@ -163,4 +183,3 @@ def compare_view(design: Design, catalogue: Catalogue, report: Report, lang: str
         minutes_out=minutes_out,
         balance_svg=Markup(balance_chart(minutes_in, minutes_out, delta.minutes_delta, lang)),
     )
-

@@ -62,10 +62,26 @@ def attrs(**values: object) -> str:
     return "".join(out)
 
 
-def text(x: float, y: float, content: str, *, size: float = 11, fill: str = INK,
-         weight: str | None = None, anchor: str | None = None, **extra: object) -> str:
-    given = attrs(x=float(x), y=float(y), font_size=float(size), fill=fill, font_weight=weight,
-                  text_anchor=anchor, **extra)
+def text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    size: float = 11,
+    fill: str = INK,
+    weight: str | None = None,
+    anchor: str | None = None,
+    **extra: object,
+) -> str:
+    given = attrs(
+        x=float(x),
+        y=float(y),
+        font_size=float(size),
+        fill=fill,
+        font_weight=weight,
+        text_anchor=anchor,
+        **extra,
+    )
     return f"<text{given}>{esc(content)}</text>"
 
 
@@ -73,11 +89,16 @@ def rect(x: float, y: float, w: float, h: float, **extra: object) -> str:
     return f"<rect{attrs(x=float(x), y=float(y), width=float(max(w, 0)), height=float(max(h, 0)), **extra)}/>"
 
 
-def document(width: float, height: float, body: str, *, title: str, desc: str = "",
-             **extra: object) -> str:
+def document(width: float, height: float, body: str, *, title: str, desc: str = "", **extra: object) -> str:
     """A standalone SVG document: namespace, size, accessible name, one font."""
-    given = attrs(viewBox=f"0 0 {num(width)} {num(height)}", width=float(width),
-                  height=float(height), role="img", font_family=FONT, **extra)
+    given = attrs(
+        viewBox=f"0 0 {num(width)} {num(height)}",
+        width=float(width),
+        height=float(height),
+        role="img",
+        font_family=FONT,
+        **extra,
+    )
     head = f'<svg xmlns="{SVG_NS}"{given}><title>{esc(title)}</title>'
     if desc:
         head += f"<desc>{esc(desc)}</desc>"
@@ -89,7 +110,7 @@ def document(width: float, height: float, body: str, *, title: str, desc: str = 
 # browser have); good enough to wrap and ellipsize labels without a font engine.
 
 _NARROW = set("iljIf.,:;'|!()[]{}` ")
-_SEMI = set("rt-/\"*")
+_SEMI = set('rt-/"*')
 _WIDE = set("mwMW%@")
 
 
@@ -140,7 +161,7 @@ def wrap(content: str, width: float, size: float, *, lines: int, bold: bool = Fa
             current, i = current + sep + token, i + 1
             continue
         if len(out) == lines - 1:
-            rest = "".join((" " if sp else "") + tok for tok, sp in tokens[i + 1:])
+            rest = "".join((" " if sp else "") + tok for tok, sp in tokens[i + 1 :])
             current = current + sep + token + rest
             break
         if current:
@@ -178,6 +199,8 @@ def _icon_body(name: str) -> str:
 def icon(name: str, x: float, y: float, size: float, colour: str) -> str:
     """A Lucide icon (24×24 grid) drawn at (x, y), `size` wide, in one colour."""
     body = _icon_body(name).replace("currentColor", colour)
-    return (f'<g transform="translate({num(x)} {num(y)}) scale({num(size / 24)})" fill="none" '
-            f'stroke="{colour}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
-            f"{body}</g>")
+    return (
+        f'<g transform="translate({num(x)} {num(y)}) scale({num(size / 24)})" fill="none" '
+        f'stroke="{colour}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
+        f"{body}</g>"
+    )

@@ -45,7 +45,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "legend.sync": {"nl": "synchroon (doorgetrokken rand)", "en": "synchronous (solid border)"},
     "legend.async": {"nl": "asynchroon (gestippelde rand)", "en": "asynchronous (dashed border)"},
     "legend.wave": {
-        "nl": "de wave: activiteiten in volgorde van tijd", "en": "the wave: activities in time order"
+        "nl": "de wave: activiteiten in volgorde van tijd",
+        "en": "the wave: activities in time order",
     },
     "legend.link": {"nl": "verband tussen activiteiten", "en": "link between activities"},
     "legend.multi": {"nl": "deels in het lokaal, deels online", "en": "part in class, part online"},

@@ -69,10 +69,30 @@ class Layout:
     pad: float
 
 
-FULL = Layout(card_w=140, card_h=98, col_gap=12, lane_pad=22, lane_gap=10, phase_pad=10,
-              phase_gap=12, phase_head=32, label_w=30, pad=16)
-COMPACT = Layout(card_w=34, card_h=34, col_gap=6, lane_pad=6, lane_gap=4, phase_pad=5,
-                 phase_gap=6, phase_head=0, label_w=6, pad=3)
+FULL = Layout(
+    card_w=140,
+    card_h=98,
+    col_gap=12,
+    lane_pad=22,
+    lane_gap=10,
+    phase_pad=10,
+    phase_gap=12,
+    phase_head=32,
+    label_w=30,
+    pad=16,
+)
+COMPACT = Layout(
+    card_w=34,
+    card_h=34,
+    col_gap=6,
+    lane_pad=6,
+    lane_gap=4,
+    phase_pad=5,
+    phase_gap=6,
+    phase_head=0,
+    label_w=6,
+    pad=3,
+)
 
 
 @dataclass
@@ -89,9 +109,18 @@ def _icon_name(placed: PlacedActivity, catalogue: Catalogue) -> str:
     return entry.icon if entry else CUSTOM_ICON
 
 
-def wave_svg(design: DesignBody, catalogue: Catalogue, lang: str, *, compact: bool = False,
-             profile: Profile | None = None, marks: Mapping[str, Sequence[str]] | None = None,
-             links: bool = True, bare: bool = False, limit: int | None = None) -> str:
+def wave_svg(
+    design: DesignBody,
+    catalogue: Catalogue,
+    lang: str,
+    *,
+    compact: bool = False,
+    profile: Profile | None = None,
+    marks: Mapping[str, Sequence[str]] | None = None,
+    links: bool = True,
+    bare: bool = False,
+    limit: int | None = None,
+) -> str:
     """The design's wave as an SVG document (a string). `bare` leaves out the title
     and the legend, for a page that gives them once around several drawings; `limit`
     draws only the first activities and says how many more there are (thumbnails)."""
@@ -102,8 +131,12 @@ def wave_svg(design: DesignBody, catalogue: Catalogue, lang: str, *, compact: bo
     minutes = profile.total_minutes if profile else sum(a.minutes or 0 for a in placed)
     summary = t("wave.summary", lang, n=len(placed), p=len(design.phases), m=minutes)
     if profile is not None:
-        summary += " · " + t("wave.profile", lang, p=round(profile.online_share * 100),
-                             c=t(f"category.{profile.category}", lang))
+        summary += " · " + t(
+            "wave.profile",
+            lang,
+            p=round(profile.online_share * 100),
+            c=t(f"category.{profile.category}", lang),
+        )
     more = 0
     if limit is not None and len(placed) > limit:
         design, more = _first(design, limit), len(placed) - limit
@@ -134,58 +167,113 @@ def wave_svg(design: DesignBody, catalogue: Catalogue, lang: str, *, compact: bo
 
     # --- lane labels ------------------------------------------------------------------
     for mode, ly in lane_y.items():
-        parts.append(rect(lay.pad, ly, lay.label_w, lane_h, rx=6 if not compact else 2,
-                          fill=MODE_COLOURS[mode]))
+        parts.append(
+            rect(lay.pad, ly, lay.label_w, lane_h, rx=6 if not compact else 2, fill=MODE_COLOURS[mode])
+        )
         if not compact:
             cx, cy = lay.pad + lay.label_w / 2, ly + lane_h / 2
-            parts.append(f'<text transform="rotate(-90 {num(cx)} {num(cy)})" x="{num(cx)}" '
-                         f'y="{num(cy + 4)}" font-size="11" font-weight="bold" fill="#fff" '
-                         f'text-anchor="middle">{esc(label(mode, lang))}</text>')
+            parts.append(
+                f'<text transform="rotate(-90 {num(cx)} {num(cy)})" x="{num(cx)}" '
+                f'y="{num(cy + 4)}" font-size="11" font-weight="bold" fill="#fff" '
+                f'text-anchor="middle">{esc(label(mode, lang))}</text>'
+            )
 
     # --- phases and slots ---------------------------------------------------------------
     slots: list[_Slot] = []
     x = content_x
     time = 0
     if not design.phases:
-        parts.append(rect(x, phases_top, widths[0], phases_bottom - phases_top, rx=10,
-                          fill="#fbfcfd", stroke=LINE))
+        parts.append(
+            rect(x, phases_top, widths[0], phases_bottom - phases_top, rx=10, fill="#fbfcfd", stroke=LINE)
+        )
         for mode, ly in lane_y.items():
             parts.append(rect(x + 4, ly, widths[0] - 8, lane_h, rx=8, fill=MODE_SOFT[mode]))
         if not compact:
-            parts.append(text(x + widths[0] / 2, online_y + lane_h + lay.lane_gap / 2 + 4,
-                              t("wave.empty", lang), fill=MUTED, anchor="middle"))
+            parts.append(
+                text(
+                    x + widths[0] / 2,
+                    online_y + lane_h + lay.lane_gap / 2 + 4,
+                    t("wave.empty", lang),
+                    fill=MUTED,
+                    anchor="middle",
+                )
+            )
     for phase, pw in zip(design.phases, widths, strict=False):
         choice = phase.kind == "choice"
-        parts.append(rect(x, phases_top, pw, phases_bottom - phases_top, rx=10 if not compact else 4,
-                          fill="#fbfcfd", stroke=INK if choice else LINE,
-                          stroke_width=1.5 if choice else 1,
-                          stroke_dasharray=("6 4" if not compact else "3 2") if choice else None,
-                          data_phase=phase.id, data_kind=phase.kind))
+        parts.append(
+            rect(
+                x,
+                phases_top,
+                pw,
+                phases_bottom - phases_top,
+                rx=10 if not compact else 4,
+                fill="#fbfcfd",
+                stroke=INK if choice else LINE,
+                stroke_width=1.5 if choice else 1,
+                stroke_dasharray=("6 4" if not compact else "3 2") if choice else None,
+                data_phase=phase.id,
+                data_kind=phase.kind,
+            )
+        )
         for mode, ly in lane_y.items():
-            parts.append(rect(x + 4 if not compact else x + 2, ly, pw - (8 if not compact else 4),
-                              lane_h, rx=8 if not compact else 3, fill=MODE_SOFT[mode]))
+            parts.append(
+                rect(
+                    x + 4 if not compact else x + 2,
+                    ly,
+                    pw - (8 if not compact else 4),
+                    lane_h,
+                    rx=8 if not compact else 3,
+                    fill=MODE_SOFT[mode],
+                )
+            )
         if not compact:
             phase_minutes = sum(a.minutes or 0 for a in phase.activities)
             minutes_text = f"{phase_minutes} {t('min', lang)}"
-            parts.append(icon("shuffle" if choice else "arrow-right", x + lay.phase_pad,
-                              phases_top + 9, 14, MUTED))
+            parts.append(
+                icon("shuffle" if choice else "arrow-right", x + lay.phase_pad, phases_top + 9, 14, MUTED)
+            )
             room = pw - 2 * lay.phase_pad - 18 - text_width(minutes_text, 10.5) - 8
-            parts.append(f"<g><title>{esc(phase.title)}</title>"
-                         + text(x + lay.phase_pad + 18, phases_top + 21,
-                                ellipsize(phase.title, room, 12, bold=True), size=12, weight="bold")
-                         + "</g>")
-            parts.append(text(x + pw - lay.phase_pad, phases_top + 21, minutes_text, size=10.5,
-                              fill=MUTED, anchor="end"))
+            parts.append(
+                f"<g><title>{esc(phase.title)}</title>"
+                + text(
+                    x + lay.phase_pad + 18,
+                    phases_top + 21,
+                    ellipsize(phase.title, room, 12, bold=True),
+                    size=12,
+                    weight="bold",
+                )
+                + "</g>"
+            )
+            parts.append(
+                text(
+                    x + pw - lay.phase_pad, phases_top + 21, minutes_text, size=10.5, fill=MUTED, anchor="end"
+                )
+            )
         for column, a in enumerate(phase.activities):
-            slots.append(_Slot(placed=a, time=time,
-                               x=x + lay.phase_pad + column * (lay.card_w + lay.col_gap),
-                               y=lane_y[a.mode] + lay.lane_pad, icon=_icon_name(a, catalogue)))
+            slots.append(
+                _Slot(
+                    placed=a,
+                    time=time,
+                    x=x + lay.phase_pad + column * (lay.card_w + lay.col_gap),
+                    y=lane_y[a.mode] + lay.lane_pad,
+                    icon=_icon_name(a, catalogue),
+                )
+            )
             time += 1
         x += pw + lay.phase_gap
 
     if more:
-        parts.append(text(x + 4, (online_y + offline_y + lane_h) / 2 + 5, f"+{more}", size=14,
-                          weight="bold", fill=MUTED, data_more=more))
+        parts.append(
+            text(
+                x + 4,
+                (online_y + offline_y + lane_h) / 2 + 5,
+                f"+{more}",
+                size=14,
+                weight="bold",
+                fill=MUTED,
+                data_more=more,
+            )
+        )
 
     # --- the wave line, behind the cards ---------------------------------------------------
     centres = [(s.x + lay.card_w / 2, s.y + lay.card_h / 2) for s in slots]
@@ -194,9 +282,11 @@ def wave_svg(design: DesignBody, catalogue: Catalogue, lang: str, *, compact: bo
         for (x0, y0), (x1, y1) in zip(centres, centres[1:], strict=False):
             mx = (x0 + x1) / 2
             d += f" C {num(mx)} {num(y0)}, {num(mx)} {num(y1)}, {num(x1)} {num(y1)}"
-        parts.append(f'<path d="{d}" fill="none" stroke="{WAVE}" stroke-width="{3 if not compact else 2.5}" '
-                     f'stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.75" '
-                     f'data-role="wave"/>')
+        parts.append(
+            f'<path d="{d}" fill="none" stroke="{WAVE}" stroke-width="{3 if not compact else 2.5}" '
+            f'stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.75" '
+            f'data-role="wave"/>'
+        )
 
     # --- the cards ----------------------------------------------------------------------------
     for s in slots:
@@ -208,12 +298,17 @@ def wave_svg(design: DesignBody, catalogue: Catalogue, lang: str, *, compact: bo
 
     height = phases_bottom + lay.pad
     if not compact and not bare:
-        legend, legend_h = _legend(design, slots, lay, lang, width, phases_bottom + 14,
-                                   links=links)
+        legend, legend_h = _legend(design, slots, lay, lang, width, phases_bottom + 14, links=links)
         parts.append(legend)
         height = phases_bottom + 14 + legend_h + lay.pad
-    return document(width, height, "".join(parts), title=design.title, desc=summary,
-                    data_drawing="wave-compact" if compact else "wave")
+    return document(
+        width,
+        height,
+        "".join(parts),
+        title=design.title,
+        desc=summary,
+        data_drawing="wave-compact" if compact else "wave",
+    )
 
 
 def _first(design: DesignBody, limit: int) -> DesignBody:
@@ -234,8 +329,7 @@ def _phase_width(phase: Phase, lay: Layout, lang: str, compact: bool) -> float:
     if compact:
         return cards
     minutes = f"{sum(a.minutes or 0 for a in phase.activities)} {t('min', lang)}"
-    head = (lay.phase_pad * 2 + 18 + text_width(phase.title, 12, bold=True) + 10
-            + text_width(minutes, 10.5))
+    head = lay.phase_pad * 2 + 18 + text_width(phase.title, 12, bold=True) + 10 + text_width(minutes, 10.5)
     return max(cards, min(head, 300))
 
 
@@ -244,22 +338,58 @@ def _card(s: _Slot, lay: Layout, lang: str, compact: bool, changes: Sequence[str
     colour = MODE_COLOURS[a.mode]
     dash = ("6 4" if not compact else "4 3") if a.timing == "async" else None
     title = a.title or a.activity
-    tooltip = (f"{title} — {label(a.mode, lang)}, {label(a.timing or 'async', lang)}, "
-               f"{a.minutes} {t('min', lang)}")
-    out = [f'<g data-activity="{esc(a.id)}" data-time="{s.time}" data-mode="{a.mode}" '
-           f'data-timing="{esc(a.timing)}" data-minutes="{a.minutes}"'
-           + (f' data-change="{esc(" ".join(changes))}"' if changes else "") + ">",
-           f"<title>{esc(tooltip)}</title>"]
+    tooltip = (
+        f"{title} — {label(a.mode, lang)}, {label(a.timing or 'async', lang)}, {a.minutes} {t('min', lang)}"
+    )
+    out = [
+        f'<g data-activity="{esc(a.id)}" data-time="{s.time}" data-mode="{a.mode}" '
+        f'data-timing="{esc(a.timing)}" data-minutes="{a.minutes}"'
+        + (f' data-change="{esc(" ".join(changes))}"' if changes else "")
+        + ">",
+        f"<title>{esc(tooltip)}</title>",
+    ]
     w, h = lay.card_w, lay.card_h
     if a.multi_location:
-        out.append(rect(s.x - 5, s.y - 5, w + 10, h + 10, rx=12, fill="none", stroke=ADVICE,
-                        stroke_width=2, stroke_dasharray="2 3"))
+        out.append(
+            rect(
+                s.x - 5,
+                s.y - 5,
+                w + 10,
+                h + 10,
+                rx=12,
+                fill="none",
+                stroke=ADVICE,
+                stroke_width=2,
+                stroke_dasharray="2 3",
+            )
+        )
     badge = next((c for c in CHANGE_PRIORITY if c in changes), None)
     if badge:
-        out.append(rect(s.x - 4, s.y - 4, w + 8, h + 8, rx=11 if not compact else 7, fill="none",
-                        stroke=CHANGE_COLOURS[badge], stroke_width=3))
-    out.append(rect(s.x, s.y, w, h, rx=8 if not compact else 6, fill="#fff", stroke=colour,
-                    stroke_width=2, stroke_dasharray=dash))
+        out.append(
+            rect(
+                s.x - 4,
+                s.y - 4,
+                w + 8,
+                h + 8,
+                rx=11 if not compact else 7,
+                fill="none",
+                stroke=CHANGE_COLOURS[badge],
+                stroke_width=3,
+            )
+        )
+    out.append(
+        rect(
+            s.x,
+            s.y,
+            w,
+            h,
+            rx=8 if not compact else 6,
+            fill="#fff",
+            stroke=colour,
+            stroke_width=2,
+            stroke_dasharray=dash,
+        )
+    )
     if compact:
         out.append(icon(s.icon, s.x + 7, s.y + 7, 20, colour))
         out.append("</g>")
@@ -321,20 +451,22 @@ def _links(design: DesignBody, slots: list[_Slot], lay: Layout, lang: str, middl
             lift = 10 + min(17.0, abs(x2 - x1) / 45)
             sign = -1 if edge1 == "top" else 1
             c1, c2 = y1 + sign * lift, y2 + sign * lift
-        d = (f"M {num(x1)} {num(y1)} C {num(x1)} {num(c1)}, {num(x2)} {num(c2)}, "
-             f"{num(x2)} {num(y2)}")
+        d = f"M {num(x1)} {num(y1)} C {num(x1)} {num(c1)}, {num(x2)} {num(c2)}, {num(x2)} {num(y2)}"
         direction = 1 if y2 > c2 else -1  # the arrow points along the last control leg
-        head = (f"M {num(x2)} {num(y2)} l -4 {num(-7 * direction)} h 8 z")
+        head = f"M {num(x2)} {num(y2)} l -4 {num(-7 * direction)} h 8 z"
         a_title, b_title = by_id[k.from_].placed.title, by_id[k.to].placed.title
-        out.append(f'<g data-from="{esc(k.from_)}" data-to="{esc(k.to)}" data-kind="{esc(k.kind)}">'
-                   f"<title>{esc(f'{a_title} {label(k.kind, lang)} {b_title}')}</title>"
-                   f'<path d="{d}" fill="none" stroke="{LINK}" stroke-width="1.6" '
-                   f'stroke-dasharray="5 4"/><path d="{head}" fill="{LINK}"/></g>')
+        out.append(
+            f'<g data-from="{esc(k.from_)}" data-to="{esc(k.to)}" data-kind="{esc(k.kind)}">'
+            f"<title>{esc(f'{a_title} {label(k.kind, lang)} {b_title}')}</title>"
+            f'<path d="{d}" fill="none" stroke="{LINK}" stroke-width="1.6" '
+            f'stroke-dasharray="5 4"/><path d="{head}" fill="{LINK}"/></g>'
+        )
     return "".join(out)
 
 
-def _legend(design: DesignBody, slots: list[_Slot], lay: Layout, lang: str, width: float,
-            top: float, *, links: bool) -> tuple[str, float]:
+def _legend(
+    design: DesignBody, slots: list[_Slot], lay: Layout, lang: str, width: float, top: float, *, links: bool
+) -> tuple[str, float]:
     """A legend that wraps to the drawing's width; returns (svg, height)."""
     items: list[tuple[str, str]] = []
 
@@ -345,24 +477,47 @@ def _legend(design: DesignBody, slots: list[_Slot], lay: Layout, lang: str, widt
     items.append((swatch_rect(stroke_dasharray="4 3"), t("legend.async", lang)))
     items.append((rect(0, -10, 22, 13, rx=3, fill=ONLINE), label("online", lang)))
     items.append((rect(0, -10, 22, 13, rx=3, fill=OFFLINE), label("offline", lang)))
-    items.append((f'<path d="M 0 -3 C 8 -3, 14 -8, 22 -8" fill="none" stroke="{WAVE}" '
-                  f'stroke-width="3" stroke-linecap="round"/>', t("legend.wave", lang)))
+    items.append(
+        (
+            f'<path d="M 0 -3 C 8 -3, 14 -8, 22 -8" fill="none" stroke="{WAVE}" '
+            f'stroke-width="3" stroke-linecap="round"/>',
+            t("legend.wave", lang),
+        )
+    )
     if links and design.links:
-        items.append((f'<path d="M 0 -4 H 16" stroke="{LINK}" stroke-width="1.6" stroke-dasharray="4 3"/>'
-                      f'<path d="M 22 -4 l -7 -4 v 8 z" fill="{LINK}"/>', t("legend.link", lang)))
+        items.append(
+            (
+                f'<path d="M 0 -4 H 16" stroke="{LINK}" stroke-width="1.6" stroke-dasharray="4 3"/>'
+                f'<path d="M 22 -4 l -7 -4 v 8 z" fill="{LINK}"/>',
+                t("legend.link", lang),
+            )
+        )
     if any(s.placed.multi_location for s in slots):
-        items.append((rect(0, -10, 22, 13, rx=4, fill="none", stroke=ADVICE, stroke_width=2,
-                           stroke_dasharray="2 3"), t("legend.multi", lang)))
+        items.append(
+            (
+                rect(
+                    0, -10, 22, 13, rx=4, fill="none", stroke=ADVICE, stroke_width=2, stroke_dasharray="2 3"
+                ),
+                t("legend.multi", lang),
+            )
+        )
     if any(p.kind == "choice" for p in design.phases):
-        items.append((rect(0, -11, 22, 15, rx=4, fill="none", stroke=INK, stroke_width=1.5,
-                           stroke_dasharray="5 3"), t("wave.choice", lang)))
+        items.append(
+            (
+                rect(0, -11, 22, 15, rx=4, fill="none", stroke=INK, stroke_width=1.5, stroke_dasharray="5 3"),
+                t("wave.choice", lang),
+            )
+        )
     out = []
     x, y = lay.pad, top + 10
     for swatch, words in items:
         w = 28 + text_width(words, 10.5) + 18
         if x + w > width - lay.pad and x > lay.pad:
             x, y = lay.pad, y + 20
-        out.append(f'<g transform="translate({num(x)} {num(y)})">{swatch}'
-                   + text(28, 0, words, size=10.5, fill=INK) + "</g>")
+        out.append(
+            f'<g transform="translate({num(x)} {num(y)})">{swatch}'
+            + text(28, 0, words, size=10.5, fill=INK)
+            + "</g>"
+        )
         x += w
     return "".join(out), y - top + 6

@@ -110,9 +110,7 @@ class EngineConfig:
             _known(rule_id)
         for rule_id, severity in self.severity.items():
             if severity not in SEVERITIES:
-                raise ValueError(
-                    f"severity {severity!r} for rule {rule_id!r}: expected one of {SEVERITIES}"
-                )
+                raise ValueError(f"severity {severity!r} for rule {rule_id!r}: expected one of {SEVERITIES}")
 
     @classmethod
     def from_string(cls, text: str | None) -> EngineConfig:

@@ -31,4 +31,3 @@ def example_index() -> list[ExampleInfo]:
 def load_example(slug: str) -> Design:
     data = json.loads((EXAMPLES_DIR / f"{slug}.json").read_text(encoding="utf-8"))
     return parse_design(data, get_catalogue())
-

@@ -38,8 +38,9 @@ class ExportFailed(Exception):
         super().__init__(reason)
 
 
-def _render(conn, design: dict[str, Any], comments: list[dict[str, Any]], owner: str | None,
-            rules: str) -> None:
+def _render(
+    conn, design: dict[str, Any], comments: list[dict[str, Any]], owner: str | None, rules: str
+) -> None:
     """In the renderer process: the PDF's bytes, or the error's text, through `conn`."""
     try:
         from types import SimpleNamespace
@@ -50,8 +51,13 @@ def _render(conn, design: dict[str, Any], comments: list[dict[str, Any]], owner:
         from wave.format import Design
 
         notes = [SimpleNamespace(**c) for c in comments]
-        pdf = render_pdf(Design.model_validate(design), get_catalogue(), owner=owner,
-                         comments=notes, config=EngineConfig.from_string(rules))
+        pdf = render_pdf(
+            Design.model_validate(design),
+            get_catalogue(),
+            owner=owner,
+            comments=notes,
+            config=EngineConfig.from_string(rules),
+        )
         conn.send_bytes(pdf)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which decides
         conn.send_bytes(b"ERROR:" + repr(exc).encode()[:2000])
@@ -103,8 +109,15 @@ class Job:
             _running.people.discard(self.person)
 
 
-def start_pdf(*, person: int, design: dict[str, Any], comments: list[dict[str, Any]],
-              owner: str | None, rules: str, at_once: int) -> Job:
+def start_pdf(
+    *,
+    person: int,
+    design: dict[str, Any],
+    comments: list[dict[str, Any]],
+    owner: str | None,
+    rules: str,
+    at_once: int,
+) -> Job:
     """Start rendering, or `ExportRefused` when `person` has an export running or the
     server runs `at_once` already."""
     with _running.lock:
@@ -115,8 +128,7 @@ def start_pdf(*, person: int, design: dict[str, Any], comments: list[dict[str, A
         _running.people.add(person)
     try:
         parent, child = _context.Pipe(duplex=False)
-        process = _context.Process(target=_render, args=(child, design, comments, owner, rules),
-                                   daemon=True)
+        process = _context.Process(target=_render, args=(child, design, comments, owner, rules), daemon=True)
         process.start()
         child.close()
     except BaseException:

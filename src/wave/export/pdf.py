@@ -104,14 +104,29 @@ class ExportPage:
     drawings: dict[str, bytes]
 
 
-def export_page(design: Design, catalogue: Catalogue, *, lang: str | None = None,
-                owner: str | None = None, comments: Sequence[Any] = (),
-                config: EngineConfig | None = None, today: dt.date | None = None) -> ExportPage:
+def export_page(
+    design: Design,
+    catalogue: Catalogue,
+    *,
+    lang: str | None = None,
+    owner: str | None = None,
+    comments: Sequence[Any] = (),
+    config: EngineConfig | None = None,
+    today: dt.date | None = None,
+) -> ExportPage:
     lang = lang or design.language
     report = check(design, catalogue, lang=lang, config=config)
     drawings: dict[str, bytes] = {}
-    context = export_context(design, catalogue, lang=lang, report=report, owner=owner,
-                             comments=comments, today=today or dt.date.today(), drawings=drawings)
+    context = export_context(
+        design,
+        catalogue,
+        lang=lang,
+        report=report,
+        owner=owner,
+        comments=comments,
+        today=today or dt.date.today(),
+        drawings=drawings,
+    )
     html = environment(lang).get_template(TEMPLATE).render(**context)
     return ExportPage(html=html, drawings=drawings)
 
@@ -122,9 +137,15 @@ def _stylesheet() -> CSS:
     return CSS(filename=str(STATIC_DIR / STYLESHEET), url_fetcher=StaticOnlyFetcher())
 
 
-def render_pdf(design: Design, catalogue: Catalogue, *, lang: str | None = None,
-               owner: str | None = None, comments: Sequence[Any] = (),
-               config: EngineConfig | None = None) -> bytes:
+def render_pdf(
+    design: Design,
+    catalogue: Catalogue,
+    *,
+    lang: str | None = None,
+    owner: str | None = None,
+    comments: Sequence[Any] = (),
+    config: EngineConfig | None = None,
+) -> bytes:
     """The design as a PDF document (bytes), in `lang` (default: the design's language).
 
     `owner`: shown on the title page when given. `comments`: open coach comments,
@@ -133,8 +154,9 @@ def render_pdf(design: Design, catalogue: Catalogue, *, lang: str | None = None,
     the critic runs with (default: every rule at its own severity).
     """
     page = export_page(design, catalogue, lang=lang, owner=owner, comments=comments, config=config)
-    document = HTML(string=page.html, base_url=STATIC_DIR.as_uri() + "/",
-                    url_fetcher=StaticOnlyFetcher(drawings=page.drawings))
+    document = HTML(
+        string=page.html,
+        base_url=STATIC_DIR.as_uri() + "/",
+        url_fetcher=StaticOnlyFetcher(drawings=page.drawings),
+    )
     return document.write_pdf(stylesheets=[_stylesheet()])
-
-

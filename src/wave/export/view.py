@@ -46,8 +46,10 @@ TIP_TITLES: dict[int, dict[str, str]] = {
     4: {"nl": "er gaat iets in, er gaat iets uit", "en": "something in, something out"},
     5: {"nl": "doe dingen niet dubbel", "en": "don't do things twice"},
     6: {"nl": "ontwikkel nieuwe docentvaardigheden", "en": "develop new teaching skills"},
-    7: {"nl": "gebruik wat er al is (open leermateriaal)",
-        "en": "use what exists (open educational resources)"},
+    7: {
+        "nl": "gebruik wat er al is (open leermateriaal)",
+        "en": "use what exists (open educational resources)",
+    },
     8: {"nl": "pas je didactiek aan", "en": "change your didactics"},
     9: {"nl": "wees creatief", "en": "be creative"},
     10: {"nl": "begin gewoon", "en": "just start"},
@@ -74,8 +76,7 @@ class Row:
 
     @property
     def icon(self) -> str:
-        return icon_src(self.entry.icon if self.entry else CUSTOM_ICON,
-                        MODE_COLOURS[self.placed.mode])
+        return icon_src(self.entry.icon if self.entry else CUSTOM_ICON, MODE_COLOURS[self.placed.mode])
 
     def kind_name(self, lang: str) -> str | None:
         """The catalogue's name, unless the title already says it."""
@@ -101,11 +102,16 @@ def phase_tables(design: Design, catalogue: Catalogue) -> list[PhaseTable]:
         outgoing.setdefault(link.from_, {}).setdefault(link.kind, []).append(numbers[link.to])
     tables = []
     for phase in design.phases:
-        rows = [Row(placed=a, entry=catalogue.get(a.activity), number=numbers[a.id],
-                    links=[(kind, sorted(ns)) for kind, ns in outgoing.get(a.id, {}).items()])
-                for a in phase.activities]
-        tables.append(PhaseTable(phase=phase, rows=rows,
-                                 minutes=sum(r.placed.minutes or 0 for r in rows)))
+        rows = [
+            Row(
+                placed=a,
+                entry=catalogue.get(a.activity),
+                number=numbers[a.id],
+                links=[(kind, sorted(ns)) for kind, ns in outgoing.get(a.id, {}).items()],
+            )
+            for a in phase.activities
+        ]
+        tables.append(PhaseTable(phase=phase, rows=rows, minutes=sum(r.placed.minutes or 0 for r in rows)))
     return tables
 
 
@@ -141,8 +147,14 @@ class WaveRow:
     phases: list[str] = field(default_factory=list)
 
 
-def wave_rows(design: Design, phase_rows: list[list[Phase]], catalogue: Catalogue, lang: str,
-              report: Report, drawings: dict[str, bytes]) -> list[WaveRow]:
+def wave_rows(
+    design: Design,
+    phase_rows: list[list[Phase]],
+    catalogue: Catalogue,
+    lang: str,
+    report: Report,
+    drawings: dict[str, bytes],
+) -> list[WaveRow]:
     """Draw each row with `wave_svg` (a small design: one drawing with its title and
     legend), store the SVG in `drawings` and return where the template finds it."""
     compact = len(design.placed()) > WAVE_FULL_LIMIT
@@ -153,13 +165,21 @@ def wave_rows(design: Design, phase_rows: list[list[Phase]], catalogue: Catalogu
         if len(phase_rows) == 1:
             svg = wave_svg(design, catalogue, lang, profile=report.profile)
         else:
-            svg = wave_svg(design.model_copy(update={"phases": phases}), catalogue, lang,
-                           compact=compact, bare=True)
+            svg = wave_svg(
+                design.model_copy(update={"phases": phases}), catalogue, lang, compact=compact, bare=True
+            )
         key = f"row{len(drawings)}"
         drawings[key] = svg.encode("utf-8")
         scale = COMPACT_SCALE if compact else WAVE_SCALE
-        rows.append(WaveRow(src=f"{DRAWING_SCHEME}:{key}", width_pt=_svg_width(svg) * scale,
-                            first=done + 1, last=done + count, phases=[p.title for p in phases]))
+        rows.append(
+            WaveRow(
+                src=f"{DRAWING_SCHEME}:{key}",
+                width_pt=_svg_width(svg) * scale,
+                first=done + 1,
+                last=done + count,
+                phases=[p.title for p in phases],
+            )
+        )
         done += count
     return rows
 
@@ -171,7 +191,7 @@ def split_phases(design: Design) -> list[list[Phase]]:
     pieces: list[Phase] = []
     for phase in design.phases:
         acts = phase.activities
-        parts = [acts[i:i + per_row] for i in range(0, len(acts), per_row)] or [[]]
+        parts = [acts[i : i + per_row] for i in range(0, len(acts), per_row)] or [[]]
         for n, part in enumerate(parts, start=1):
             title = phase.title if len(parts) == 1 else f"{phase.title} ({n}/{len(parts)})"
             pieces.append(phase.model_copy(update={"activities": part, "title": title}))
@@ -199,9 +219,17 @@ def _svg_width(svg: str) -> float:
 # --- the whole page ------------------------------------------------------------------------
 
 
-def export_context(design: Design, catalogue: Catalogue, *, lang: str, report: Report,
-                   owner: str | None, comments: Sequence[Any], today: dt.date,
-                   drawings: dict[str, bytes]) -> dict[str, Any]:
+def export_context(
+    design: Design,
+    catalogue: Catalogue,
+    *,
+    lang: str,
+    report: Report,
+    owner: str | None,
+    comments: Sequence[Any],
+    today: dt.date,
+    drawings: dict[str, bytes],
+) -> dict[str, Any]:
     """The template's context; the wave drawings it refers to go into `drawings`."""
     phase_rows = split_phases(design)
     return {

@@ -20,6 +20,7 @@ M = TypeVar("M", bound=BaseModel)
 
 # --- errors -------------------------------------------------------------------------
 
+
 class ErrorItem(BaseModel):
     loc: str = Field(description="The field, as a path: `phases[0].title`; `(body)` for the whole")
     msg: str = Field(description="What is wrong, in the caller's language")
@@ -51,8 +52,16 @@ class BodyRefused(Exception):
 
 def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The documented error answers of a route."""
-    models = {401: Message, 403: Message, 404: Message, 409: Stale, 413: Invalid, 415: Invalid,
-              422: Invalid, 429: Message}
+    models = {
+        401: Message,
+        403: Message,
+        404: Message,
+        409: Stale,
+        413: Invalid,
+        415: Invalid,
+        422: Invalid,
+        429: Message,
+    }
     return {s: {"model": models[s]} for s in statuses}
 
 
@@ -65,8 +74,13 @@ def body_doc(model: type[BaseModel], description: str = "") -> dict[str, Any]:
     """`openapi_extra` for a route whose JSON body is `model` (read with `read_body`)."""
     if model not in _REGISTERED:
         _REGISTERED.append(model)
-    return {"requestBody": {"required": True, "description": description, "content": {
-        "application/json": {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}}
+    return {
+        "requestBody": {
+            "required": True,
+            "description": description,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}},
+        }
+    }
 
 
 def body_models() -> list[type[BaseModel]]:
@@ -78,10 +92,18 @@ async def read_json(request: Request) -> Any:
     and bytes that `load_document` accepts."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json":
-        raise BodyRefused(415, Problem(loc="(body)", nl="stuur de gegevens als application/json",
-                                       en="send the data as application/json"))
-    too_large = BodyRefused(413, Problem(loc="(body)", nl="het verzoek is groter dan 10 MB",
-                                         en="the request is larger than 10 MB"))
+        raise BodyRefused(
+            415,
+            Problem(
+                loc="(body)",
+                nl="stuur de gegevens als application/json",
+                en="send the data as application/json",
+            ),
+        )
+    too_large = BodyRefused(
+        413,
+        Problem(loc="(body)", nl="het verzoek is groter dan 10 MB", en="the request is larger than 10 MB"),
+    )
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY:
         raise too_large
@@ -95,8 +117,9 @@ async def read_json(request: Request) -> Any:
 
 def parse_body(model: type[M], data: Any) -> M:
     if not isinstance(data, dict):
-        raise DesignInvalid([Problem(loc="(body)", nl="moet een JSON-object zijn",
-                                     en="must be a JSON object")])
+        raise DesignInvalid(
+            [Problem(loc="(body)", nl="moet een JSON-object zijn", en="must be a JSON object")]
+        )
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -110,6 +133,7 @@ async def read_body(request: Request, model: type[M]) -> M:
 def body_of(model: type[M]) -> Any:
     """A dependency: the body as `model`, read on the event loop, so the handler can be
     a plain `def` whose blocking work runs in the thread pool."""
+
     async def dependency(request: Request) -> M:
         return await read_body(request, model)
 
@@ -124,6 +148,7 @@ JsonDep = Annotated[Any, Depends(_json_value)]
 
 
 # --- bodies ---------------------------------------------------------------------------
+
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)

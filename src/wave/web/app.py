@@ -55,9 +55,16 @@ async def lifespan(app: FastAPI):
 def create_app() -> FastAPI:
     # No /docs or /redoc: they load their scripts from a CDN, which the CSP (and the
     # machines without internet) refuse; /openapi.json is the document.
-    app = FastAPI(title="Wave", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="Course-design canvas and critic for blended learning.",
-                  dependencies=[Depends(plain_text_only)], separate_input_output_schemas=False)
+    app = FastAPI(
+        title="Wave",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        description="Course-design canvas and critic for blended learning.",
+        dependencies=[Depends(plain_text_only)],
+        separate_input_output_schemas=False,
+    )
 
     app.add_middleware(LanguageAndHeaders, secure=get_settings().secure_cookies)
 
@@ -71,8 +78,17 @@ def create_app() -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_access_handlers(app)
-    for router in (health.router, accounts.router, api_designs.router, pages.router,
-                   canvas.router, review.router, drawings.router, rules.router, prefs.router):
+    for router in (
+        health.router,
+        accounts.router,
+        api_designs.router,
+        pages.router,
+        canvas.router,
+        review.router,
+        drawings.router,
+        rules.router,
+        prefs.router,
+    ):
         app.include_router(router)
     if bench_fragment.bench_enabled():
         # `wave bench` only: the bare endpoint an edit round trip is compared with.
@@ -82,11 +98,17 @@ def create_app() -> FastAPI:
 
 # SPEC §11: on every response. Scripts and styles only from our own files (layout values
 # set from script: web/static/styles.js), never framed, no referrer to other sites.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-       "form-action 'self'; frame-ancestors 'none'")
-SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                    "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY"}
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
 
 
 class LanguageAndHeaders:
@@ -106,8 +128,8 @@ class LanguageAndHeaders:
             return await self.app(scope, receive, send)
         request = Request(scope)
         scope.setdefault("state", {})["lang"] = negotiate(
-            cookie=request.cookies.get("wave_lang"),
-            accept_language=request.headers.get("accept-language"))
+            cookie=request.cookies.get("wave_lang"), accept_language=request.headers.get("accept-language")
+        )
         names = {name for name, _ in self.headers}
 
         async def send_with_headers(message):
@@ -130,10 +152,12 @@ def openapi(app: FastAPI) -> dict:
     (`api_models.body_doc`) as component schemas."""
     if app.openapi_schema:
         return app.openapi_schema
-    document = get_openapi(title=app.title, version=app.version, description=app.description,
-                           routes=app.routes)
-    _, defs = models_json_schema([(m, "validation") for m in body_models()],
-                                 ref_template="#/components/schemas/{model}")
+    document = get_openapi(
+        title=app.title, version=app.version, description=app.description, routes=app.routes
+    )
+    _, defs = models_json_schema(
+        [(m, "validation") for m in body_models()], ref_template="#/components/schemas/{model}"
+    )
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
     # the same classes as FastAPI's response models (it drops `"default": null`)
     schemas.update(defs.get("$defs", {}))
@@ -143,12 +167,18 @@ def openapi(app: FastAPI) -> dict:
 
 ACCESS_TEXT = {
     "signin": {"nl": "Log eerst in.", "en": "Sign in first."},
-    "hidden": {"nl": "Dit ontwerp bestaat niet of je mag het niet zien.",
-               "en": "This design does not exist or you may not see it."},
-    "forbidden": {"nl": "Je rol bij dit ontwerp laat dit niet toe.",
-                  "en": "Your role on this design does not allow this."},
-    "csrf": {"nl": "Dit formulier is verlopen; laad de pagina opnieuw en probeer het nog eens.",
-             "en": "This form has expired; reload the page and try again."},
+    "hidden": {
+        "nl": "Dit ontwerp bestaat niet of je mag het niet zien.",
+        "en": "This design does not exist or you may not see it.",
+    },
+    "forbidden": {
+        "nl": "Je rol bij dit ontwerp laat dit niet toe.",
+        "en": "Your role on this design does not allow this.",
+    },
+    "csrf": {
+        "nl": "Dit formulier is verlopen; laad de pagina opnieuw en probeer het nog eens.",
+        "en": "This form has expired; reload the page and try again.",
+    },
 }
 
 
@@ -166,10 +196,13 @@ def install_access_handlers(app: FastAPI) -> None:
                 return Response(status_code=401, headers={"HX-Redirect": target})
             return RedirectResponse(target, status_code=303)
         if request.headers.get("HX-Request"):
-            html = ('<div class="status-area" id="status" role="status" aria-live="polite">'
-                    f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>')
-            return HTMLResponse(html, status_code=status,
-                                headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"})
+            html = (
+                '<div class="status-area" id="status" role="status" aria-live="polite">'
+                f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>'
+            )
+            return HTMLResponse(
+                html, status_code=status, headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"}
+            )
         page = "not_found.html" if status == 404 else "forbidden.html"
         return render_page(request, page, {"message": text}, status_code=status)
 
@@ -189,26 +222,33 @@ def refused(request: Request, problems: list[Problem], status: int = 422):
     """What no route caught: the problems, as the API's error shape or a message."""
     lang = request.state.lang
     if request.url.path.startswith("/api/"):
-        return JSONResponse(status_code=status, content={"detail": [
-            {"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in problems]})
+        return JSONResponse(
+            status_code=status,
+            content={"detail": [{"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in problems]},
+        )
     text = " ".join(p.readable(lang) for p in problems[:3])
     if request.headers.get("HX-Request"):
-        html = ('<div class="status-area" id="status" role="status" aria-live="polite">'
-                f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>')
-        return HTMLResponse(html, status_code=status,
-                            headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"})
-    return render_page(request, "forbidden.html", {"message": text, "invalid": True},
-                       status_code=status)
+        html = (
+            '<div class="status-area" id="status" role="status" aria-live="polite">'
+            f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>'
+        )
+        return HTMLResponse(
+            html, status_code=status, headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"}
+        )
+    return render_page(request, "forbidden.html", {"message": text, "invalid": True}, status_code=status)
 
 
-BUSY = {"nl": "Wave heeft het even te druk; probeer het over een paar seconden opnieuw.",
-        "en": "Wave is too busy for a moment; try again in a few seconds."}
+BUSY = {
+    "nl": "Wave heeft het even te druk; probeer het over een paar seconden opnieuw.",
+    "en": "Wave is too busy for a moment; try again in a few seconds.",
+}
 
 
 def busy(request: Request, exc: PoolTimeout):
     """No database connection came free in time: say so, and when to come back."""
-    return JSONResponse(status_code=503, headers={"Retry-After": "5"},
-                        content={"detail": BUSY[request.state.lang]})
+    return JSONResponse(
+        status_code=503, headers={"Retry-After": "5"}, content={"detail": BUSY[request.state.lang]}
+    )
 
 
 def over_quota(request: Request, exc: QuotaExceeded):
@@ -217,10 +257,13 @@ def over_quota(request: Request, exc: QuotaExceeded):
     if request.url.path.startswith("/api/"):
         return JSONResponse(status_code=403, content={"detail": text})
     if request.headers.get("HX-Request"):
-        html = ('<div class="status-area" id="status" role="status" aria-live="polite">'
-                f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>')
-        return HTMLResponse(html, status_code=403,
-                            headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"})
+        html = (
+            '<div class="status-area" id="status" role="status" aria-live="polite">'
+            f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>'
+        )
+        return HTMLResponse(
+            html, status_code=403, headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"}
+        )
     return render_page(request, "forbidden.html", {"message": text}, status_code=403)
 
 
@@ -228,8 +271,16 @@ def unreadable(request: Request, exc: DesignUnreadable):
     """A stored design the format no longer accepts: its problems, never a 500."""
     lang = request.state.lang
     if request.url.path.startswith("/api/") or request.headers.get("HX-Request"):
-        return JSONResponse(status_code=422, content={"detail": [
-            {"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in exc.problems]})
-    return render_page(request, "unreadable.html", {
-        "record": exc.record, "problems": [p.readable(lang) for p in exc.problems],
-        "document": exc.document})
+        return JSONResponse(
+            status_code=422,
+            content={"detail": [{"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in exc.problems]},
+        )
+    return render_page(
+        request,
+        "unreadable.html",
+        {
+            "record": exc.record,
+            "problems": [p.readable(lang) for p in exc.problems],
+            "document": exc.document,
+        },
+    )

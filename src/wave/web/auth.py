@@ -55,8 +55,7 @@ class Caller:
     signin: SignInSession
 
 
-def optional_caller(request: Request, session: Annotated[Session, Depends(get_session)]
-                    ) -> Caller | None:
+def optional_caller(request: Request, session: Annotated[Session, Depends(get_session)]) -> Caller | None:
     found = session_user(session=session, token=request.cookies.get(COOKIE))
     if found is None:
         return None
@@ -71,8 +70,7 @@ def require_caller(caller: Annotated[Caller | None, Depends(optional_caller)]) -
     return caller
 
 
-async def check_csrf(request: Request,
-                     caller: Annotated[Caller | None, Depends(optional_caller)]) -> None:
+async def check_csrf(request: Request, caller: Annotated[Caller | None, Depends(optional_caller)]) -> None:
     """Form posts with a session must carry the session's token (header or field).
     JSON bodies cannot be sent cross-site without a CORS preflight, so they pass."""
     if request.method in ("GET", "HEAD", "OPTIONS") or caller is None:
@@ -90,8 +88,7 @@ async def check_csrf(request: Request,
 CallerDep = Annotated[Caller, Depends(require_caller)]
 
 
-def authorize(*, session: Session, caller: Caller, design_id: int, needed: str
-              ) -> tuple[DesignRecord, str]:
+def authorize(*, session: Session, caller: Caller, design_id: int, needed: str) -> tuple[DesignRecord, str]:
     record = session.get(DesignRecord, design_id)
     if record is None:
         raise NotVisible()
@@ -122,10 +119,10 @@ class Access:
 
 
 def design_access(needed: str):
-    def dependency(design_id: DesignId, caller: CallerDep,
-                   session: Annotated[Session, Depends(get_session)]) -> Access:
-        record, role = authorize(session=session, caller=caller, design_id=design_id,
-                                 needed=needed)
+    def dependency(
+        design_id: DesignId, caller: CallerDep, session: Annotated[Session, Depends(get_session)]
+    ) -> Access:
+        record, role = authorize(session=session, caller=caller, design_id=design_id, needed=needed)
         try:
             design = read(record.document)
         except StoredDesignInvalid as invalid:

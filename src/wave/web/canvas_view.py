@@ -75,15 +75,28 @@ def _starts(phase: Phase) -> list[int]:
     return starts
 
 
-def phase_view(phase: Phase, index: int, design: Design, catalogue: Catalogue,
-               change: dict[str, str]) -> PhaseView:
+def phase_view(
+    phase: Phase, index: int, design: Design, catalogue: Catalogue, change: dict[str, str]
+) -> PhaseView:
     goals = {g.id: g for g in design.goals}
     starts = _starts(phase)
-    cards = [Card(placed=a, entry=catalogue.get(a.activity), start=s,
-                  goals=[goals[g] for g in a.goals if g in goals], change=change.get(a.id))
-             for a, s in zip(phase.activities, starts, strict=True)]
-    view = PhaseView(phase=phase, index=index, halfcols=max(starts, default=0) + 1,
-                     minutes=sum(c.placed.minutes or 0 for c in cards), count=len(cards))
+    cards = [
+        Card(
+            placed=a,
+            entry=catalogue.get(a.activity),
+            start=s,
+            goals=[goals[g] for g in a.goals if g in goals],
+            change=change.get(a.id),
+        )
+        for a, s in zip(phase.activities, starts, strict=True)
+    ]
+    view = PhaseView(
+        phase=phase,
+        index=index,
+        halfcols=max(starts, default=0) + 1,
+        minutes=sum(c.placed.minutes or 0 for c in cards),
+        count=len(cards),
+    )
     view.lanes = [Lane(mode=m, cards=[c for c in cards if c.placed.mode == m]) for m in MODES]
     return view
 
@@ -113,14 +126,21 @@ def board_data(design: Design, report: Report) -> dict[str, Any]:
     """What the page script needs to draw links and flags; swapped after every edit."""
     positions = design.positions()
     return {
-        "links": [[k.from_, k.to, k.kind, against_time(design, k.from_, k.to, k.kind, positions)]
-                  for k in design.links],
+        "links": [
+            [k.from_, k.to, k.kind, against_time(design, k.from_, k.to, k.kind, positions)]
+            for k in design.links
+        ],
         "flags": card_flags(report),
     }
 
 
-def against_time(design: Design, from_id: str, to_id: str, kind: str,
-                 positions: dict[str, tuple[int, int, str]] | None = None) -> bool:
+def against_time(
+    design: Design,
+    from_id: str,
+    to_id: str,
+    kind: str,
+    positions: dict[str, tuple[int, int, str]] | None = None,
+) -> bool:
     """A `prepares` link to an earlier activity, or `follows-up` to a later one."""
     if kind == "prepares":
         return design.precedes(to_id, from_id, positions)
@@ -129,17 +149,22 @@ def against_time(design: Design, from_id: str, to_id: str, kind: str,
     return False
 
 
-def canvas_view(design: Design, catalogue: Catalogue, report: Report,
-                only: set[str] | None = None) -> dict[str, Any]:
+def canvas_view(
+    design: Design, catalogue: Catalogue, report: Report, only: set[str] | None = None
+) -> dict[str, Any]:
     """The board's phases (all, or the ids in `only`), with what the script needs."""
     change = changes_against_baseline(report)
-    phases = [phase_view(p, i, design, catalogue, change) for i, p in enumerate(design.phases)
-              if only is None or p.id in only]
+    phases = [
+        phase_view(p, i, design, catalogue, change)
+        for i, p in enumerate(design.phases)
+        if only is None or p.id in only
+    ]
     delta = report.profile.baseline
     return {
         "phases": phases,
         "board": board_data(design, report),
         "placed": design.placed(),
         "removed": [a for a in design.baseline.placed() if a.id in delta.removed]
-        if design.baseline is not None and delta is not None else [],
+        if design.baseline is not None and delta is not None
+        else [],
     }

@@ -13,9 +13,15 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def _refuse(name: str) -> DesignInvalid:
-    return DesignInvalid([Problem(
-        loc=name, nl="bevat een stuurteken (zoals NUL); alleen gewone tekst",
-        en="contains a control character (such as NUL); plain text only")])
+    return DesignInvalid(
+        [
+            Problem(
+                loc=name,
+                nl="bevat een stuurteken (zoals NUL); alleen gewone tekst",
+                en="contains a control character (such as NUL); plain text only",
+            )
+        ]
+    )
 
 
 async def plain_text_only(request: Request) -> None:
@@ -28,8 +34,10 @@ async def plain_text_only(request: Request) -> None:
     try:
         form = await request.form()
     except (HTTPException, MultiPartException, ValueError):  # a malformed form
-        raise BodyRefused(400, Problem(loc="(body)", nl="kan niet gelezen worden als formulier",
-                                       en="cannot be read as a form")) from None
+        raise BodyRefused(
+            400,
+            Problem(loc="(body)", nl="kan niet gelezen worden als formulier", en="cannot be read as a form"),
+        ) from None
     for name, value in form.multi_items():
         if CONTROL.search(name) or (not isinstance(value, UploadFile) and CONTROL.search(value)):
             raise _refuse(name)

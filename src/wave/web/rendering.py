@@ -25,33 +25,44 @@ def request_lang(request: Request) -> str:
     return request.state.lang
 
 
-def render_page(request: Request, name: str, context: dict[str, Any],
-                status_code: int = 200) -> HTMLResponse:
+def render_page(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     env = environment(request_lang(request))
     html = env.get_template(name).render(request=request, **context)
     return HTMLResponse(html, status_code=status_code, headers={"Vary": "HX-Request"})
 
 
-def render_fragments(request: Request, name: str, blocks: list[str], context: dict[str, Any],
-                     status_code: int = 200, headers: dict[str, str] | None = None) -> HTMLResponse:
+def render_fragments(
+    request: Request,
+    name: str,
+    blocks: list[str],
+    context: dict[str, Any],
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
     """Render some blocks of a page template; the first is the swap target, the rest go
     out of band (their root elements carry hx-swap-oob when `oob` is true)."""
     env = environment(request_lang(request))
     html = render_blocks(env, name, blocks, request=request, oob=True, **context)
-    return HTMLResponse(html, status_code=status_code,
-                        headers={"Vary": "HX-Request", **(headers or {})})
+    return HTMLResponse(html, status_code=status_code, headers={"Vary": "HX-Request", **(headers or {})})
 
 
-def render_answer(request: Request, name: str, blocks: list[str], context: dict[str, Any], *,
-                  repeat: tuple[str, str, list[Any]] | None = None, status_code: int = 200,
-                  headers: dict[str, str] | None = None) -> HTMLResponse:
+def render_answer(
+    request: Request,
+    name: str,
+    blocks: list[str],
+    context: dict[str, Any],
+    *,
+    repeat: tuple[str, str, list[Any]] | None = None,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
     """An htmx answer made only of out-of-band blocks: `blocks` once each, and
     `repeat = (block, variable, values)` once per value (e.g. each changed phase)."""
     env = environment(request_lang(request))
     parts = [render_blocks(env, name, blocks, request=request, oob=True, **context)] if blocks else []
     if repeat:
         block, variable, values = repeat
-        parts += [render_block(env, name, block, request=request, **{**context, variable: v})
-                  for v in values]
-    return HTMLResponse("".join(parts), status_code=status_code,
-                        headers={"Vary": "HX-Request", **(headers or {})})
+        parts += [render_block(env, name, block, request=request, **{**context, variable: v}) for v in values]
+    return HTMLResponse(
+        "".join(parts), status_code=status_code, headers={"Vary": "HX-Request", **(headers or {})}
+    )

@@ -35,8 +35,9 @@ def _labels(kind: str, lang: str) -> dict[str, str]:
     return {code: text[lang] for code, text in LABELS[kind].items()}
 
 
-def review_context(access: Access, session: Session, lang: str, *, design=None,
-                   **errors: str) -> dict[str, Any]:
+def review_context(
+    access: Access, session: Session, lang: str, *, design=None, **errors: str
+) -> dict[str, Any]:
     design = design or access.design
     record = access.record
     comments = comments_of(session=session, design_id=record.id)

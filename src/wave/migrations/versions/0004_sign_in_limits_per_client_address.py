@@ -13,24 +13,30 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('login_attempt', schema=None) as batch_op:
+    with op.batch_alter_table("login_attempt", schema=None) as batch_op:
         # rows from before have no address: they count for none, and are purged within a day
-        batch_op.add_column(sa.Column('address', sqlmodel.sql.sqltypes.AutoString(length=64), server_default='', nullable=False))
-        batch_op.drop_index(batch_op.f('ix_login_attempt_email'))
-        batch_op.create_index('ix_login_attempt_address_created_at', ['address', 'created_at'], unique=False)
-        batch_op.create_index('ix_login_attempt_address_email_created_at', ['address', 'email', 'created_at'], unique=False)
+        batch_op.add_column(
+            sa.Column(
+                "address", sqlmodel.sql.sqltypes.AutoString(length=64), server_default="", nullable=False
+            )
+        )
+        batch_op.drop_index(batch_op.f("ix_login_attempt_email"))
+        batch_op.create_index("ix_login_attempt_address_created_at", ["address", "created_at"], unique=False)
+        batch_op.create_index(
+            "ix_login_attempt_address_email_created_at", ["address", "email", "created_at"], unique=False
+        )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('login_attempt', schema=None) as batch_op:
-        batch_op.drop_index('ix_login_attempt_address_email_created_at')
-        batch_op.drop_index('ix_login_attempt_address_created_at')
-        batch_op.create_index(batch_op.f('ix_login_attempt_email'), ['email'], unique=False)
-        batch_op.drop_column('address')
+    with op.batch_alter_table("login_attempt", schema=None) as batch_op:
+        batch_op.drop_index("ix_login_attempt_address_email_created_at")
+        batch_op.drop_index("ix_login_attempt_address_created_at")
+        batch_op.create_index(batch_op.f("ix_login_attempt_email"), ["email"], unique=False)
+        batch_op.drop_column("address")

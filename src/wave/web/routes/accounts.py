@@ -23,13 +23,21 @@ from wave.web.rendering import render_page
 
 router = APIRouter(tags=["accounts"])
 
-BAD_LOGIN = {"nl": "Deze combinatie van e-mailadres en wachtwoord kennen we niet.",
-             "en": "We do not know this combination of e-mail address and password."}
+BAD_LOGIN = {
+    "nl": "Deze combinatie van e-mailadres en wachtwoord kennen we niet.",
+    "en": "We do not know this combination of e-mail address and password.",
+}
 
 
 def _signed_in(response: Response, token: str) -> Response:
-    response.set_cookie(COOKIE, token, httponly=True, samesite="lax",
-                        secure=get_settings().secure_cookies, max_age=14 * 24 * 3600)
+    response.set_cookie(
+        COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=get_settings().secure_cookies,
+        max_age=14 * 24 * 3600,
+    )
     return response
 
 
@@ -47,31 +55,45 @@ def client_address(request: Request) -> str:
 
 # --- JSON ------------------------------------------------------------------
 
-@router.post("/api/auth/signup", status_code=201, summary="Create an account",
-             response_model=Account, responses=errors(413, 415, 422), openapi_extra=body_doc(Signup))
-def api_signup(wanted: Annotated[Signup, body_of(Signup)], session: SessionDep,
-               lang: LangDep) -> Response:
+
+@router.post(
+    "/api/auth/signup",
+    status_code=201,
+    summary="Create an account",
+    response_model=Account,
+    responses=errors(413, 415, 422),
+    openapi_extra=body_doc(Signup),
+)
+def api_signup(wanted: Annotated[Signup, body_of(Signup)], session: SessionDep, lang: LangDep) -> Response:
     try:
-        user = create_user(session=session, email=wanted.email, password=wanted.password,
-                           name=wanted.name)
+        user = create_user(session=session, email=wanted.email, password=wanted.password, name=wanted.name)
     except AccountProblem as problem:
-        return JSONResponse(status_code=422,
-                            content={"detail": [{"loc": problem.field, "msg": problem(lang)}]})
-    return JSONResponse(status_code=201, content={"id": user.id, "email": user.email,
-                                                  "name": user.name})
+        return JSONResponse(
+            status_code=422, content={"detail": [{"loc": problem.field, "msg": problem(lang)}]}
+        )
+    return JSONResponse(status_code=201, content={"id": user.id, "email": user.email, "name": user.name})
 
 
-@router.post("/api/auth/login", summary="Sign in; sets the session cookie",
-             response_model=SignedIn, responses=errors(401, 413, 415, 422, 429),
-             openapi_extra=body_doc(Login))
-def api_login(request: Request, wanted: Annotated[Login, body_of(Login)],
-              session: SessionDep, lang: LangDep) -> Response:
+@router.post(
+    "/api/auth/login",
+    summary="Sign in; sets the session cookie",
+    response_model=SignedIn,
+    responses=errors(401, 413, 415, 422, 429),
+    openapi_extra=body_doc(Login),
+)
+def api_login(
+    request: Request, wanted: Annotated[Login, body_of(Login)], session: SessionDep, lang: LangDep
+) -> Response:
     try:
-        user = authenticate(session=session, email=wanted.email, password=wanted.password,
-                            address=client_address(request))
+        user = authenticate(
+            session=session, email=wanted.email, password=wanted.password, address=client_address(request)
+        )
     except TooManyAttempts as refused:
-        return JSONResponse(status_code=429, content={"detail": refused(lang)},
-                            headers={"Retry-After": str(refused.retry_after)})
+        return JSONResponse(
+            status_code=429,
+            content={"detail": refused(lang)},
+            headers={"Retry-After": str(refused.retry_after)},
+        )
     if user is None:
         return JSONResponse(status_code=401, content={"detail": BAD_LOGIN[lang]})
     signin = start_session(session=session, user=user)
@@ -93,15 +115,23 @@ def api_logout(request: Request, session: SessionDep) -> Response:
 # their own (double submit): a random value in a SameSite=Strict cookie and in the form.
 # Another site can neither read the cookie nor make the browser send it with its post.
 FORM_COOKIE = "wave_form"
-EXPIRED = {"nl": "Dit formulier is verlopen; probeer het nog eens.",
-           "en": "This form has expired; please try again."}
+EXPIRED = {
+    "nl": "Dit formulier is verlopen; probeer het nog eens.",
+    "en": "This form has expired; please try again.",
+}
 
 
 def _account_page(request: Request, context: dict, status: int = 200) -> Response:
     token = request.cookies.get(FORM_COOKIE) or secrets.token_urlsafe(32)
     page = render_page(request, "account.html", {**context, "form_token": token}, status)
-    page.set_cookie(FORM_COOKIE, token, httponly=True, samesite="strict",
-                    secure=get_settings().secure_cookies, max_age=24 * 3600)
+    page.set_cookie(
+        FORM_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=get_settings().secure_cookies,
+        max_age=24 * 3600,
+    )
     return page
 
 
@@ -112,8 +142,7 @@ def _form_token_ok(request: Request, form) -> bool:
 
 @router.get("/signin", response_class=HTMLResponse, include_in_schema=False)
 def signin_page(request: Request) -> Response:
-    return _account_page(request, {"mode": "signin",
-                                   "next": _safe_next(request.query_params.get("next"))})
+    return _account_page(request, {"mode": "signin", "next": _safe_next(request.query_params.get("next"))})
 
 
 @router.post("/signin", response_class=HTMLResponse, include_in_schema=False)
@@ -124,8 +153,12 @@ def signin(request: Request, form: FormDep, session: SessionDep, lang: LangDep) 
     if not _form_token_ok(request, form):
         return _account_page(request, {**typed, "error": EXPIRED[lang]}, 403)
     try:
-        user = authenticate(session=session, email=email, password=str(form.get("password") or ""),
-                            address=client_address(request))
+        user = authenticate(
+            session=session,
+            email=email,
+            password=str(form.get("password") or ""),
+            address=client_address(request),
+        )
     except TooManyAttempts as refused:
         page = _account_page(request, {**typed, "error": refused(lang)}, 429)
         page.headers["Retry-After"] = str(refused.retry_after)
@@ -168,8 +201,7 @@ def account_page(request: Request, caller: CallerDep) -> Response:
     return render_page(request, "account.html", {"mode": "account", "user": caller.user})
 
 
-@router.post("/account/signout-everywhere", include_in_schema=False,
-             dependencies=[Depends(check_csrf)])
+@router.post("/account/signout-everywhere", include_in_schema=False, dependencies=[Depends(check_csrf)])
 def signout_everywhere(session: SessionDep, caller: CallerDep) -> Response:
     """End every session of the account (a lost laptop, a shared computer), this one too."""
     end_all_sessions(session=session, user=caller.user)

@@ -41,77 +41,117 @@ from wave.web.deps import CatalogueDep, DesignId, LangDep, SessionDep
 # CORS preflight): any other content type is refused with 415 (`read_json`).
 router = APIRouter(prefix="/api/designs", tags=["designs"], dependencies=[Depends(check_csrf)])
 
-STALE = {"nl": "Iemand anders heeft dit ontwerp intussen gewijzigd; haal de nieuwste versie op "
-               "en breng je wijziging opnieuw aan.",
-         "en": "Someone else changed this design in the meantime; fetch the newest version and "
-               "apply your edit again."}
+STALE = {
+    "nl": "Iemand anders heeft dit ontwerp intussen gewijzigd; haal de nieuwste versie op "
+    "en breng je wijziging opnieuw aan.",
+    "en": "Someone else changed this design in the meantime; fetch the newest version and "
+    "apply your edit again.",
+}
 DESIGN_ERRORS = errors(401, 403, 404, 422)
 
 
-@router.post("", status_code=201, summary="Create a design from a wave.design/v1 document",
-             response_model=Saved, responses=errors(401, 403, 413, 415, 422),
-             openapi_extra=body_doc(Design, "A wave.design/v1 document"))
-def create(data: JsonDep, session: SessionDep, catalogue: CatalogueDep,
-           caller: CallerDep) -> Response:
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a design from a wave.design/v1 document",
+    response_model=Saved,
+    responses=errors(401, 403, 413, 415, 422),
+    openapi_extra=body_doc(Design, "A wave.design/v1 document"),
+)
+def create(data: JsonDep, session: SessionDep, catalogue: CatalogueDep, caller: CallerDep) -> Response:
     design = parse_design(data, catalogue)
-    record = create_design(session=session, design=design, summary="import",
-                           owner_id=caller.user.id)
+    record = create_design(session=session, design=design, summary="import", owner_id=caller.user.id)
     return JSONResponse(status_code=201, content={"id": record.id, "version": record.version})
 
 
-@router.get("", summary="The designs you may see", response_model=list[DesignListItem],
-            responses=errors(401))
+@router.get("", summary="The designs you may see", response_model=list[DesignListItem], responses=errors(401))
 def index(session: SessionDep, caller: CallerDep) -> list[dict[str, Any]]:
     return [
-        {"id": r.id, "title": r.title, "template": r.template, "version": r.version,
-         "example": r.example_slug, "review_status": r.review_status,
-         "owned": r.owner_id == caller.user.id, "updated_at": r.updated_at.isoformat()}
+        {
+            "id": r.id,
+            "title": r.title,
+            "template": r.template,
+            "version": r.version,
+            "example": r.example_slug,
+            "review_status": r.review_status,
+            "owned": r.owner_id == caller.user.id,
+            "updated_at": r.updated_at.isoformat(),
+        }
         for r in visible_designs(session=session, user=caller.user)
     ]
 
 
-@router.get("/{design_id}", summary="A design as wave.design/v1, with id and version",
-            response_model=StoredDesign, responses=DESIGN_ERRORS)
+@router.get(
+    "/{design_id}",
+    summary="A design as wave.design/v1, with id and version",
+    response_model=StoredDesign,
+    responses=DESIGN_ERRORS,
+)
 def read(access: ViewAccess) -> Response:
-    return JSONResponse({**access.design.to_json(), "id": access.record.id,
-                         "version": access.record.version})
+    return JSONResponse({**access.design.to_json(), "id": access.record.id, "version": access.record.version})
 
 
-@router.put("/{design_id}", summary="Replace a design; `version` is the one the edit was based on",
-            response_model=Saved, responses=errors(401, 403, 404, 409, 413, 415, 422),
-            openapi_extra=body_doc(DesignUpdate, "What GET answered, edited"))
-def replace(design_id: DesignId, data: JsonDep, session: SessionDep,
-            catalogue: CatalogueDep, lang: LangDep, access: EditAccess) -> Response:
+@router.put(
+    "/{design_id}",
+    summary="Replace a design; `version` is the one the edit was based on",
+    response_model=Saved,
+    responses=errors(401, 403, 404, 409, 413, 415, 422),
+    openapi_extra=body_doc(DesignUpdate, "What GET answered, edited"),
+)
+def replace(
+    design_id: DesignId,
+    data: JsonDep,
+    session: SessionDep,
+    catalogue: CatalogueDep,
+    lang: LangDep,
+    access: EditAccess,
+) -> Response:
     update = parse_body(DesignUpdate, data)  # the version's type and range, then the design
     design = parse_design({k: v for k, v in data.items() if k not in ("id", "version")}, catalogue)
     try:
-        version = save_design(session=session, design_id=design_id, design=design,
-                              based_on=update.version, summary="api",
-                              author_id=access.caller.user.id)
+        version = save_design(
+            session=session,
+            design_id=design_id,
+            design=design,
+            based_on=update.version,
+            summary="api",
+            author_id=access.caller.user.id,
+        )
     except DesignNotFound:
         return JSONResponse(status_code=404, content={"detail": "not found"})
     except StaleVersion as stale:
-        return JSONResponse(status_code=409, content={"detail": STALE[lang],
-                                                      "current_version": stale.current})
+        return JSONResponse(
+            status_code=409, content={"detail": STALE[lang], "current_version": stale.current}
+        )
     return JSONResponse({"id": design_id, "version": version})
 
 
-@router.get("/{design_id}/report", summary="The rule engine's findings and profile",
-            response_model=ReportOut, responses=DESIGN_ERRORS)
+@router.get(
+    "/{design_id}/report",
+    summary="The rule engine's findings and profile",
+    response_model=ReportOut,
+    responses=DESIGN_ERRORS,
+)
 def report(access: ViewAccess) -> Response:
     design = access.design
     return JSONResponse(report_for(design, lang=design.language).to_json())
 
 
 EXPORT_REFUSED = {
-    "yours": {"nl": "Er loopt al een export van jou; wacht tot die klaar is.",
-              "en": "An export of yours is running already; wait until it is done."},
-    "busy": {"nl": "Er lopen nu te veel exports; probeer het over een halve minuut opnieuw.",
-             "en": "Too many exports are running; try again in half a minute."},
-    "time": {"nl": "Deze PDF kost meer dan {seconds} seconden; maak het ontwerp kleiner of "
-                   "vraag je beheerder om meer tijd (WAVE_EXPORT_SECONDS).",
-             "en": "This PDF takes more than {seconds} seconds; make the design smaller or ask "
-                   "your administrator for more time (WAVE_EXPORT_SECONDS)."},
+    "yours": {
+        "nl": "Er loopt al een export van jou; wacht tot die klaar is.",
+        "en": "An export of yours is running already; wait until it is done.",
+    },
+    "busy": {
+        "nl": "Er lopen nu te veel exports; probeer het over een halve minuut opnieuw.",
+        "en": "Too many exports are running; try again in half a minute.",
+    },
+    "time": {
+        "nl": "Deze PDF kost meer dan {seconds} seconden; maak het ontwerp kleiner of "
+        "vraag je beheerder om meer tijd (WAVE_EXPORT_SECONDS).",
+        "en": "This PDF takes more than {seconds} seconds; make the design smaller or ask "
+        "your administrator for more time (WAVE_EXPORT_SECONDS).",
+    },
 }
 
 
@@ -119,32 +159,52 @@ def _export_inputs(access: Access, session: Session) -> dict[str, Any]:
     """What the renderer needs, read from the database (in the thread pool)."""
     design = access.design
     titles = {a.id: a.title for a in design.placed()}
-    comments = [{"author": c.author, "body": c.body, "activity_title": titles.get(c.activity_id or ""),
-                 "created_at": c.created_at}
-                for c in comments_of(session=session, design_id=access.record.id) if not c.resolved]
+    comments = [
+        {
+            "author": c.author,
+            "body": c.body,
+            "activity_title": titles.get(c.activity_id or ""),
+            "created_at": c.created_at,
+        }
+        for c in comments_of(session=session, design_id=access.record.id)
+        if not c.resolved
+    ]
     owner = session.get(User, access.record.owner_id) if access.record.owner_id else None
-    return {"design": design.model_dump(by_alias=True), "comments": comments,
-            "owner": owner.name if owner else None}
+    return {
+        "design": design.model_dump(by_alias=True),
+        "comments": comments,
+        "owner": owner.name if owner else None,
+    }
 
 
-@router.get("/{design_id}/export.pdf", summary="The design as a PDF (A4 landscape, its own language)",
-            response_class=Response,
-            responses={200: {"content": {"application/pdf": {}}}, **DESIGN_ERRORS,
-                       429: {"model": Message}, 503: {"model": Message}})
-async def export_pdf(request: Request, access: ViewAccess, session: SessionDep,
-                     lang: LangDep) -> Response:
+@router.get(
+    "/{design_id}/export.pdf",
+    summary="The design as a PDF (A4 landscape, its own language)",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/pdf": {}}},
+        **DESIGN_ERRORS,
+        429: {"model": Message},
+        503: {"model": Message},
+    },
+)
+async def export_pdf(request: Request, access: ViewAccess, session: SessionDep, lang: LangDep) -> Response:
     """Rendered in a process of its own within the export budget (`export.budget`): this
     handler only waits for it, on the event loop, and kills it when the person has gone
     or the time is up."""
     settings = get_settings()
     inputs = await run_in_threadpool(_export_inputs, access, session)
     try:
-        job = start_pdf(person=access.caller.user.id, rules=settings.rules,
-                        at_once=settings.export_at_once, **inputs)
+        job = start_pdf(
+            person=access.caller.user.id, rules=settings.rules, at_once=settings.export_at_once, **inputs
+        )
     except ExportRefused as refused:
         status = 429 if refused.reason == "yours" else 503
-        return JSONResponse(status_code=status, headers={"Retry-After": "30"},
-                            content={"detail": EXPORT_REFUSED[refused.reason][lang]})
+        return JSONResponse(
+            status_code=status,
+            headers={"Retry-After": "30"},
+            content={"detail": EXPORT_REFUSED[refused.reason][lang]},
+        )
     loop_time = asyncio.get_running_loop().time
     deadline = loop_time() + settings.export_seconds
     try:
@@ -160,20 +220,34 @@ async def export_pdf(request: Request, access: ViewAccess, session: SessionDep,
         raise RuntimeError(f"the PDF renderer failed: {failed.reason}") from None
     finally:
         job.cancel()
-    return Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{pdf_filename(access.design.title)}"'})
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{pdf_filename(access.design.title)}"'},
+    )
 
 
-@router.post("/{design_id}/shares", status_code=201, summary="Share a design (owner only)",
-             response_model=ShareCreated, responses=errors(401, 403, 404, 413, 415, 422),
-             openapi_extra=body_doc(ShareRequest))
-def share(wanted: Annotated[ShareRequest, body_of(ShareRequest)], session: SessionDep,
-          lang: LangDep, access: OwnerAccess) -> Response:
+@router.post(
+    "/{design_id}/shares",
+    status_code=201,
+    summary="Share a design (owner only)",
+    response_model=ShareCreated,
+    responses=errors(401, 403, 404, 413, 415, 422),
+    openapi_extra=body_doc(ShareRequest),
+)
+def share(
+    wanted: Annotated[ShareRequest, body_of(ShareRequest)],
+    session: SessionDep,
+    lang: LangDep,
+    access: OwnerAccess,
+) -> Response:
     try:
-        created = share_design(session=session, record=access.record, email=wanted.email,
-                               role=wanted.role)
+        created = share_design(session=session, record=access.record, email=wanted.email, role=wanted.role)
     except AccountProblem as problem:
-        return JSONResponse(status_code=422,
-                            content={"detail": [{"loc": problem.field, "msg": problem(lang)}]})
-    return JSONResponse(status_code=201, content={"design_id": access.record.id,
-                                                  "user_id": created.user_id, "role": created.role})
+        return JSONResponse(
+            status_code=422, content={"detail": [{"loc": problem.field, "msg": problem(lang)}]}
+        )
+    return JSONResponse(
+        status_code=201,
+        content={"design_id": access.record.id, "user_id": created.user_id, "role": created.role},
+    )

@@ -40,41 +40,64 @@ from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_answer, render_fragments, render_page
 from wave.web.review_view import comment_counts, review_context
 
-router = APIRouter(prefix="/designs", tags=["canvas"], include_in_schema=False,
-                   dependencies=[Depends(check_csrf)])
+router = APIRouter(
+    prefix="/designs", tags=["canvas"], include_in_schema=False, dependencies=[Depends(check_csrf)]
+)
 
 PAGE = "canvas.html"
 # What a structural edit (phases added, removed or reordered; goals, title, baseline)
 # answers with: the whole canvas. Any other edit answers with the phases it changed.
 WHOLE_CANVAS = ["canvas", "critic", "status", "addtarget"]
 SMALL_ANSWER = ["history", "boarddata", "critic", "status"]
-FIELD_NAMES = {"minutes": ("Minuten", "Minutes"), "version": ("Versie", "Version"),
-               "index": ("Positie", "Position"), "at": ("Positie", "Position"),
-               "step": ("Stap", "Step"), "custom": ("Eigen activiteit", "Own activity")}
+FIELD_NAMES = {
+    "minutes": ("Minuten", "Minutes"),
+    "version": ("Versie", "Version"),
+    "index": ("Positie", "Position"),
+    "at": ("Positie", "Position"),
+    "step": ("Stap", "Step"),
+    "custom": ("Eigen activiteit", "Own activity"),
+}
 
 
-VOCAB = {"learning_types": LEARNING_TYPES, "interactions": INTERACTIONS,
-         "environments": ENVIRONMENTS, "sources": SOURCES, "link_kinds": LINK_KINDS}
+VOCAB = {
+    "learning_types": LEARNING_TYPES,
+    "interactions": INTERACTIONS,
+    "environments": ENVIRONMENTS,
+    "sources": SOURCES,
+    "link_kinds": LINK_KINDS,
+}
 
 
 def _link_phrases(lang: str) -> dict[str, list[str]]:
     return {k: [link_phrase(k, lang), link_phrase(k, lang, reverse=True)] for k in LINK_KINDS}
 
 
-def page_context(access: Access, session: Session, catalogue: Catalogue, lang: str, *,
-                 design: Design | None = None, version: int | None = None, full: bool = True,
-                 only: set[str] | None = None, **extra: Any) -> dict[str, Any]:
+def page_context(
+    access: Access,
+    session: Session,
+    catalogue: Catalogue,
+    lang: str,
+    *,
+    design: Design | None = None,
+    version: int | None = None,
+    full: bool = True,
+    only: set[str] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
     """What the canvas page shows. An edit answer (`full=False`) renders only some
     blocks, so it skips the catalogue's own activities and the review panel, reads
     just the comment counts for the cards, and builds only the phases in `only`."""
     design = design or access.design
     report = report_for(design, lang=lang)
     user = access.caller.user
-    review = (review_context(access, session, lang, design=design) if full else {
-        "comment_counts": comment_counts(comments_of(session=session,
-                                                     design_id=access.record.id))})
-    steps = (undo_state(session=session, design_id=access.record.id, user_id=user.id)
-             if access.can_edit else None)
+    review = (
+        review_context(access, session, lang, design=design)
+        if full
+        else {"comment_counts": comment_counts(comments_of(session=session, design_id=access.record.id))}
+    )
+    steps = (
+        undo_state(session=session, design_id=access.record.id, user_id=user.id) if access.can_edit else None
+    )
     goal_use: dict[str, int] = {}
     for a in design.placed():
         for g in a.goals:
@@ -91,7 +114,8 @@ def page_context(access: Access, session: Session, catalogue: Catalogue, lang: s
         "example_slug": access.record.example_slug,
         "catalogue": catalogue,
         "custom_activities": custom_activities(session=session, user=user)
-        if access.can_edit and full else [],
+        if access.can_edit and full
+        else [],
         "report": report,
         "profile": report.profile,
         "charts": profile_charts(report, design, lang),
@@ -108,8 +132,9 @@ def page_context(access: Access, session: Session, catalogue: Catalogue, lang: s
 
 
 @router.get("/{design_id}", response_class=HTMLResponse)
-def show(access: ViewAccess, request: Request, session: SessionDep, catalogue: CatalogueDep,
-         lang: LangDep) -> Response:
+def show(
+    access: ViewAccess, request: Request, session: SessionDep, catalogue: CatalogueDep, lang: LangDep
+) -> Response:
     mark_seen(session=session, design_id=access.record.id, user=access.caller.user)
     return render_page(request, PAGE, page_context(access, session, catalogue, lang))
 
@@ -127,28 +152,39 @@ def editor_links(design: Design, placed_id: str, lang: str) -> list[dict[str, An
         found = design.find(other_id)
         other = found[1].title if found else other_id
         flag = against_time(design, k.from_, k.to, k.kind, positions)
-        rows.append({
-            "link": k, "other": other,
-            "phrase": link_phrase(k.kind, lang, reverse=not outgoing),
-            "choices": [(kind, link_phrase(kind, lang, reverse=not outgoing)) for kind in LINK_KINDS],
-            "against_time": flag,
-            "other_later": design.precedes(placed_id, other_id, positions),
-        })
+        rows.append(
+            {
+                "link": k,
+                "other": other,
+                "phrase": link_phrase(k.kind, lang, reverse=not outgoing),
+                "choices": [(kind, link_phrase(kind, lang, reverse=not outgoing)) for kind in LINK_KINDS],
+                "against_time": flag,
+                "other_later": design.precedes(placed_id, other_id, positions),
+            }
+        )
     return rows
 
 
 @router.get("/{design_id}/activities/{placed_id}", response_class=HTMLResponse)
-def editor(placed_id: str, access: ViewAccess, request: Request,
-           catalogue: CatalogueDep, lang: LangDep) -> Response:
+def editor(
+    placed_id: str, access: ViewAccess, request: Request, catalogue: CatalogueDep, lang: LangDep
+) -> Response:
     """The activity editor alone: it needs the design, not the critic or the charts."""
     design = access.design
     found = design.find(placed_id)
     if found is None:
         return render_page(request, "not_found.html", {}, status_code=404)
-    context = {"design_id": access.record.id, "design": design, "can_edit": access.can_edit,
-               "may_comment": access.can_comment, "editing": found[1],
-               "editing_entry": catalogue.get(found[1].activity), "vocab": VOCAB,
-               "placed": design.placed(), "editor_links": editor_links(design, placed_id, lang)}
+    context = {
+        "design_id": access.record.id,
+        "design": design,
+        "can_edit": access.can_edit,
+        "may_comment": access.can_comment,
+        "editing": found[1],
+        "editing_entry": catalogue.get(found[1].activity),
+        "vocab": VOCAB,
+        "placed": design.placed(),
+        "editor_links": editor_links(design, placed_id, lang),
+    }
     return render_fragments(request, PAGE, ["editor"], context)
 
 
@@ -156,11 +192,15 @@ def editor(placed_id: str, access: ViewAccess, request: Request,
 def export_json(access: ViewAccess) -> Response:
     body = json.dumps(access.design.to_json(), ensure_ascii=False, indent=2)
     filename = f"wave-design-{access.record.id}.json"
-    return Response(body, media_type="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        body,
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 # --- edits -----------------------------------------------------------------
+
 
 def _int(form: FormData, name: str, default: int | None = None) -> int:
     raw = form.get(name)
@@ -170,8 +210,9 @@ def _int(form: FormData, name: str, default: int | None = None) -> int:
     text = str(raw).strip()
     if len(text) <= 11 and text.lstrip("-").isdigit() and abs(int(text)) <= MAX_INT:
         return int(text)
-    raise EditRefused(f"{nl}: vul een geheel getal in (0 of meer).",
-                      f"{en}: enter a whole number (0 or more).", name)
+    raise EditRefused(
+        f"{nl}: vul een geheel getal in (0 of meer).", f"{en}: enter a whole number (0 or more).", name
+    )
 
 
 def _at(form: FormData) -> int | None:
@@ -204,66 +245,107 @@ Op = Callable[[Design, Catalogue, FormData], Change | tuple[Change, str]]
 
 OPS: dict[str, Op] = {
     "add": lambda d, c, f: edits.add_activity(
-        d, c, activity=_text(f, "activity"), phase_id=_text(f, "phase"),
-        mode=_text(f, "mode"), index=_int(f, "index", 10_000), at=_at(f)),
+        d,
+        c,
+        activity=_text(f, "activity"),
+        phase_id=_text(f, "phase"),
+        mode=_text(f, "mode"),
+        index=_int(f, "index", 10_000),
+        at=_at(f),
+    ),
     "move": lambda d, c, f: edits.move_activity(
-        d, c, placed_id=_text(f, "placed"), phase_id=_text(f, "phase"), mode=_text(f, "mode"),
-        index=_int(f, "index", 10_000), at=_at(f)),
+        d,
+        c,
+        placed_id=_text(f, "placed"),
+        phase_id=_text(f, "phase"),
+        mode=_text(f, "mode"),
+        index=_int(f, "index", 10_000),
+        at=_at(f),
+    ),
     "duplicate": lambda d, c, f: edits.duplicate_activity(d, placed_id=_text(f, "placed")),
     "minutes": lambda d, c, f: edits.update_activity(
-        d, c, placed_id=_text(f, "placed"), fields={"minutes": _int(f, "minutes")}),
+        d, c, placed_id=_text(f, "placed"), fields={"minutes": _int(f, "minutes")}
+    ),
     "goal-toggle": lambda d, c, f: edits.toggle_goal(
-        d, placed_id=_text(f, "placed"), goal_id=_text(f, "goal")),
+        d, placed_id=_text(f, "placed"), goal_id=_text(f, "goal")
+    ),
     "link-update": lambda d, c, f: edits.update_link(
-        d, from_id=_text(f, "from"), to_id=_text(f, "to"), kind=_text(f, "kind"),
-        reverse=_text(f, "reverse") in ("1", "true")),
+        d,
+        from_id=_text(f, "from"),
+        to_id=_text(f, "to"),
+        kind=_text(f, "kind"),
+        reverse=_text(f, "reverse") in ("1", "true"),
+    ),
     "phase-duplicate": lambda d, c, f: edits.duplicate_phases(
-        d, phase_id=_text(f, "phase"), through_id=_text(f, "through")),
+        d, phase_id=_text(f, "phase"), through_id=_text(f, "through")
+    ),
     "nudge": lambda d, c, f: edits.nudge_activity(
-        d, c, placed_id=_text(f, "placed"), direction=_text(f, "direction")),
+        d, c, placed_id=_text(f, "placed"), direction=_text(f, "direction")
+    ),
     "remove": lambda d, c, f: edits.remove_activity(d, placed_id=_text(f, "placed")),
     "update": lambda d, c, f: edits.update_activity(
-        d, c, placed_id=_text(f, "placed"), fields=_activity_fields(f)),
+        d, c, placed_id=_text(f, "placed"), fields=_activity_fields(f)
+    ),
     "link-add": lambda d, c, f: edits.add_link(
-        d, from_id=_text(f, "from"), to_id=_text(f, "to"), kind=_text(f, "kind")),
-    "link-remove": lambda d, c, f: edits.remove_link(
-        d, from_id=_text(f, "from"), to_id=_text(f, "to")),
+        d, from_id=_text(f, "from"), to_id=_text(f, "to"), kind=_text(f, "kind")
+    ),
+    "link-remove": lambda d, c, f: edits.remove_link(d, from_id=_text(f, "from"), to_id=_text(f, "to")),
     "goal-add": lambda d, c, f: edits.add_goal(d, text=_text(f, "text")),
-    "goal-update": lambda d, c, f: edits.update_goal(
-        d, goal_id=_text(f, "goal"), text=_text(f, "text")),
+    "goal-update": lambda d, c, f: edits.update_goal(d, goal_id=_text(f, "goal"), text=_text(f, "text")),
     "goal-remove": lambda d, c, f: edits.remove_goal(d, goal_id=_text(f, "goal")),
     "phase-add": lambda d, c, f: edits.add_phase(
-        d, title=_text(f, "title"), kind=_text(f, "kind") or "sequence"),
+        d, title=_text(f, "title"), kind=_text(f, "kind") or "sequence"
+    ),
     "phase-update": lambda d, c, f: edits.update_phase(
-        d, phase_id=_text(f, "phase"), title=_text(f, "title"), kind=_text(f, "kind")),
-    "phase-move": lambda d, c, f: edits.move_phase(
-        d, phase_id=_text(f, "phase"), step=_int(f, "step")),
+        d, phase_id=_text(f, "phase"), title=_text(f, "title"), kind=_text(f, "kind")
+    ),
+    "phase-move": lambda d, c, f: edits.move_phase(d, phase_id=_text(f, "phase"), step=_int(f, "step")),
     "phase-remove": lambda d, c, f: edits.remove_phase(d, phase_id=_text(f, "phase")),
     "meta": lambda d, c, f: edits.update_meta(
-        d, title=_text(f, "title"), study_load_hours=_text(f, "study_load_hours"),
-        language=_text(f, "language") or d.language),
+        d,
+        title=_text(f, "title"),
+        study_load_hours=_text(f, "study_load_hours"),
+        language=_text(f, "language") or d.language,
+    ),
     "baseline-set": lambda d, c, f: edits.set_baseline(d),
     "baseline-clear": lambda d, c, f: edits.clear_baseline(d),
 }
 
 
-def _add_custom(design: Design, form: FormData, session: Session, access: Access
-                ) -> tuple[Change, str]:
+def _add_custom(design: Design, form: FormData, session: Session, access: Access) -> tuple[Change, str]:
     custom_id = _int(form, "custom")
     own = {c.id: c for c in custom_activities(session=session, user=access.caller.user)}
     if custom_id not in own:
-        raise EditRefused("Deze eigen activiteit bestaat niet (meer).",
-                          "This custom activity does not exist (any more).", "custom")
+        raise EditRefused(
+            "Deze eigen activiteit bestaat niet (meer).",
+            "This custom activity does not exist (any more).",
+            "custom",
+        )
     c = own[custom_id]
     return edits.add_custom_activity(
-        design, title=c.title, learning_type=c.learning_type, interactions=c.interactions.split(),
-        modes=c.modes.split(), minutes=c.minutes, phase_id=_text(form, "phase"),
-        mode=_text(form, "mode"), index=_int(form, "index", 10_000), at=_at(form))
+        design,
+        title=c.title,
+        learning_type=c.learning_type,
+        interactions=c.interactions.split(),
+        modes=c.modes.split(),
+        minutes=c.minutes,
+        phase_id=_text(form, "phase"),
+        mode=_text(form, "mode"),
+        index=_int(form, "index", 10_000),
+        at=_at(form),
+    )
 
 
 @router.post("/{design_id}/edit/{op}", response_class=HTMLResponse)
-def edit(op: str, access: EditAccess, request: Request, form: FormDep, session: SessionDep,
-         catalogue: CatalogueDep, lang: LangDep) -> Response:
+def edit(
+    op: str,
+    access: EditAccess,
+    request: Request,
+    form: FormDep,
+    session: SessionDep,
+    catalogue: CatalogueDep,
+    lang: LangDep,
+) -> Response:
     record, design = access.record, access.design
     try:
         if op not in OPS and op not in ("undo", "redo", "add-custom"):
@@ -275,45 +357,86 @@ def edit(op: str, access: EditAccess, request: Request, form: FormDep, session: 
             # Marks the person's step in this transaction: the save below commits the
             # mark with the new version, a StaleVersion rolls both back.
             work, change = (undo if op == "undo" else redo)(
-                session=session, design_id=record.id, user_id=access.caller.user.id)
+                session=session, design_id=record.id, user_id=access.caller.user.id
+            )
         elif op == "add-custom":
             change, focus = _add_custom(work, form, session, access)
         else:
             result = OPS[op](work, catalogue, form)
             change, focus = result if isinstance(result, tuple) else (result, focus)
     except EditRefused as refused:
-        context = page_context(access, session, catalogue, lang, full=False, only=set(),
-                               message=refused(lang), message_kind="error")
+        context = page_context(
+            access,
+            session,
+            catalogue,
+            lang,
+            full=False,
+            only=set(),
+            message=refused(lang),
+            message_kind="error",
+        )
         return render_answer(request, PAGE, ["status"], context, status_code=422)
     # the record's document is the one before the edit; read it now, since the save's
     # UPDATE also refreshes the record object in the session
     before_document = record.document
     try:
-        version = save_design(session=session, design_id=record.id, design=work,
-                              based_on=based_on, summary=change("en"),
-                              author_id=access.caller.user.id)
+        version = save_design(
+            session=session,
+            design_id=record.id,
+            design=work,
+            based_on=based_on,
+            summary=change("en"),
+            author_id=access.caller.user.id,
+        )
     except DesignInvalid as invalid:  # the format refuses what the edit made: nothing stored
         first = invalid.problems[0]
-        context = page_context(access, session, catalogue, lang, full=False, only=set(),
-                               message=first.message(lang), message_kind="error")
+        context = page_context(
+            access,
+            session,
+            catalogue,
+            lang,
+            full=False,
+            only=set(),
+            message=first.message(lang),
+            message_kind="error",
+        )
         return render_answer(request, PAGE, ["status"], context, status_code=422)
     except StaleVersion as stale:
-        context = page_context(access, session, catalogue, lang, version=stale.current,
-                               full=False, only=set(), conflict=True)
+        context = page_context(
+            access, session, catalogue, lang, version=stale.current, full=False, only=set(), conflict=True
+        )
         return render_answer(request, PAGE, ["status"], context, status_code=409)
     document = record.document
     if op not in ("undo", "redo") and document != before_document:  # a no-op is no step
-        record_step(session=session, design_id=record.id, user_id=access.caller.user.id,
-                    before_version=based_on, after_version=version, change=change)
+        record_step(
+            session=session,
+            design_id=record.id,
+            user_id=access.caller.user.id,
+            before_version=based_on,
+            after_version=version,
+            change=change,
+        )
     changed = changed_phases(design, work)
     goals_panel = op in ("goal-add", "goal-update", "goal-remove")  # stays open for the next goal
-    context = page_context(access, session, catalogue, lang, design=work, version=version,
-                           full=False, only=changed, message=change(lang), message_kind="ok",
-                           focus=focus, keep_open="goals" if goals_panel else None)
+    context = page_context(
+        access,
+        session,
+        catalogue,
+        lang,
+        design=work,
+        version=version,
+        full=False,
+        only=changed,
+        message=change(lang),
+        message_kind="ok",
+        focus=focus,
+        keep_open="goals" if goals_panel else None,
+    )
     if changed is None:
         return render_answer(request, PAGE, WHOLE_CANVAS, context)
-    return render_answer(request, PAGE, SMALL_ANSWER, {**context, "oob_phases": True},
-                         repeat=("phase", "p", context["phases"]))
+    return render_answer(
+        request, PAGE, SMALL_ANSWER, {**context, "oob_phases": True}, repeat=("phase", "p", context["phases"])
+    )
 
 
 def changed_phases(before: Design, after: Design) -> set[str] | None:
@@ -322,9 +445,14 @@ def changed_phases(before: Design, after: Design) -> set[str] | None:
     which the whole canvas shows."""
     if [p.id for p in before.phases] != [p.id for p in after.phases]:
         return None
-    if (before.goals, before.title, before.study_load_hours, before.language, before.baseline,
-            before.template) != (after.goals, after.title, after.study_load_hours,
-                                 after.language, after.baseline, after.template):
+    if (
+        before.goals,
+        before.title,
+        before.study_load_hours,
+        before.language,
+        before.baseline,
+        before.template,
+    ) != (after.goals, after.title, after.study_load_hours, after.language, after.baseline, after.template):
         return None
     old = {p.id: p for p in before.phases}
     return {p.id for p in after.phases if p != old[p.id]}

@@ -33,27 +33,32 @@ def _headers(access: Access, download: bool, suffix: str) -> dict[str, str]:
 
 
 @router.get("/{design_id}/wave.svg")
-def wave_drawing(access: ViewAccess, catalogue: CatalogueDep, lang: LangDep,
-                 download: bool = False, compact: bool = False) -> Response:
+def wave_drawing(
+    access: ViewAccess, catalogue: CatalogueDep, lang: LangDep, download: bool = False, compact: bool = False
+) -> Response:
     body = _drawing(access, catalogue, lang, compact)
     return Response(body, media_type="image/svg+xml", headers=_headers(access, download, "svg"))
 
 
 @router.get("/{design_id}/wave.png")
-def wave_picture(access: ViewAccess, catalogue: CatalogueDep, lang: LangDep,
-                 download: bool = False, compact: bool = False) -> Response:
+def wave_picture(
+    access: ViewAccess, catalogue: CatalogueDep, lang: LangDep, download: bool = False, compact: bool = False
+) -> Response:
     """The same drawing as wave.svg, as a PNG at twice its size on white: for slides."""
     body = png_from_svg(_drawing(access, catalogue, lang, compact))
     return Response(body, media_type="image/png", headers=_headers(access, download, "png"))
 
 
 @router.get("/{design_id}/compare", response_class=HTMLResponse)
-def compare(access: ViewAccess, request: Request, catalogue: CatalogueDep,
-            lang: LangDep) -> Response:
+def compare(access: ViewAccess, request: Request, catalogue: CatalogueDep, lang: LangDep) -> Response:
     record, design = access.record, access.design
     report = report_for(design, lang=lang)
-    return render_page(request, "compare.html", {
-        "design_id": record.id,
-        "design": design,
-        "view": compare_view(design, catalogue, report, lang),
-    })
+    return render_page(
+        request,
+        "compare.html",
+        {
+            "design_id": record.id,
+            "design": design,
+            "view": compare_view(design, catalogue, report, lang),
+        },
+    )

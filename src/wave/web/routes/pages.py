@@ -47,8 +47,9 @@ def thumbnail(document: str, lang: str) -> Thumbnail:
         return Thumbnail(svg=Markup(""), category="", online_percent=0)
     profile = report_for(design, lang=lang).profile
     svg = wave_svg(design, get_catalogue(), lang, compact=True, limit=THUMBNAIL_ACTIVITIES)
-    return Thumbnail(svg=Markup(svg),
-                     category=profile.category, online_percent=round(profile.online_share * 100))
+    return Thumbnail(
+        svg=Markup(svg), category=profile.category, online_percent=round(profile.online_share * 100)
+    )
 
 
 def all_templates(session: Session, user: User) -> dict[str, DesignTemplate]:
@@ -62,9 +63,10 @@ def home_context(session: Session, caller: Caller, lang: str = "nl", **extra) ->
     return {
         "own": [r for r in records if r.example_slug is None and r.owner_id == user.id],
         "shared": [r for r in records if r.example_slug is None and r.owner_id != user.id],
-        "examples": sorted(((r, examples[r.example_slug]) for r in records
-                            if r.example_slug in examples),
-                           key=lambda pair: (pair[1].kind != "worked", pair[1].title(lang))),
+        "examples": sorted(
+            ((r, examples[r.example_slug]) for r in records if r.example_slug in examples),
+            key=lambda pair: (pair[1].kind != "worked", pair[1].title(lang)),
+        ),
         "events": unseen_events(session=session, user=user),
         "thumbnails": {r.id: thumbnail(r.document, lang) for r in records},
         "templates": all_templates(session, user),
@@ -79,32 +81,34 @@ def home(request: Request, session: SessionDep, lang: LangDep, caller: CallerDep
 
 
 @router.post("/designs", response_class=HTMLResponse)
-def new_design(request: Request, form: FormDep, session: SessionDep, lang: LangDep,
-               caller: CallerDep) -> Response:
+def new_design(
+    request: Request, form: FormDep, session: SessionDep, lang: LangDep, caller: CallerDep
+) -> Response:
     title = str(form.get("title") or "").strip()
     template = all_templates(session, caller.user).get(str(form.get("template") or ""))
     errors = {}
     if not title or len(title) > 200:
-        errors["title"] = {"nl": "Geef je ontwerp een titel (hooguit 200 tekens).",
-                           "en": "Give your design a title (at most 200 characters)."}[lang]
+        errors["title"] = {
+            "nl": "Geef je ontwerp een titel (hooguit 200 tekens).",
+            "en": "Give your design a title (at most 200 characters).",
+        }[lang]
     if template is None:
         errors["template"] = {"nl": "Kies een sjabloon.", "en": "Choose a template."}[lang]
     if errors:
-        return render_page(request, "home.html",
-                           home_context(session, caller, lang, errors=errors, form=dict(form)),
-                           422)
+        return render_page(
+            request, "home.html", home_context(session, caller, lang, errors=errors, form=dict(form)), 422
+        )
     design = template.new_design(title=title, language=lang)
     try:
-        record = create_design(session=session, design=design, summary="new",
-                               owner_id=caller.user.id)
+        record = create_design(session=session, design=design, summary="new", owner_id=caller.user.id)
     except DesignInvalid as exc:  # e.g. a control character in the title
         errors["title"] = exc.problems[0].readable(lang)
     except QuotaExceeded as exc:
         errors["title"] = exc(lang)
     if errors:
-        return render_page(request, "home.html",
-                           home_context(session, caller, lang, errors=errors, form=dict(form)),
-                           422)
+        return render_page(
+            request, "home.html", home_context(session, caller, lang, errors=errors, form=dict(form)), 422
+        )
     return RedirectResponse(f"/designs/{record.id}", status_code=303)
 
 
@@ -113,24 +117,29 @@ def copy_design(access: ViewAccess, session: SessionDep, lang: LangDep) -> Respo
     design = access.design
     suffix = {"nl": " (kopie)", "en": " (copy)"}[lang]
     design.title = (design.title + suffix)[:200]
-    record = create_design(session=session, design=design, summary="copy",
-                           owner_id=access.caller.user.id)
+    record = create_design(session=session, design=design, summary="copy", owner_id=access.caller.user.id)
     return RedirectResponse(f"/designs/{record.id}", status_code=303)
 
 
 @router.post("/import", response_class=HTMLResponse)
-def import_design(request: Request, file: UploadFile, session: SessionDep,
-                  catalogue: CatalogueDep, lang: LangDep, caller: CallerDep) -> Response:
+def import_design(
+    request: Request,
+    file: UploadFile,
+    session: SessionDep,
+    catalogue: CatalogueDep,
+    lang: LangDep,
+    caller: CallerDep,
+) -> Response:
     """A wave.design/v1 file from the dashboard. From htmx only the import form is
     answered (what was typed in the other forms stays); without script, the page."""
     raw = file.file.read(MAX_BYTES + 1)  # spooled by Starlette already: no waiting here
     try:
         design = parse_design(load_document(raw), catalogue)
-        record = create_design(session=session, design=design, summary="import",
-                               owner_id=caller.user.id)
+        record = create_design(session=session, design=design, summary="import", owner_id=caller.user.id)
     except (DesignInvalid, QuotaExceeded) as exc:
-        messages = ([p.readable(lang) for p in exc.problems[:20]] if isinstance(exc, DesignInvalid)
-                    else [exc(lang)])
+        messages = (
+            [p.readable(lang) for p in exc.problems[:20]] if isinstance(exc, DesignInvalid) else [exc(lang)]
+        )
         errors = {"import_errors": messages, "import_name": file.filename}
         if request.headers.get("HX-Request"):
             return render_fragments(request, "home.html", ["importform"], errors, 422)
@@ -148,6 +157,5 @@ def switch_language(code: str, request: Request) -> Response:
         target = "/"
     response = RedirectResponse(target, status_code=303)
     if code in ("nl", "en"):
-        response.set_cookie("wave_lang", code, max_age=365 * 24 * 3600, samesite="lax",
-                            httponly=True)
+        response.set_cookie("wave_lang", code, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
     return response

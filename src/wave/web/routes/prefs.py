@@ -19,7 +19,6 @@ from wave.web.deps import SessionDep
 router = APIRouter(prefix="/api/prefs", tags=["preferences"], dependencies=[Depends(check_csrf)])
 
 
-
 class Prefs(BaseModel):
     """The stored preferences; a key never set is absent."""
 
@@ -28,16 +27,25 @@ class Prefs(BaseModel):
     zoom: float | None = None
 
 
-@router.get("", summary="Your UI preferences (collapsed panels, zoom)", response_model=Prefs,
-            response_model_exclude_unset=True,
-            responses=errors(401))
+@router.get(
+    "",
+    summary="Your UI preferences (collapsed panels, zoom)",
+    response_model=Prefs,
+    response_model_exclude_unset=True,
+    responses=errors(401),
+)
 def get_prefs(caller: CallerDep) -> dict[str, Any]:
     return prefs_of(caller.user)
 
 
-@router.put("", summary="Change some of your UI preferences; the keys sent are merged in",
-            response_model=Prefs, responses=errors(401, 413, 415, 422),
-            openapi_extra=body_doc(PrefsUpdate))
-def put_prefs(changes: Annotated[PrefsUpdate, body_of(PrefsUpdate)], session: SessionDep,
-              caller: CallerDep) -> Response:
+@router.put(
+    "",
+    summary="Change some of your UI preferences; the keys sent are merged in",
+    response_model=Prefs,
+    responses=errors(401, 413, 415, 422),
+    openapi_extra=body_doc(PrefsUpdate),
+)
+def put_prefs(
+    changes: Annotated[PrefsUpdate, body_of(PrefsUpdate)], session: SessionDep, caller: CallerDep
+) -> Response:
     return JSONResponse(update_prefs(session=session, user=caller.user, changes=changes))

@@ -45,63 +45,93 @@ from wave.web.review_view import review_context
 router = APIRouter(tags=["review"], include_in_schema=False, dependencies=[Depends(check_csrf)])
 
 
-def _review(request: Request, access: Access, session: Session, lang: str, status: int = 200,
-            **errors: str) -> HTMLResponse:
-    context = {"design_id": access.record.id, "role": access.role, "placed": access.design.placed(),
-               **review_context(access, session, lang, **errors)}
+def _review(
+    request: Request, access: Access, session: Session, lang: str, status: int = 200, **errors: str
+) -> HTMLResponse:
+    context = {
+        "design_id": access.record.id,
+        "role": access.role,
+        "placed": access.design.placed(),
+        **review_context(access, session, lang, **errors),
+    }
     return render_fragments(request, "canvas.html", ["review"], context, status_code=status)
 
 
 @router.post("/designs/{design_id}/review/status", response_class=HTMLResponse)
-def set_status(request: Request, form: FormDep, access: CommentAccess, session: SessionDep,
-                     lang: LangDep) -> Response:
+def set_status(
+    request: Request, form: FormDep, access: CommentAccess, session: SessionDep, lang: LangDep
+) -> Response:
     try:
-        change_status(session=session, record=access.record, to=str(form.get("status") or ""),
-                      user=access.caller.user, role=access.role)
+        change_status(
+            session=session,
+            record=access.record,
+            to=str(form.get("status") or ""),
+            user=access.caller.user,
+            role=access.role,
+        )
     except AccountProblem as problem:
         return _review(request, access, session, lang, 422, review_error=problem(lang))
     return _review(request, access, session, lang)
 
 
 @router.post("/designs/{design_id}/review/shares", response_class=HTMLResponse)
-def share(request: Request, form: FormDep, access: OwnerAccess, session: SessionDep,
-          lang: LangDep) -> Response:
+def share(
+    request: Request, form: FormDep, access: OwnerAccess, session: SessionDep, lang: LangDep
+) -> Response:
     from wave.access import share_design
 
     try:
-        share_design(session=session, record=access.record, email=str(form.get("email") or ""),
-                     role=str(form.get("role") or ""))
+        share_design(
+            session=session,
+            record=access.record,
+            email=str(form.get("email") or ""),
+            role=str(form.get("role") or ""),
+        )
     except AccountProblem as problem:
         return _review(request, access, session, lang, 422, share_error=problem(lang))
     return _review(request, access, session, lang)
 
 
 @router.post("/designs/{design_id}/review/comments", response_class=HTMLResponse)
-def comment(request: Request, form: FormDep, access: CommentAccess, session: SessionDep,
-                  lang: LangDep) -> Response:
+def comment(
+    request: Request, form: FormDep, access: CommentAccess, session: SessionDep, lang: LangDep
+) -> Response:
     activity = str(form.get("activity") or "") or None
     parent = str(form.get("parent") or "")
     try:
         if activity and access.design.find(activity) is None:
-            raise AccountProblem("activity", "Die activiteit staat niet (meer) in het ontwerp.",
-                                 "That activity is not in the design (any more).")
+            raise AccountProblem(
+                "activity",
+                "Die activiteit staat niet (meer) in het ontwerp.",
+                "That activity is not in the design (any more).",
+            )
         if parent and not (parent.isdigit() and len(parent) <= 10 and int(parent) <= MAX_INT):
             raise AccountProblem("parent", "Die reactie bestaat niet.", "That comment does not exist.")
-        add_comment(session=session, record=access.record, author=access.caller.user,
-                    body=str(form.get("body") or ""), activity_id=activity,
-                    parent_id=int(parent) if parent else None)
+        add_comment(
+            session=session,
+            record=access.record,
+            author=access.caller.user,
+            body=str(form.get("body") or ""),
+            activity_id=activity,
+            parent_id=int(parent) if parent else None,
+        )
     except AccountProblem as problem:
         return _review(request, access, session, lang, 422, comment_error=problem(lang))
     return _review(request, access, session, lang)
 
 
-@router.post("/designs/{design_id}/review/comments/{comment_id}/resolve",
-             response_class=HTMLResponse)
-def resolve(comment_id: CommentId, request: Request, access: CommentAccess, session: SessionDep,
-            lang: LangDep) -> Response:
+@router.post("/designs/{design_id}/review/comments/{comment_id}/resolve", response_class=HTMLResponse)
+def resolve(
+    comment_id: CommentId, request: Request, access: CommentAccess, session: SessionDep, lang: LangDep
+) -> Response:
     try:
-        resolve_comment(session=session, record=access.record, comment_id=comment_id,
-                        user=access.caller.user, role=access.role)
+        resolve_comment(
+            session=session,
+            record=access.record,
+            comment_id=comment_id,
+            user=access.caller.user,
+            role=access.role,
+        )
     except AccountProblem as problem:
         return _review(request, access, session, lang, 422, comment_error=problem(lang))
     return _review(request, access, session, lang)
@@ -109,34 +139,52 @@ def resolve(comment_id: CommentId, request: Request, access: CommentAccess, sess
 
 # --- versions ----------------------------------------------------------------
 
+
 @router.get("/designs/{design_id}/versions", response_class=HTMLResponse)
 def versions(request: Request, access: ViewAccess, session: SessionDep) -> Response:
     return _versions_page(request, access, session)
 
 
-def _versions_page(request: Request, access: Access, session: Session, message: str = "",
-                   status_code: int = 200) -> Response:
-    return render_page(request, "versions.html", {
-        "design_id": access.record.id, "title": access.record.title,
-        "current": access.record.version, "can_edit": access.can_edit,
-        "versions": versions_of(session=session, design_id=access.record.id),
-        "csrf_token": access.caller.signin.csrf_token, "message": message,
-    }, status_code=status_code)
+def _versions_page(
+    request: Request, access: Access, session: Session, message: str = "", status_code: int = 200
+) -> Response:
+    return render_page(
+        request,
+        "versions.html",
+        {
+            "design_id": access.record.id,
+            "title": access.record.title,
+            "current": access.record.version,
+            "can_edit": access.can_edit,
+            "versions": versions_of(session=session, design_id=access.record.id),
+            "csrf_token": access.caller.signin.csrf_token,
+            "message": message,
+        },
+        status_code=status_code,
+    )
 
 
-RESTORE_STALE = {"nl": "Iemand heeft het ontwerp intussen opnieuw opgeslagen; er is niets "
-                       "teruggezet. Bekijk de nieuwste versie en kies opnieuw.",
-                 "en": "Someone saved the design again in the meantime; nothing was restored. "
-                       "Look at the newest version and choose again."}
-RESTORE_INVALID = {"nl": "Versie {version} voldoet niet aan de huidige controle en is niet "
-                         "teruggezet: {problem}",
-                   "en": "Version {version} does not pass today's check and was not restored: "
-                         "{problem}"}
+RESTORE_STALE = {
+    "nl": "Iemand heeft het ontwerp intussen opnieuw opgeslagen; er is niets "
+    "teruggezet. Bekijk de nieuwste versie en kies opnieuw.",
+    "en": "Someone saved the design again in the meantime; nothing was restored. "
+    "Look at the newest version and choose again.",
+}
+RESTORE_INVALID = {
+    "nl": "Versie {version} voldoet niet aan de huidige controle en is niet teruggezet: {problem}",
+    "en": "Version {version} does not pass today's check and was not restored: {problem}",
+}
 
 
 @router.post("/designs/{design_id}/versions/{version}/restore")
-def restore(version: VersionNumber, request: Request, form: FormDep, access: EditAccess,
-            session: SessionDep, lang: LangDep) -> Response:
+def restore(
+    version: VersionNumber,
+    request: Request,
+    form: FormDep,
+    access: EditAccess,
+    session: SessionDep,
+    lang: LangDep,
+) -> Response:
     """Restore an old version as a new one, based on the version the person saw (the
     form's `based_on`): a newer save meanwhile is said, not silently dropped."""
     based_on = str(form.get("based_on") or access.record.version)
@@ -146,28 +194,44 @@ def restore(version: VersionNumber, request: Request, form: FormDep, access: Edi
         old = version_document(session=session, design_id=access.record.id, version=version)
     except StoredDesignInvalid as invalid:
         problem = invalid.problems[0].readable(lang)
-        return _versions_page(request, access, session, RESTORE_INVALID[lang].format(
-            version=version, problem=problem), 422)
+        return _versions_page(
+            request, access, session, RESTORE_INVALID[lang].format(version=version, problem=problem), 422
+        )
     if old is None:
         return render_page(request, "not_found.html", {}, status_code=404)
     try:
-        save_design(session=session, design_id=access.record.id, design=old,
-                    based_on=int(based_on), summary=f"restored version {version}",
-                    author_id=access.caller.user.id)
+        save_design(
+            session=session,
+            design_id=access.record.id,
+            design=old,
+            based_on=int(based_on),
+            summary=f"restored version {version}",
+            author_id=access.caller.user.id,
+        )
     except StaleVersion:
         session.refresh(access.record)
         return _versions_page(request, access, session, RESTORE_STALE[lang], 409)
     except DesignInvalid as invalid:
-        return _versions_page(request, access, session, RESTORE_INVALID[lang].format(
-            version=version, problem=invalid.problems[0].readable(lang)), 422)
+        return _versions_page(
+            request,
+            access,
+            session,
+            RESTORE_INVALID[lang].format(version=version, problem=invalid.problems[0].readable(lang)),
+            422,
+        )
     return RedirectResponse(f"/designs/{access.record.id}", status_code=303)
 
 
 @router.get("/designs/{design_id}/versions/compare", response_class=HTMLResponse)
-def compare_versions(request: Request, access: ViewAccess, session: SessionDep,
-                     catalogue: CatalogueDep, lang: LangDep,
-                     a: Annotated[int, Query(ge=1, le=MAX_INT)] = 1,
-                     b: Annotated[int, Query(ge=0, le=MAX_INT)] = 0) -> Response:
+def compare_versions(
+    request: Request,
+    access: ViewAccess,
+    session: SessionDep,
+    catalogue: CatalogueDep,
+    lang: LangDep,
+    a: Annotated[int, Query(ge=1, le=MAX_INT)] = 1,
+    b: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
+) -> Response:
     b = b or access.record.version
     before = version_document(session=session, design_id=access.record.id, version=a)
     after = version_document(session=session, design_id=access.record.id, version=b)
@@ -176,39 +240,54 @@ def compare_versions(request: Request, access: ViewAccess, session: SessionDep,
     body = before.model_dump(exclude={"baseline"}, by_alias=True)
     after.baseline = type(after).model_validate(body)  # compare: a is the baseline of b
     report = report_for(after, lang=lang)
-    return render_page(request, "compare.html", {
-        "design_id": access.record.id, "design": after,
-        "view": compare_view(after, catalogue, report, lang),
-        "versions_compared": (a, b),
-    })
+    return render_page(
+        request,
+        "compare.html",
+        {
+            "design_id": access.record.id,
+            "design": after,
+            "view": compare_view(after, catalogue, report, lang),
+            "versions_compared": (a, b),
+        },
+    )
 
 
 # --- own material ----------------------------------------------------------------
 
+
 @router.post("/designs/{design_id}/custom-activities", response_class=HTMLResponse)
-def new_custom_activity(request: Request, form: FormDep, access: EditAccess, session: SessionDep,
-                              lang: LangDep) -> Response:
+def new_custom_activity(
+    request: Request, form: FormDep, access: EditAccess, session: SessionDep, lang: LangDep
+) -> Response:
     try:
         create_custom_activity(
-            session=session, owner=access.caller.user, title=str(form.get("title") or ""),
+            session=session,
+            owner=access.caller.user,
+            title=str(form.get("title") or ""),
             learning_type=str(form.get("learning_type") or ""),
             interactions=[str(i) for i in form.getlist("interactions")],
-            modes=[str(m) for m in form.getlist("modes")], minutes=str(form.get("minutes") or ""))
+            modes=[str(m) for m in form.getlist("modes")],
+            minutes=str(form.get("minutes") or ""),
+        )
     except AccountProblem as problem:
         return _inline_error("custom-error", problem(lang), 422)
     return Response(status_code=204, headers={"HX-Refresh": "true"})
 
 
 @router.post("/designs/{design_id}/save-template")
-def new_template(request: Request, form: FormDep, access: ViewAccess, session: SessionDep,
-                       caller: CallerDep, lang: LangDep) -> Response:
+def new_template(
+    request: Request, form: FormDep, access: ViewAccess, session: SessionDep, caller: CallerDep, lang: LangDep
+) -> Response:
     try:
-        template = save_template(session=session, owner=caller.user,
-                                 name=str(form.get("name") or ""), design=access.design)
+        template = save_template(
+            session=session, owner=caller.user, name=str(form.get("name") or ""), design=access.design
+        )
     except AccountProblem as problem:
         return _inline_error("template-error", problem(lang), 422)
-    done = {"nl": f"Opgeslagen als sjabloon “{template.name}”. Je vindt het bij ‘Nieuw ontwerp’.",
-            "en": f"Saved as template “{template.name}”. You find it under ‘New design’."}[lang]
+    done = {
+        "nl": f"Opgeslagen als sjabloon “{template.name}”. Je vindt het bij ‘Nieuw ontwerp’.",
+        "en": f"Saved as template “{template.name}”. You find it under ‘New design’.",
+    }[lang]
     return _inline_error("template-error", done, 200)
 
 
@@ -216,6 +295,9 @@ def _inline_error(element_id: str, text: str, status: int) -> Response:
     """A message put in place of the element `element_id` (an error, or a note on 200)."""
     kind = "field-error" if status >= 400 else "small ok-note"
     role = "alert" if status >= 400 else "status"
-    return Response(f'<p class="{kind}" role="{role}" id="{element_id}">{escape(text)}</p>',
-                    status_code=status, media_type="text/html",
-                    headers={"HX-Retarget": f"#{element_id}", "HX-Reswap": "outerHTML"})
+    return Response(
+        f'<p class="{kind}" role="{role}" id="{element_id}">{escape(text)}</p>',
+        status_code=status,
+        media_type="text/html",
+        headers={"HX-Retarget": f"#{element_id}", "HX-Reswap": "outerHTML"},
+    )

@@ -7,8 +7,9 @@ from wave.engine import RULES
 from wave.web.auth import require_caller
 from wave.web.rendering import render_page
 
-router = APIRouter(prefix="/rules", tags=["rules"], include_in_schema=False,
-                   dependencies=[Depends(require_caller)])
+router = APIRouter(
+    prefix="/rules", tags=["rules"], include_in_schema=False, dependencies=[Depends(require_caller)]
+)
 
 
 @router.get("", response_class=HTMLResponse)
