@@ -21,12 +21,39 @@ def design_json(http, design_id: int) -> dict:
     return r.json()
 
 
+# SortableJS (forceFallback) acts on the pointer every 50 ms, from the last pointermove
+# it saw (`_emulateDragOver` keeps that point in `_lastX`/`_lastY` of the active
+# instance). A drag waits until it has acted on the pointer's last place, rather
+# than for a guessed time. With no Sortable drag (a connect drag) there is nothing to
+# wait for; a Sortable drag that never starts fails the wait.
+_TRACK_POINTER = """() => {
+  if (window.__testPointer) return;
+  window.__testPointer = [null, null];
+  // pointermove, as Sortable listens: its coordinates have fractions, those of mousemove not
+  document.addEventListener("pointermove", (e) => { window.__testPointer = [e.clientX, e.clientY]; }, true);
+}"""
+_SORTABLE_CAUGHT_UP = """() => {
+  const S = window.Sortable, [x, y] = window.__testPointer;
+  if (!S || !S.dragged) return true;
+  return !!S.active && S.active._lastX === x && S.active._lastY === y;
+}"""
+
+
+def track_pointer(page: Page) -> None:
+    """Before the mouse goes down: lets `sortable_caught_up` know where the pointer is."""
+    page.evaluate(_TRACK_POINTER)
+
+
+def sortable_caught_up(page: Page) -> None:
+    page.wait_for_function(_SORTABLE_CAUGHT_UP)
+
+
 def drag(
     page: Page, source: Locator, target: Locator, x: int = 30, y: int = 5, *, reaim: bool = False
 ) -> None:
     """A real mouse drag, as SortableJS (forceFallback) needs it: press, a small move to
     start, the way to the target in steps, a pause so Sortable handles the last
-    dragover (it polls every 50 ms), release. A negative `x` counts from the target's
+    dragover (`sortable_caught_up`), release. A negative `x` counts from the target's
     right edge, measured when aiming. With `reaim`, the target is first scrolled
     to the middle of the board and aimed at once more before the release, as a person
     would after the board scrolled on the way. Returns the start tags of the three topmost elements
@@ -34,6 +61,7 @@ def drag(
     if reaim:  # the target in the middle of its scrolling box, away from autoscroll at the edges
         target.evaluate("e => e.scrollIntoView({block: 'nearest', inline: 'center'})")
     source.scroll_into_view_if_needed()
+    track_pointer(page)
     box = source.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
@@ -43,14 +71,16 @@ def drag(
         goal = target.bounding_box()
         point = (goal["x"] + (x if x >= 0 else goal["width"] + x), goal["y"] + y)
         page.mouse.move(*point, steps=steps)
-        page.wait_for_timeout(120)
+        sortable_caught_up(page)
         return point
 
     point = aim(20)
     if reaim:
         point = aim(3)
-    under = page.evaluate("([x, y]) => document.elementsFromPoint(x, y).slice(0, 3)"
-                          ".map(e => e.outerHTML.slice(0, e.outerHTML.indexOf('>') + 1)).join(' ')",
-                          list(point))
+    under = page.evaluate(
+        "([x, y]) => document.elementsFromPoint(x, y).slice(0, 3)"
+        ".map(e => e.outerHTML.slice(0, e.outerHTML.indexOf('>') + 1)).join(' ')",
+        list(point),
+    )
     page.mouse.up()
     return under

@@ -20,7 +20,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 from test_compare import REDESIGN
-from webfixtures import sign_up_and_in
+from webfixtures import REQUEST_S, sign_up_and_in
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +63,7 @@ OVERFLOWING = """(limit) => {
 
 # --- the people and designs the pages show ----------------------------------------------
 
+
 @dataclass
 class Site:
     url: str
@@ -82,8 +83,10 @@ def _design() -> dict:
 
 @pytest.fixture(scope="module")
 def site(live_server):
-    with httpx.Client(base_url=live_server, timeout=30) as teacher, \
-            httpx.Client(base_url=live_server, timeout=30) as colleague:
+    with (
+        httpx.Client(base_url=live_server, timeout=REQUEST_S) as teacher,
+        httpx.Client(base_url=live_server, timeout=REQUEST_S) as colleague,
+    ):
         sign_up_and_in(teacher, name="Docent Toegankelijk")
         sign_up_and_in(colleague, name="Collega Coach")
         r = teacher.post("/api/designs", json=_design())
@@ -93,17 +96,19 @@ def site(live_server):
             current = teacher.get(f"/api/designs/{design_id}").json()
             r = teacher.put(f"/api/designs/{design_id}", json={**current, "title": title})
             assert r.status_code == 200, r.text
-        r = teacher.post(f"/api/designs/{design_id}/shares",
-                         json={"email": colleague.email, "role": "comment"})
+        r = teacher.post(
+            f"/api/designs/{design_id}/shares", json={"email": colleague.email, "role": "comment"}
+        )
         assert r.status_code == 201, r.text
-        r = colleague.post(f"/designs/{design_id}/review/comments",
-                           data={"body": "Waarom is de casus zo lang?", "activity": "longer"})
+        r = colleague.post(
+            f"/designs/{design_id}/review/comments",
+            data={"body": "Waarom is de casus zo lang?", "activity": "longer"},
+        )
         assert r.status_code == 200, r.text
         # something shared with the teacher, so the dashboard has every list
         r = colleague.post("/api/designs", json={**_design(), "title": "Ontwerp van een collega"})
         shared_id = r.json()["id"]
-        r = colleague.post(f"/api/designs/{shared_id}/shares",
-                           json={"email": teacher.email, "role": "view"})
+        r = colleague.post(f"/api/designs/{shared_id}/shares", json={"email": teacher.email, "role": "view"})
         assert r.status_code == 201, r.text
         designs = teacher.get("/api/designs").json()
         example_id = next(d["id"] for d in designs if d["example"] == "marketing-communicatie")
@@ -116,6 +121,7 @@ def site(live_server):
 
 
 # --- pages and states --------------------------------------------------------------------
+
 
 def _open_editor(page: Page) -> None:
     page.locator("[data-placed]").first.click()
@@ -169,21 +175,32 @@ STATES = {
     "canvas-phase-menu": State("/designs/{design_id}", then=_open_phase_menu, canvas=True),
     "canvas-review": State("/designs/{design_id}", then=_open_review, canvas=True),
 }
-PHONE_PAGES = ["signin", "signup", "dashboard", "rules", "rule", "versions", "versions-compare",
-               "compare", "not-found", "canvas-example", "canvas-editor"]
+PHONE_PAGES = [
+    "signin",
+    "signup",
+    "dashboard",
+    "rules",
+    "rule",
+    "versions",
+    "versions-compare",
+    "compare",
+    "not-found",
+    "canvas-example",
+    "canvas-editor",
+]
 
 
 def open_state(browser, site: Site, name: str, viewport: dict):
     state = STATES[name]
     context = browser.new_context(viewport=viewport, locale="nl-NL", base_url=site.url)
     if state.signed_in:
-        context.add_cookies([{"name": "wave_session", "value": site.teacher.cookies["wave_session"],
-                              "url": site.url}])
+        context.add_cookies(
+            [{"name": "wave_session", "value": site.teacher.cookies["wave_session"], "url": site.url}]
+        )
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(state.path.format(design_id=site.design_id, example_id=site.example_id,
-                                rule_id=site.rule_id))
+    page.goto(state.path.format(design_id=site.design_id, example_id=site.example_id, rule_id=site.rule_id))
     page.wait_for_load_state("networkidle")
     if state.then:
         state.then(page)
@@ -230,8 +247,7 @@ def test_axe_finds_no_serious_violation(browser, site, name, viewport):
     others = [v for v in violations if v["impact"] not in BLOCKING]
     if others:
         print(f"{name} @ {viewport['width']}: below serious:\n{describe(others)}")
-    assert not blocking, (f"axe on {name} at {viewport['width']}×{viewport['height']}:\n"
-                          f"{describe(blocking)}")
+    assert not blocking, f"axe on {name} at {viewport['width']}×{viewport['height']}:\n{describe(blocking)}"
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
@@ -244,5 +260,6 @@ def test_nothing_overflows_a_phone(browser, site, name):
     finally:
         context.close()
     assert width <= PHONE["width"], (
-        f"{name} is {width} px wide at a {PHONE['width']} px viewport; sticking out: {culprits}")
+        f"{name} is {width} px wide at a {PHONE['width']} px viewport; sticking out: {culprits}"
+    )
     assert not errors, f"JavaScript errors on the page: {errors}"

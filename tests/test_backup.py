@@ -16,14 +16,11 @@ other tests are about input the commands refuse, on SQLite.
 
 import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -31,17 +28,13 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
-from webfixtures import PASSWORD, sign_up_and_in
+from webfixtures import PASSWORD, PROCESS_S, REQUEST_S, STARTUP_S, sign_up_and_in, wave_serve
 
 from wave.backup import libpq_conninfo
 
 GIVEN_URL = os.environ.get("WAVE_TEST_DATABASE_URL") or ""
 KIND = "postgresql" if GIVEN_URL.startswith("postgresql") else "sqlite"
 WORKER = os.environ.get("PYTEST_XDIST_WORKER")
-# Bounds that only keep a broken run from hanging; no test asserts a duration.
-STARTUP_S = 600
-REQUEST_S = 120
-PROCESS_S = 600
 
 
 def minimal(title: str, minutes: int = 20) -> dict:
@@ -51,25 +44,50 @@ def minimal(title: str, minutes: int = 20) -> dict:
         "title": title,
         "template": "linear",
         "goals": [{"id": "g1", "text": "De student legt het 4P-model uit"}],
-        "phases": [{"id": "p1", "title": "Week 1", "kind": "sequence", "activities": [
-            {"id": "a1", "activity": "kennisclip", "mode": "online", "timing": "async",
-             "minutes": minutes, "topics": ["4P-model"], "goals": ["g1"]},
-            {"id": "a2", "activity": "werkcollege", "mode": "offline", "timing": "sync",
-             "goals": ["g1"]},
-        ]}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Week 1",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": minutes,
+                        "topics": ["4P-model"],
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "werkcollege",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "goals": ["g1"],
+                    },
+                ],
+            }
+        ],
         "links": [{"from": "a1", "to": "a2", "kind": "prepares"}],
     }
 
 
 # --- helpers: the CLI, a server, the rows of a database --------------------------------
 
+
 def wave(*args: str, url: str, path: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "WAVE_DATABASE_URL": url}
     if path is not None:
         env["PATH"] = path
-    return subprocess.run([sys.executable, "-m", "wave.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=PROCESS_S,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "wave.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=PROCESS_S,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def assert_refused(done: subprocess.CompletedProcess, *words: str) -> None:
@@ -77,43 +95,6 @@ def assert_refused(done: subprocess.CompletedProcess, *words: str) -> None:
     assert "Traceback" not in done.stderr, done.stderr
     for word in words:
         assert word in done.stderr, done.stderr
-
-
-@contextmanager
-def serving(url: str, log: Path) -> Iterator[str]:
-    """`wave serve` on `url` until the block ends; yields its base URL once /healthz answers."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "WAVE_DATABASE_URL": url}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "wave.cli", "serve", "--port", str(port)],
-                                env=env, stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        given_up = time.monotonic() + STARTUP_S
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"wave serve stopped (exit {proc.returncode}):\n"
-                            f"{log.read_text(errors='replace')[-3000:]}", pytrace=False)
-            try:
-                if httpx.get(base + "/healthz", timeout=REQUEST_S).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > given_up:
-                pytest.fail(f"/healthz did not answer:\n{log.read_text(errors='replace')[-3000:]}",
-                            pytrace=False)
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def rows(url: str) -> dict[str, dict[tuple, dict]]:
@@ -143,6 +124,7 @@ def signed_in(base: str, name: str, email: str | None = None) -> httpx.Client:
 
 
 # --- the databases -----------------------------------------------------------------------
+
 
 def _scratch(name: str) -> str:
     """A new PostgreSQL database beside the suite's one; its URL."""
@@ -179,6 +161,7 @@ def databases(tmp_path) -> Iterator[tuple[str, str]]:
 
 # --- backup while Wave writes ------------------------------------------------------------
 
+
 class Writer(threading.Thread):
     """Creates a design, edits it twice, creates the next…, one request at a time, until
     stopped; `acknowledged` lists (design id, version) in the order the server answered."""
@@ -200,8 +183,10 @@ class Writer(threading.Thread):
                     assert r.status_code == 201, r.text
                 else:
                     design_id, version = self.acknowledged[-1]
-                    r = self.http.put(f"/api/designs/{design_id}", json={
-                        **minimal(f"Schrijver {n - n % 3}", minutes=20 + n), "version": version})
+                    r = self.http.put(
+                        f"/api/designs/{design_id}",
+                        json={**minimal(f"Schrijver {n - n % 3}", minutes=20 + n), "version": version},
+                    )
                     assert r.status_code == 200, r.text
                 with self.lock:
                     self.acknowledged.append((r.json()["id"], r.json()["version"]))
@@ -215,8 +200,10 @@ class Writer(threading.Thread):
     def wait_for(self, count: int) -> list[tuple[int, int]]:
         """Until `count` writes are acknowledged; a copy of them."""
         with self.lock:
-            self.lock.wait_for(lambda: len(self.acknowledged) >= count or self.failure
-                               or not self.is_alive(), timeout=STARTUP_S)
+            self.lock.wait_for(
+                lambda: len(self.acknowledged) >= count or self.failure or not self.is_alive(),
+                timeout=STARTUP_S,
+            )
             if self.failure:
                 raise self.failure
             assert len(self.acknowledged) >= count, "the writer stopped writing"
@@ -226,14 +213,13 @@ class Writer(threading.Thread):
 def test_a_backup_during_writes_restores_one_moment_of_the_database(databases, tmp_path):
     source, target = databases
     first, second = tmp_path / "during.backup", tmp_path / "after.backup"
-    with serving(source, tmp_path / "source.log") as base:
+    with wave_serve(source, tmp_path / "source.log") as base:
         owner, coach = signed_in(base, "Eigenaar"), signed_in(base, "Coach")
         # one of everything before the writes: designs with versions, a share, a comment
         kept = owner.post("/api/designs", json=minimal("Blijft")).json()["id"]
         version = 1
         for minutes in (25, 30):
-            r = owner.put(f"/api/designs/{kept}", json={**minimal("Blijft", minutes),
-                                                        "version": version})
+            r = owner.put(f"/api/designs/{kept}", json={**minimal("Blijft", minutes), "version": version})
             assert r.status_code == 200, r.text
             version = r.json()["version"]
         r = owner.post(f"/api/designs/{kept}/shares", json={"email": coach.email, "role": "comment"})
@@ -273,21 +259,24 @@ def test_a_backup_during_writes_restores_one_moment_of_the_database(databases, t
     versions = {(v["design_id"], v["version"]): v for v in restored["design_version"].values()}
     changing = ("version", "document", "updated_at")
     for key, record in restored["design"].items():
-        then, now = ({k: v for k, v in r.items() if k not in changing}
-                     for r in (record, final["design"][key]))
+        then, now = (
+            {k: v for k, v in r.items() if k not in changing} for r in (record, final["design"][key])
+        )
         assert then == now, f"design {key}: not a row of the source"
         own = sorted(v for d, v in versions if d == record["id"])
         assert own == list(range(1, record["version"] + 1)), f"design {key}: versions {own}"
-        assert record["document"] == versions[record["id"], record["version"]]["document"], \
+        assert record["document"] == versions[record["id"], record["version"]]["document"], (
             f"design {key}: its document is not its newest version's"
+        )
 
     present = [write in versions for write in acknowledged]
     moment = present.count(True)
-    assert present == [True] * moment + [False] * (len(present) - moment), \
+    assert present == [True] * moment + [False] * (len(present) - moment), (
         "the writes in the backup are not the first ones acknowledged"
+    )
     assert moment >= len(before), "a write acknowledged before the backup started is missing"
 
-    with serving(target, tmp_path / "restored.log") as base:
+    with wave_serve(target, tmp_path / "restored.log") as base:
         owner_again = signed_in(base, "Eigenaar", email=owner.email)
         assert owner_again.get(f"/api/designs/{kept}").json() == served[kept]
         for design_id, version in before:
@@ -305,6 +294,7 @@ def test_a_backup_during_writes_restores_one_moment_of_the_database(databases, t
 
 
 # --- SQLite: the WAL, refusals, migrations -------------------------------------------------
+
 
 def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
@@ -344,8 +334,10 @@ def test_the_backup_holds_what_is_still_in_the_wal(tmp_path):
     writer = sqlite3.connect(tmp_path / "wave.db")
     writer.execute("PRAGMA journal_mode=WAL")
     writer.execute("PRAGMA wal_autocheckpoint=0")  # the write stays in wave.db-wal
-    writer.execute('INSERT INTO "user" (email, name, password_hash, prefs, created_at) '
-                   "VALUES ('wal@school.example', 'WAL', 'x', '{}', '2026-01-01')")
+    writer.execute(
+        'INSERT INTO "user" (email, name, password_hash, prefs, created_at) '
+        "VALUES ('wal@school.example', 'WAL', 'x', '{}', '2026-01-01')"
+    )
     writer.commit()
     try:
         assert (tmp_path / "wave.db-wal").stat().st_size > 0
@@ -379,9 +371,11 @@ def test_restore_needs_no_force_over_the_worked_examples_alone(tmp_path):
     assert wave("backup", str(tmp_path / "b"), url=source).returncode == 0
     target = _migrated(tmp_path / "target.db")
     with sqlite3.connect(tmp_path / "target.db") as conn:  # what seeding stores
-        conn.execute("INSERT INTO design (title, template, document, version, example_slug, "
-                     "review_status, created_at, updated_at) VALUES ('Voorbeeld', 'linear', '{}', "
-                     "1, 'voorbeeld', 'draft', '2026-01-01', '2026-01-01')")
+        conn.execute(
+            "INSERT INTO design (title, template, document, version, example_slug, "
+            "review_status, created_at, updated_at) VALUES ('Voorbeeld', 'linear', '{}', "
+            "1, 'voorbeeld', 'draft', '2026-01-01', '2026-01-01')"
+        )
     conn.close()
     done = wave("restore", str(tmp_path / "b"), url=target)
     assert done.returncode == 0, done.stderr
@@ -395,9 +389,12 @@ def test_an_older_backup_is_migrated_on_restore(tmp_path):
 
     source = _migrated(tmp_path / "old.db", "0002")
     with sqlite3.connect(tmp_path / "old.db") as conn:
-        conn.execute("INSERT INTO design (title, template, document, version, review_status, "
-                     "created_at, updated_at) VALUES ('Oud', 'linear', ?, 1, 'draft', "
-                     "'2026-01-01', '2026-01-01')", (json.dumps(minimal("Oud")),))
+        conn.execute(
+            "INSERT INTO design (title, template, document, version, review_status, "
+            "created_at, updated_at) VALUES ('Oud', 'linear', ?, 1, 'draft', "
+            "'2026-01-01', '2026-01-01')",
+            (json.dumps(minimal("Oud")),),
+        )
     conn.close()
     assert wave("backup", str(tmp_path / "b"), url=source).returncode == 0
     target = _sqlite_url(tmp_path / "new" / "wave.db")
@@ -417,14 +414,23 @@ def _sqlite_file(path: Path, *statements: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make, words", [
-    (lambda d: d / "missing.backup", ["no such file"]),
-    (lambda d: (d / "notes.txt").write_text("geen back-up") and d / "notes.txt",
-     ["not a Wave backup"]),
-    (lambda d: _sqlite_file(d / "other.db", "CREATE TABLE t (x)"), ["not a Wave backup"]),
-    (lambda d: _sqlite_file(d / "newer.db", "CREATE TABLE alembic_version (version_num TEXT)",
-                            "INSERT INTO alembic_version VALUES ('9999')"), ["'9999'"]),
-], ids=["missing", "text", "not-wave", "unknown-revision"])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda d: d / "missing.backup", ["no such file"]),
+        (lambda d: (d / "notes.txt").write_text("geen back-up") and d / "notes.txt", ["not a Wave backup"]),
+        (lambda d: _sqlite_file(d / "other.db", "CREATE TABLE t (x)"), ["not a Wave backup"]),
+        (
+            lambda d: _sqlite_file(
+                d / "newer.db",
+                "CREATE TABLE alembic_version (version_num TEXT)",
+                "INSERT INTO alembic_version VALUES ('9999')",
+            ),
+            ["'9999'"],
+        ),
+    ],
+    ids=["missing", "text", "not-wave", "unknown-revision"],
+)
 def test_restore_refuses_what_is_not_a_wave_backup(tmp_path, make, words):
     file = make(tmp_path)
     target = tmp_path / "target.db"
@@ -433,8 +439,7 @@ def test_restore_refuses_what_is_not_a_wave_backup(tmp_path, make, words):
 
 
 def test_backup_refuses_without_a_database_or_a_place_to_write(tmp_path):
-    assert_refused(wave("backup", str(tmp_path / "b"), url=_sqlite_url(tmp_path / "none.db")),
-                   "no database")
+    assert_refused(wave("backup", str(tmp_path / "b"), url=_sqlite_url(tmp_path / "none.db")), "no database")
     url = _migrated(tmp_path / "wave.db")
     assert_refused(wave("backup", str(tmp_path / "no" / "b"), url=url), "cannot be written")
     assert_refused(wave("backup", str(tmp_path), url=url), "directory")
@@ -445,22 +450,29 @@ def test_a_backup_goes_back_into_its_own_kind_of_database(tmp_path):
     url = _migrated(tmp_path / "wave.db")
     assert wave("backup", str(tmp_path / "b"), url=url).returncode == 0
     # not contacted: the kinds differ before anything is opened
-    assert_refused(wave("restore", str(tmp_path / "b"), url="postgresql+psycopg://x@127.0.0.1:1/x"),
-                   "SQLite", "PostgreSQL")
+    assert_refused(
+        wave("restore", str(tmp_path / "b"), url="postgresql+psycopg://x@127.0.0.1:1/x"),
+        "SQLite",
+        "PostgreSQL",
+    )
 
 
 def test_without_pg_dump_the_message_says_what_to_install(tmp_path):
     url = "postgresql+psycopg://postgres@127.0.0.1:1/wave"  # not contacted: pg_dump is looked for first
-    assert_refused(wave("backup", str(tmp_path / "b"), url=url, path=str(tmp_path)),
-                   "pg_dump", "apt-get install postgresql-client")
+    assert_refused(
+        wave("backup", str(tmp_path / "b"), url=url, path=str(tmp_path)),
+        "pg_dump",
+        "apt-get install postgresql-client",
+    )
     (tmp_path / "b").write_bytes(b"PGDMP")
-    assert_refused(wave("restore", str(tmp_path / "b"), url=url, path=str(tmp_path)),
-                   "pg_restore", "apt-get install postgresql-client")
+    assert_refused(
+        wave("restore", str(tmp_path / "b"), url=url, path=str(tmp_path)),
+        "pg_restore",
+        "apt-get install postgresql-client",
+    )
 
 
 def test_the_libpq_url_keeps_the_password_off_the_command_line():
-    conninfo, env = libpq_conninfo("postgresql+psycopg://wave:p%40ss@db.example:5433/wave"
-                                   "?sslmode=require")
+    conninfo, env = libpq_conninfo("postgresql+psycopg://wave:p%40ss@db.example:5433/wave?sslmode=require")
     assert conninfo == "postgresql://wave@db.example:5433/wave?sslmode=require"
     assert env["PGPASSWORD"] == "p@ss"
-

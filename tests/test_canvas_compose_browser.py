@@ -8,7 +8,7 @@ catalogue, confirmations and repeating a week.
 """
 
 import pytest
-from canvashooks import card, drag, lane, wait_saved
+from canvashooks import card, drag, lane, sortable_caught_up, track_pointer, wait_saved
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -42,12 +42,6 @@ def version_of(page: Page) -> int:
     return int(page.locator("#design-version").input_value())
 
 
-
-
-
-
-
-
 def doc_of(http, design_id: int) -> dict:
     doc = http.get(f"/api/designs/{design_id}").json()
     doc.pop("id"), doc.pop("version")
@@ -65,8 +59,7 @@ SEED_002 = {
     "a7": ("peerfeedback", "p3", "online", 45, ["g3"]),
     "a8": ("online-bijeenkomst", "p4", "online", 45, ["g3"]),
 }
-LINKS = [("a1", "a2"), ("a2", "a3"), ("a3", "a4"), ("a4", "a5"), ("a5", "a6"), ("a6", "a7"),
-         ("a7", "a8")]
+LINKS = [("a1", "a2"), ("a2", "a3"), ("a3", "a4"), ("a4", "a5"), ("a5", "a6"), ("a6", "a7"), ("a7", "a8")]
 
 
 def test_build_the_seed_002_week_with_the_mouse(page: Page, teacher):
@@ -80,8 +73,11 @@ def test_build_the_seed_002_week_with_the_mouse(page: Page, teacher):
 
     # three goals, in the goals panel that stays open between them
     act.click(page.locator("#goals-panel summary"))
-    for text in ("legt de begrippen uit de clips uit", "past ze toe op de casus",
-                 "geeft onderbouwde peerfeedback"):
+    for text in (
+        "legt de begrippen uit de clips uit",
+        "past ze toe op de casus",
+        "geeft onderbouwde peerfeedback",
+    ):
         act.type(page.locator("#new-goal"), text)
         act.press("Enter")
         v += 1
@@ -131,19 +127,23 @@ def test_build_the_seed_002_week_with_the_mouse(page: Page, teacher):
         expect(page.locator(f'[data-link][data-from="{source}"][data-to="{target}"]')).to_have_count(1)
 
     doc = teacher.get(f"/api/designs/{design_id}").json()
-    got = {a["id"]: (a["activity"], p["id"], a["mode"], a["minutes"], a["goals"])
-           for p in doc["phases"] for a in p["activities"]}
+    got = {
+        a["id"]: (a["activity"], p["id"], a["mode"], a["minutes"], a["goals"])
+        for p in doc["phases"]
+        for a in p["activities"]
+    }
     assert got == SEED_002
     assert [[a["id"] for a in p["activities"]] for p in doc["phases"]] == [
-        ["a1"], ["a2", "a3", "a4"], ["a5", "a6", "a7"], ["a8"]]
+        ["a1"],
+        ["a2", "a3", "a4"],
+        ["a5", "a6", "a7"],
+        ["a8"],
+    ]
     # defaults by time order: every link runs forward, so each one prepares the next
-    assert [(k["from"], k["to"], k["kind"]) for k in doc["links"]] == [
-        (a, b, "prepares") for a, b in LINKS]
+    assert [(k["from"], k["to"], k["kind"]) for k in doc["links"]] == [(a, b, "prepares") for a, b in LINKS]
     assert act.count <= 50, act.count
     expect(page.locator('[data-goal-pick][aria-pressed="true"]')).to_have_count(0)
     print(f"\nseed-002 week with the mouse: {act.count} actions")
-
-
 
 
 def test_build_the_seed_002_week_with_the_keyboard_only(page: Page, teacher):
@@ -177,8 +177,11 @@ def test_build_the_seed_002_week_with_the_keyboard_only(page: Page, teacher):
     tab_to("#goals-panel summary")
     kb.press("Enter")
     tab_to("#new-goal")
-    for text in ("legt de begrippen uit de clips uit", "past ze toe op de casus",
-                 "geeft onderbouwde peerfeedback"):
+    for text in (
+        "legt de begrippen uit de clips uit",
+        "past ze toe op de casus",
+        "geeft onderbouwde peerfeedback",
+    ):
         kb.type(text)
         kb.press("Enter")
         saved()
@@ -241,17 +244,21 @@ def test_build_the_seed_002_week_with_the_keyboard_only(page: Page, teacher):
         saved()
 
     doc = teacher.get(f"/api/designs/{design_id}").json()
-    got = {a["id"]: (a["activity"], p["id"], a["mode"], a["minutes"], a["goals"])
-           for p in doc["phases"] for a in p["activities"]}
+    got = {
+        a["id"]: (a["activity"], p["id"], a["mode"], a["minutes"], a["goals"])
+        for p in doc["phases"]
+        for a in p["activities"]
+    }
     assert got == SEED_002
-    assert [(k["from"], k["to"], k["kind"]) for k in doc["links"]] == [
-        (a, b, "prepares") for a, b in LINKS]
+    assert [(k["from"], k["to"], k["kind"]) for k in doc["links"]] == [(a, b, "prepares") for a, b in LINKS]
+
 
 def test_ten_undos_and_ten_redos_survive_a_reload(page: Page, teacher):
     from webfixtures import new_design
 
-    design_id = new_design(teacher, "linear", title="Tien stappen terug",
-                           goals=[{"id": "g1", "text": "Doel"}])
+    design_id = new_design(
+        teacher, "linear", title="Tien stappen terug", goals=[{"id": "g1", "text": "Doel"}]
+    )
     page.goto(f"/designs/{design_id}")
     start = doc_of(teacher, design_id)
     kb = page.keyboard
@@ -265,36 +272,36 @@ def test_ten_undos_and_ten_redos_survive_a_reload(page: Page, teacher):
         v += 1
         wait_saved(page, v)
 
-    add("kennisclip")                      # 1
-    add("forum")                           # 2
+    add("kennisclip")  # 1
+    add("forum")  # 2
     card(page, "a2").focus()
-    kb.press("ArrowLeft")                  # 3: one step earlier
+    kb.press("ArrowLeft")  # 3: one step earlier
     v += 1
     wait_saved(page, v)
-    kb.press("d")                          # 4: duplicate
+    kb.press("d")  # 4: duplicate
     v += 1
     wait_saved(page, v)
     field = card(page, "a1").get_by_role("spinbutton", name="Minuten")
-    field.fill("33")                       # 5: minutes on the card
+    field.fill("33")  # 5: minutes on the card
     kb.press("Enter")
     v += 1
     wait_saved(page, v)
     card(page, "a1").focus()
-    kb.press("ArrowRight")                 # 6
+    kb.press("ArrowRight")  # 6
     v += 1
     wait_saved(page, v)
     page.locator('[data-goal-pick="g1"]').click()
-    card(page, "a2").locator(".card-title").click()   # 7: goal to a card
+    card(page, "a2").locator(".card-title").click()  # 7: goal to a card
     v += 1
     wait_saved(page, v)
     kb.press("Escape")
     card(page, "a3").focus()
-    kb.press("Delete")                     # 8
+    kb.press("Delete")  # 8
     v += 1
     wait_saved(page, v)
-    add("casus")                           # 9
+    add("casus")  # 9
     card(page, "a1").focus()
-    kb.press("ArrowRight")                 # 10: into the next phase
+    kb.press("ArrowRight")  # 10: into the next phase
     v += 1
     wait_saved(page, v)
     final = doc_of(teacher, design_id)
@@ -318,7 +325,6 @@ def test_ten_undos_and_ten_redos_survive_a_reload(page: Page, teacher):
     expect(page.get_by_role("button", name="Opnieuw")).to_be_disabled()
 
 
-
 def test_link_kind_changes_by_clicking_the_link(page: Page, teacher):
     from webfixtures import new_design
 
@@ -340,7 +346,8 @@ def test_link_kind_changes_by_clicking_the_link(page: Page, teacher):
     page.get_by_role("menuitemradio", name="volgt op").click()
     expect(page.locator('[data-link][data-from="a2"][data-to="a1"][data-kind="follows-up"]')).to_have_count(1)
     assert teacher.get(f"/api/designs/{design_id}").json()["links"] == [
-        {"from": "a2", "to": "a1", "kind": "follows-up"}]
+        {"from": "a2", "to": "a1", "kind": "follows-up"}
+    ]
     expect(page.locator('[data-link][data-from="a2"]')).not_to_have_class("against-time")
 
 
@@ -371,13 +378,14 @@ def test_escape_cancels_a_drag_from_the_catalogue(page: Page, teacher):
     page.goto(f"/designs/{design_id}")
     source = page.locator('[data-activity="inleveren"]')
     source.scroll_into_view_if_needed()
+    track_pointer(page)
     box = source.bounding_box()
     page.mouse.move(box["x"] + 20, box["y"] + 10)
     page.mouse.down()
     page.mouse.move(box["x"] + 30, box["y"] + 20, steps=2)
     target = lane(page, "p3", "online").bounding_box()
     page.mouse.move(target["x"] + 30, target["y"] + 30, steps=20)
-    page.wait_for_timeout(120)
+    sortable_caught_up(page)
     page.keyboard.press("Escape")
     page.mouse.move(target["x"] + 40, target["y"] + 30, steps=3)
     page.mouse.up()
@@ -404,12 +412,12 @@ def test_remove_by_dropping_on_the_catalogue(page: Page, teacher):
 def test_removing_a_phase_or_a_used_goal_asks_first(page: Page, teacher):
     from webfixtures import new_design
 
-    design_id = new_design(teacher, "linear", title="Eerst vragen",
-                           goals=[{"id": "g1", "text": "Doel"}])
+    design_id = new_design(teacher, "linear", title="Eerst vragen", goals=[{"id": "g1", "text": "Doel"}])
     doc = teacher.get(f"/api/designs/{design_id}").json()
     doc["phases"][0]["activities"] = [
         {"id": "a1", "activity": "kennisclip", "mode": "online", "goals": ["g1"]},
-        {"id": "a2", "activity": "casus", "mode": "offline"}]
+        {"id": "a2", "activity": "casus", "mode": "offline"},
+    ]
     teacher.put(f"/api/designs/{design_id}", json=doc)
     page.goto(f"/designs/{design_id}")
     asked: list[str] = []
@@ -444,8 +452,10 @@ def test_repeat_a_week_copies_its_phases_and_the_links_inside(page: Page, teache
     doc["phases"][0]["activities"] = [{"id": "a1", "activity": "kennisclip", "mode": "online"}]
     doc["phases"][1]["activities"] = [{"id": "a2", "activity": "casus", "mode": "offline"}]
     doc["phases"][2]["activities"] = [{"id": "a3", "activity": "forum", "mode": "online"}]
-    doc["links"] = [{"from": "a1", "to": "a2", "kind": "prepares"},
-                    {"from": "a3", "to": "a2", "kind": "follows-up"}]
+    doc["links"] = [
+        {"from": "a1", "to": "a2", "kind": "prepares"},
+        {"from": "a3", "to": "a2", "kind": "follows-up"},
+    ]
     teacher.put(f"/api/designs/{design_id}", json=doc)
     page.goto(f"/designs/{design_id}")
     page.locator('[data-phase-column="p1"] .phase-menu summary').click()
@@ -455,11 +465,19 @@ def test_repeat_a_week_copies_its_phases_and_the_links_inside(page: Page, teache
     wait_saved(page, 3)
     after = teacher.get(f"/api/designs/{design_id}").json()
     assert [p["title"] for p in after["phases"]] == [
-        "Week 1 voor", "Bijeenkomst", "Week 1 na", "Week 2 voor", "Bijeenkomst (kopie)", "Week 2 na"]
+        "Week 1 voor",
+        "Bijeenkomst",
+        "Week 1 na",
+        "Week 2 voor",
+        "Bijeenkomst (kopie)",
+        "Week 2 na",
+    ]
     copies = [a["id"] for p in after["phases"][3:] for a in p["activities"]]
     assert len(set(copies)) == 3 and not set(copies) & {"a1", "a2", "a3"}
     a1, a2, a3 = copies
-    assert after["links"][2:] == [{"from": a1, "to": a2, "kind": "prepares"},
-                                  {"from": a3, "to": a2, "kind": "follows-up"}]
+    assert after["links"][2:] == [
+        {"from": a1, "to": a2, "kind": "prepares"},
+        {"from": a3, "to": a2, "kind": "follows-up"},
+    ]
     expect(page.locator("[data-phase-column]")).to_have_count(6)
     expect(page.locator(f'[data-link][data-from="{a1}"][data-to="{a2}"]')).to_have_count(1)

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from canvashooks import design_json, drag, lane
 from playwright.sync_api import Browser, Locator, Page, expect
-from webfixtures import new_design, sign_up_and_in
+from webfixtures import REQUEST_S, new_design, sign_up_and_in
 
 from wave.design_templates import get_templates
 from wave.examples import load_example
@@ -37,14 +37,17 @@ GENERATED_STEPS = [
 
 # --- helpers --------------------------------------------------------------------------------
 
+
 @contextmanager
 def sized_page(browser: Browser, live_server: str, person, size: tuple[int, int]) -> Iterator[Page]:
     """A page in a new browser context of the given viewport, signed in as `person`; fails
     the test on a JavaScript error."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
-                                  locale="nl-NL", base_url=live_server)
-    context.add_cookies([{"name": "wave_session", "value": person.cookies["wave_session"],
-                          "url": live_server}])
+    context = browser.new_context(
+        viewport={"width": size[0], "height": size[1]}, locale="nl-NL", base_url=live_server
+    )
+    context.add_cookies(
+        [{"name": "wave_session", "value": person.cookies["wave_session"], "url": live_server}]
+    )
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
@@ -73,8 +76,9 @@ def generated_design(phases: int, per_phase: int, title: str) -> dict:
             activity, mode, timing = GENERATED_STEPS[n % len(GENERATED_STEPS)]
             n += 1
             acts.append({"id": f"a{n}", "activity": activity, "mode": mode, "timing": timing})
-        doc["phases"].append({"id": f"p{p + 1}", "title": f"Week {p + 1}", "kind": "sequence",
-                              "activities": acts})
+        doc["phases"].append(
+            {"id": f"p{p + 1}", "title": f"Week {p + 1}", "kind": "sequence", "activities": acts}
+        )
     return doc
 
 
@@ -112,9 +116,12 @@ def box(locator: Locator) -> dict:
 
 
 def inside(inner: dict, outer: dict, slack: float = 1.0) -> bool:
-    return (inner["x"] >= outer["x"] - slack and inner["y"] >= outer["y"] - slack
-            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + slack
-            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + slack)
+    return (
+        inner["x"] >= outer["x"] - slack
+        and inner["y"] >= outer["y"] - slack
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + slack
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + slack
+    )
 
 
 def overlap(a: dict, b: dict) -> float:
@@ -124,13 +131,10 @@ def overlap(a: dict, b: dict) -> float:
     return max(0.0, w) * max(0.0, h)
 
 
-
-
-
-
 def card_title_sizes(page: Page) -> list[float]:
     return page.eval_on_selector_all(
-        "[data-placed] .card-title", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        "[data-placed] .card-title", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
 
 
 def assert_fits(page: Page) -> None:
@@ -154,19 +158,23 @@ def assert_fits(page: Page) -> None:
 
 def assert_panels_apart(page: Page) -> None:
     boxes = {}
-    for name, sel in (("catalogue", '[data-panel="catalogue"]'), ("board", "[data-board]"),
-                      ("critic", '[data-panel="critic"]')):
+    for name, sel in (
+        ("catalogue", '[data-panel="catalogue"]'),
+        ("board", "[data-board]"),
+        ("critic", '[data-panel="critic"]'),
+    ):
         loc = page.locator(sel)
         if loc.count() and loc.is_visible():
             boxes[name] = box(loc)
     assert "board" in boxes
     names = list(boxes)
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             assert overlap(boxes[a], boxes[b]) < 1, f"{a} {boxes[a]} overlaps {b} {boxes[b]}"
 
 
 # --- 1. every size --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("size", [DESKTOP, TABLET], ids=["1280x720", "1024x768"])
 def test_fit_shows_every_phase_of_the_marketing_example(browser, live_server, teacher, size):
@@ -188,7 +196,7 @@ def test_fit_shows_every_phase_of_the_marketing_example(browser, live_server, te
 
 @pytest.mark.parametrize("size", [DESKTOP, (1600, 950)], ids=["1280x720", "1600x950"])
 def test_fit_twice_keeps_the_zoom(browser, live_server, teacher, size):
-    """"Passend" is a state, not a step: a second click changes nothing."""
+    """ "Passend" is a state, not a step: a second click changes nothing."""
     design_id = copy_marketing(teacher)
     with sized_page(browser, live_server, teacher, size) as page:
         page.goto(f"/designs/{design_id}")
@@ -202,10 +210,9 @@ def test_fit_twice_keeps_the_zoom(browser, live_server, teacher, size):
 def test_phone_shows_a_list_and_a_coach_comments_there(browser, live_server, teacher):
     design_id = copy_marketing(teacher)
     doc = design_json(teacher, design_id)
-    with httpx.Client(base_url=live_server, timeout=30) as coach:
+    with httpx.Client(base_url=live_server, timeout=REQUEST_S) as coach:
         sign_up_and_in(coach, name="Coach Carla")
-        r = teacher.post(f"/api/designs/{design_id}/shares",
-                         json={"email": coach.email, "role": "comment"})
+        r = teacher.post(f"/api/designs/{design_id}/shares", json={"email": coach.email, "role": "comment"})
         assert r.status_code == 201, r.text
 
         for person in (teacher, coach):
@@ -224,12 +231,10 @@ def test_phone_shows_a_list_and_a_coach_comments_there(browser, live_server, tea
                         b = box(c)
                         assert b["x"] >= 0 and b["x"] + b["width"] <= PHONE[0], (a["id"], b)
                         text = c.inner_text().lower()
-                        for part in (label(a["mode"], "nl"), label(a["timing"], "nl"),
-                                     f'{a["minutes"]} min'):
+                        for part in (label(a["mode"], "nl"), label(a["timing"], "nl"), f"{a['minutes']} min"):
                             assert part.lower() in text, f"{a['id']}: {part!r} not in {text!r}"
                 # the phases read top to bottom
-                tops = [box(page.locator(f'[data-phase-column="{p["id"]}"]'))["y"]
-                        for p in doc["phases"]]
+                tops = [box(page.locator(f'[data-phase-column="{p["id"]}"]'))["y"] for p in doc["phases"]]
                 assert tops == sorted(tops), f"phases not one under the other: {tops}"
                 expect(page.locator('[data-panel="critic"]')).to_be_visible()
                 review = page.locator('[data-panel="review"]')
@@ -244,8 +249,7 @@ def test_phone_shows_a_list_and_a_coach_comments_there(browser, live_server, tea
                     pb = box(post)
                     assert pb["x"] + pb["width"] <= PHONE[0], f"the post button sticks out: {pb}"
                     post.click()
-                    expect(page.locator('[data-panel="review"]')).to_contain_text(
-                        "Laat de quiz meetellen")
+                    expect(page.locator('[data-panel="review"]')).to_contain_text("Laat de quiz meetellen")
                     width = page.evaluate("document.documentElement.scrollWidth")
                     assert width <= PHONE[0], f"the page is {width} px wide after commenting"
 
@@ -256,11 +260,11 @@ def test_phone_shows_a_list_and_a_coach_comments_there(browser, live_server, tea
 
 # --- 2. zoom --------------------------------------------------------------------------------
 
+
 def test_zoom_changes_card_size_and_a_drop_at_60_percent_lands(browser, live_server, teacher):
     design_id = new_design(teacher, "linear", title="Zoomen en slepen")
     doc = design_json(teacher, design_id)
-    doc["phases"][0]["activities"] = [
-        {"id": "a1", "activity": "casus", "mode": "offline", "timing": "sync"}]
+    doc["phases"][0]["activities"] = [{"id": "a1", "activity": "casus", "mode": "offline", "timing": "sync"}]
     r = teacher.put(f"/api/designs/{design_id}", json=doc)
     assert r.status_code == 200, r.text
 
@@ -295,11 +299,13 @@ def test_zoom_changes_card_size_and_a_drop_at_60_percent_lands(browser, live_ser
 
     after = design_json(teacher, design_id)
     assert [(a["activity"], a["mode"]) for a in after["phases"][2]["activities"]] == [
-        ("kennisclip", "online")]
+        ("kennisclip", "online")
+    ]
     assert [a["activity"] for a in after["phases"][0]["activities"]] == ["casus"]
 
 
 # --- 3. the minimap -------------------------------------------------------------------------
+
 
 def test_minimap_moves_the_view_of_a_long_design(browser, live_server, teacher):
     r = teacher.post("/api/designs", json=generated_design(8, 5, "Acht weken"))
@@ -317,16 +323,14 @@ def test_minimap_moves_the_view_of_a_long_design(browser, live_server, teacher):
         assert mm["width"] > 20, mm
 
         minimap.click(position={"x": mm["width"] - 4, "y": mm["height"] / 2})
-        page.wait_for_function(
-            "x => document.querySelector('[data-board]').scrollLeft > x + 50", arg=before)
+        page.wait_for_function("x => document.querySelector('[data-board]').scrollLeft > x + 50", arg=before)
         far = board.evaluate("b => b.scrollLeft")
         # the last phase is now in view
         last = box(page.locator('[data-phase-column="p8"]'))
         assert overlap(last, box(board)) > 0, "the last phase is not in view after the click"
 
         minimap.click(position={"x": 4, "y": mm["height"] / 2})
-        page.wait_for_function(
-            "x => document.querySelector('[data-board]').scrollLeft < x - 50", arg=far)
+        page.wait_for_function("x => document.querySelector('[data-board]').scrollLeft < x - 50", arg=far)
         first = box(page.locator('[data-phase-column="p1"]'))
         assert overlap(first, box(board)) > 0, "the first phase is not in view after the click"
 
@@ -357,14 +361,17 @@ def on_edge(point: list[float], r: dict, tol: float = 2.5) -> bool:
     x, y = point
     within_x = r["l"] - tol <= x <= r["r"] + tol
     within_y = r["t"] - tol <= y <= r["b"] + tol
-    return ((abs(x - r["l"]) <= tol or abs(x - r["r"]) <= tol) and within_y) or \
-           ((abs(y - r["t"]) <= tol or abs(y - r["b"]) <= tol) and within_x)
+    return ((abs(x - r["l"]) <= tol or abs(x - r["r"]) <= tol) and within_y) or (
+        (abs(y - r["t"]) <= tol or abs(y - r["b"]) <= tol) and within_x
+    )
 
 
-@pytest.mark.parametrize("size,fit_first", [(DESKTOP, True), ((1600, 950), False)],
-                         ids=["1280x720-fit", "1600x950"])
-def test_links_leave_and_enter_at_card_edges_with_a_look_per_kind(browser, live_server, teacher,
-                                                                  size, fit_first):
+@pytest.mark.parametrize(
+    "size,fit_first", [(DESKTOP, True), ((1600, 950), False)], ids=["1280x720-fit", "1600x950"]
+)
+def test_links_leave_and_enter_at_card_edges_with_a_look_per_kind(
+    browser, live_server, teacher, size, fit_first
+):
     design_id = copy_marketing(teacher)
     links = design_json(teacher, design_id)["links"]
     with sized_page(browser, live_server, teacher, size) as page:
@@ -376,7 +383,8 @@ def test_links_leave_and_enter_at_card_edges_with_a_look_per_kind(browser, live_
         drawn = page.evaluate(LINK_GEOMETRY)
 
     assert {(d["from"], d["to"], d["kind"]) for d in drawn} == {
-        (k["from"], k["to"], k["kind"]) for k in links}
+        (k["from"], k["to"], k["kind"]) for k in links
+    }
     bad = []
     for d in drawn:
         if not on_edge(d["start"], d["fromBox"]):
@@ -391,5 +399,5 @@ def test_links_leave_and_enter_at_card_edges_with_a_look_per_kind(browser, live_
     kinds = sorted(looks)
     assert len(kinds) >= 2, looks
     for i, a in enumerate(kinds):
-        for b in kinds[i + 1:]:
+        for b in kinds[i + 1 :]:
             assert not looks[a] & looks[b], f"{a} and {b} look the same: {looks[a] & looks[b]}"

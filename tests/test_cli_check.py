@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from webfixtures import PROCESS_S
 
 import wave.commands.check as check_command
 from wave.cli import app
@@ -255,7 +256,7 @@ def _wave() -> str:
 )
 def test_wave_check_process(tmp_path, content, code, expect):
     path = _write(tmp_path, content)
-    done = subprocess.run([_wave(), "check", path], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([_wave(), "check", path], capture_output=True, text=True, timeout=PROCESS_S)
     output = done.stdout + done.stderr
     assert done.returncode == code, output
     assert expect in output

@@ -9,6 +9,7 @@ import zlib
 from pathlib import Path
 
 from test_compare import REDESIGN
+from webfixtures import PROCESS_S
 
 from wave.drawing.png import png_from_svg
 from wave.examples import EXAMPLES_DIR
@@ -38,13 +39,13 @@ def first_pixel(data: bytes) -> tuple[int, ...]:
     channels = 3 if colour == 2 else 4
     pos, idat = 8, b""
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         if kind == b"IDAT":
-            idat += data[pos + 8:pos + 8 + length]
+            idat += data[pos + 8 : pos + 8 + length]
         pos += 12 + length
-    row = zlib.decompress(idat)[:1 + width * channels]
+    row = zlib.decompress(idat)[: 1 + width * channels]
     assert row[0] in (0, 1, 2, 3, 4)  # the filter byte: each leaves the first row's first pixel as is
-    return tuple(row[1:1 + channels])
+    return tuple(row[1 : 1 + channels])
 
 
 def new_design(client) -> int:
@@ -104,8 +105,10 @@ def test_wave_png_follows_the_access_rules_of_the_svg(client, other_client, anon
 
 
 def test_png_from_svg_draws_what_the_svg_draws():
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10">'
-           '<rect x="10" y="0" width="10" height="10" fill="#000"/></svg>')
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10">'
+        '<rect x="10" y="0" width="10" height="10" fill="#000"/></svg>'
+    )
     png = png_from_svg(svg)
     assert png_size(png) == (40, 20)
     assert first_pixel(png)[:3] == (255, 255, 255)
@@ -113,8 +116,19 @@ def test_png_from_svg_draws_what_the_svg_draws():
 
 def test_export_png_from_the_cli(tmp_path):
     out, svg_out = tmp_path / "wave.png", tmp_path / "wave.svg"
-    result = subprocess.run([WAVE, "export", str(EXAMPLES_DIR / "marketing-communicatie.json"),
-                             "--png", str(out), "--svg", str(svg_out)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            WAVE,
+            "export",
+            str(EXAMPLES_DIR / "marketing-communicatie.json"),
+            "--png",
+            str(out),
+            "--svg",
+            str(svg_out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=PROCESS_S,
+    )
     assert result.returncode == 0, result.stderr
     assert_twice(out.read_bytes(), svg_out.read_text(encoding="utf-8"))

@@ -1,4 +1,7 @@
-"""The critic on a programme-sized design: fast and deterministic (SPEC §4, §8)."""
+"""The critic on a programme-sized design: complete and deterministic (SPEC §4, §8).
+
+How fast it is, is `wave bench`'s figure (rules_1000_ms); these tests only record
+their times (`record_property`), so a busy machine cannot fail them."""
 
 import random
 import time
@@ -52,11 +55,7 @@ def generated_design(n: int = 1000, *, seed: int = 7, with_baseline: bool = True
             ids.append(f"a{i}")
         kind = "choice" if p % 5 == 4 else "sequence"
         phases.append({"id": f"p{p}", "title": f"Fase {p}", "kind": kind, "activities": acts})
-    links = [
-        {"from": ids[i], "to": ids[i + 1], "kind": "prepares"}
-        for i in range(0, n - 1)
-        if i % 3 != 2
-    ]
+    links = [{"from": ids[i], "to": ids[i + 1], "kind": "prepares"} for i in range(0, n - 1) if i % 3 != 2]
     links += [{"from": ids[i], "to": ids[i + 30], "kind": "uses"} for i in range(0, n - 30, 30)]
     design = {
         "format": "wave.design/v1",
@@ -79,24 +78,19 @@ def generated_design(n: int = 1000, *, seed: int = 7, with_baseline: bool = True
                     b["minutes"] = a["minutes"] + 10
                 acts.append(b)
             if phase["id"] == "p0":
-                acts.append(
-                    {"id": "old1", "activity": "hoorcollege", "mode": "offline", "minutes": 90}
-                )
+                acts.append({"id": "old1", "activity": "hoorcollege", "mode": "offline", "minutes": 90})
             base_phases.append({**phase, "activities": acts})
         design["baseline"] = {"title": "Oud", "goals": goals, "phases": base_phases, "links": []}
     return design
 
 
-def test_1000_activities_check_quickly(engine_catalogue):
+def test_1000_activities_check(engine_catalogue, record_property):
     design = parse_design(generated_design(1000), engine_catalogue)
     assert len(design.placed()) == 1000
     check(design, engine_catalogue)  # warm-up (imports, caches)
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        report = check(design, engine_catalogue)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 2.0, timings  # sanity only; `wave bench` measures for real
+    start = time.perf_counter()
+    report = check(design, engine_catalogue)
+    record_property("seconds_1000_activities", round(time.perf_counter() - start, 3))
     rules = {f.rule for f in report.findings}
     assert {
         "content.duplicate",
@@ -117,7 +111,7 @@ def test_same_design_same_report(engine_catalogue):
     assert [f["rule"] for f in first["findings"]] == [f["rule"] for f in second["findings"]]
 
 
-def test_every_activity_on_one_topic(engine_catalogue):
+def test_every_activity_on_one_topic(engine_catalogue, record_property):
     """The worst case for content.duplicate: one topic index entry, one finding."""
     data = generated_design(1000, with_baseline=False)
     for phase in data["phases"]:
@@ -126,11 +120,9 @@ def test_every_activity_on_one_topic(engine_catalogue):
     design = parse_design(data, engine_catalogue)
     start = time.perf_counter()
     report = check(design, engine_catalogue)
-    assert time.perf_counter() - start < 2.0
+    record_property("seconds_one_topic", round(time.perf_counter() - start, 3))
     duplicates = [f for f in report.findings if f.rule == "content.duplicate"]
     assert len(duplicates) == 1
     acquisition = {"kennisclip", "hoorcollege", "lezen", "webinar"}
-    expected = [
-        a["id"] for p in data["phases"] for a in p["activities"] if a["activity"] in acquisition
-    ]
+    expected = [a["id"] for p in data["phases"] for a in p["activities"] if a["activity"] in acquisition]
     assert duplicates[0].activities == expected

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from webfixtures import PROCESS_S
 
 from wave.catalogue import get_catalogue
 from wave.engine import RULES, check
@@ -235,6 +236,6 @@ def test_wave_check_exit_code(slug):
         [_wave_cli(), "check", str(_path(slug))],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=PROCESS_S,
     )
     assert result.returncode == expected, result.stdout + result.stderr

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from webfixtures import PROCESS_S
 
 from wave.examples import EXAMPLES_DIR
 
@@ -16,7 +17,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([WAVE, "export", *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run([WAVE, "export", *args], capture_output=True, text=True, timeout=PROCESS_S)
 
 
 def test_export_svg_writes_a_parseable_drawing(tmp_path):
@@ -27,8 +28,7 @@ def test_export_svg_writes_a_parseable_drawing(tmp_path):
     assert root.tag == f"{SVG}svg"
     design = json.loads(MARKETING.read_text(encoding="utf-8"))
     ids = [a["id"] for p in design["phases"] for a in p["activities"]]
-    assert [g.attrib["data-activity"] for g in root.iter(f"{SVG}g")
-            if "data-activity" in g.attrib] == ids
+    assert [g.attrib["data-activity"] for g in root.iter(f"{SVG}g") if "data-activity" in g.attrib] == ids
     assert root.find(f"{SVG}title").text == design["title"]
     text = out.read_text(encoding="utf-8")
     assert "Fysiek" in text  # the design's language (nl) by default
@@ -41,10 +41,16 @@ def test_export_svg_in_english(tmp_path):
     assert "Face-to-face" in out.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("content", ["not json", '{"format": "wave.design/v1"}',
-                                     '{"format": "wave.design/v1", "title": "x", "phases": '
-                                     '[{"id": "p", "title": "P", "activities": [{"id": "a", '
-                                     '"activity": "nope", "mode": "online"}]}]}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json",
+        '{"format": "wave.design/v1"}',
+        '{"format": "wave.design/v1", "title": "x", "phases": '
+        '[{"id": "p", "title": "P", "activities": [{"id": "a", '
+        '"activity": "nope", "mode": "online"}]}]}',
+    ],
+)
 def test_invalid_input_exits_2_without_traceback(tmp_path, content):
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")

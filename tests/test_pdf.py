@@ -40,22 +40,36 @@ def generated_design(count: int, *, phases: int = 10) -> dict:
     """A valid design with `count` activities spread over `phases` phases."""
     catalogue = get_catalogue()
     entries = catalogue.activities
-    goals = [{"id": f"g{i}", "text": f"Goal number {i}: the student can do thing {i}."}
-             for i in range(1, 6)]
-    design_phases = [{"id": f"p{i}", "title": f"Week {i + 1}", "kind": "sequence", "activities": []}
-                     for i in range(phases)]
+    goals = [{"id": f"g{i}", "text": f"Goal number {i}: the student can do thing {i}."} for i in range(1, 6)]
+    design_phases = [
+        {"id": f"p{i}", "title": f"Week {i + 1}", "kind": "sequence", "activities": []} for i in range(phases)
+    ]
     for n in range(count):
         entry = entries[n % len(entries)]
         mode = entry.modes[n % len(entry.modes)]
-        design_phases[n * phases // count]["activities"].append({
-            "id": f"a{n}", "activity": entry.id, "title": f"Activity {n} {entry.name.en}",
-            "mode": mode, "minutes": 30, "goals": [f"g{n % 5 + 1}"], "topics": [f"topic {n % 17}"],
-            "notes": f"Notes for activity {n}: what students do and why it matters.",
-        })
+        design_phases[n * phases // count]["activities"].append(
+            {
+                "id": f"a{n}",
+                "activity": entry.id,
+                "title": f"Activity {n} {entry.name.en}",
+                "mode": mode,
+                "minutes": 30,
+                "goals": [f"g{n % 5 + 1}"],
+                "topics": [f"topic {n % 17}"],
+                "notes": f"Notes for activity {n}: what students do and why it matters.",
+            }
+        )
     links = [{"from": f"a{n}", "to": f"a{n + 1}", "kind": "prepares"} for n in range(count - 1)]
-    return {"format": "wave.design/v1", "title": f"Generated design with {count} activities",
-            "language": "en", "template": "linear", "study_load_hours": count * 0.6, "goals": goals,
-            "phases": design_phases, "links": links}
+    return {
+        "format": "wave.design/v1",
+        "title": f"Generated design with {count} activities",
+        "language": "en",
+        "template": "linear",
+        "study_load_hours": count * 0.6,
+        "goals": goals,
+        "phases": design_phases,
+        "links": links,
+    }
 
 
 # --- content -----------------------------------------------------------------------
@@ -157,19 +171,40 @@ def test_canvas_has_the_pdf_button(client):
 
 
 class Listener:
-    """A TCP listener on a free local port that counts connections."""
+    """A TCP listener on a free local port that notes each connection as it accepts it.
+
+    `connections_before_marker()` opens a connection of its own and tells how many came
+    before it. The kernel hands out connections first come, first served, so once the
+    marker is accepted every connection opened earlier has been counted: the answer
+    needs no guess of how long a late connection might take to arrive."""
 
     def __init__(self):
-        self.connections = 0
+        self.accepted: list[tuple[str, int]] = []  # client addresses, in accept order
+        self.changed = threading.Condition()
         outer = self
+
+        class Server(socketserver.ThreadingTCPServer):
+            def process_request(self, request, client_address):  # on the accepting thread
+                with outer.changed:
+                    outer.accepted.append(client_address)
+                    outer.changed.notify_all()
+                super().process_request(request, client_address)
 
         class Handler(socketserver.BaseRequestHandler):
             def handle(self):
-                outer.connections += 1
+                pass
 
-        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def connections_before_marker(self) -> int:
+        with socket.create_connection(("127.0.0.1", self.port)) as marker:
+            me = marker.getsockname()
+            with self.changed:
+                # the bound only keeps a broken listener from hanging the suite
+                assert self.changed.wait_for(lambda: me in self.accepted, timeout=600)
+                return self.accepted.index(me)
 
     def __enter__(self):
         self.thread.start()
@@ -185,22 +220,40 @@ def hostile_design(port: int) -> dict:
     img = f'<img src="{base}/img">'
     link = f'<link rel=stylesheet href="{base}/css">'
     style = f"<style>@import url({base}/import);</style>"
-    css = "<div style=\"background: url(file:///etc/passwd)\">x</div>"
+    css = '<div style="background: url(file:///etc/passwd)">x</div>'
     script = "<script>alert(1)</script>"
     words = " ".join(f"w{i:05d}" for i in range(3400))[:20_000]
     return {
         "format": "wave.design/v1",
         "title": f"{script}{img}",
         "language": "en",
-        "goals": [{"id": "g1", "text": f"{link} {style}"},
-                  {"id": "g2", "text": "y" * 900}],
-        "phases": [{"id": "p1", "title": f'<svg><image href="{base}/svg"/></svg>', "activities": [
-            {"id": "a1", "activity": "kennisclip", "mode": "online", "title": css,
-             "topics": [f"url({base}/topic)"], "goals": ["g1"], "notes": words},
-            {"id": "a2", "activity": "custom", "mode": "offline", "title": style,
-             "learning_type": "discussion", "interactions": ["student-student"],
-             "notes": f"{img}\n{link}\n{'z' * 3000}"},
-        ]}],
+        "goals": [{"id": "g1", "text": f"{link} {style}"}, {"id": "g2", "text": "y" * 900}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": f'<svg><image href="{base}/svg"/></svg>',
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "mode": "online",
+                        "title": css,
+                        "topics": [f"url({base}/topic)"],
+                        "goals": ["g1"],
+                        "notes": words,
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "custom",
+                        "mode": "offline",
+                        "title": style,
+                        "learning_type": "discussion",
+                        "interactions": ["student-student"],
+                        "notes": f"{img}\n{link}\n{'z' * 3000}",
+                    },
+                ],
+            }
+        ],
     }
 
 
@@ -209,8 +262,7 @@ def test_hostile_design_fetches_nothing_and_shows_its_markup_as_text(catalogue):
         data = hostile_design(listener.port)
         design = parse_design(data, catalogue)
         pdf = render_pdf(design, catalogue)
-        time.sleep(0.2)  # a connection the renderer might have opened has arrived by now
-        assert listener.connections == 0
+        assert listener.connections_before_marker() == 0
     text, pages = pdf_text(pdf)
     assert 2 <= pages <= 40
     assert squash(data["title"]) in text
@@ -229,25 +281,27 @@ def test_hostile_design_fetches_nothing_and_shows_its_markup_as_text(catalogue):
 def test_the_listener_would_have_seen_a_fetch():
     """The hostile test is only worth something if a fetch would be counted."""
     with Listener() as listener:
-        with socket.create_connection(("127.0.0.1", listener.port), timeout=2):
+        with socket.create_connection(("127.0.0.1", listener.port)):
             pass
-        time.sleep(0.2)
-        assert listener.connections == 1
+        assert listener.connections_before_marker() == 1
 
 
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1:9/x.png",
-    "https://example.org/style.css",
-    "ftp://example.org/file",
-    "file:///etc/passwd",
-    (STATIC_DIR / ".." / ".." / "pyproject.toml").as_uri(),
-    STATIC_DIR.as_uri() + "/%2e%2e/%2e%2e/pyproject.toml",
-    "file://otherhost" + str(STATIC_DIR / "print.css"),
-    STATIC_DIR.as_uri() + "/no-such-file.css",
-    "wave-icon:no-such-icon/1f6fd1",
-    "wave-icon:book-open/url(x)",
-    "wave-drawing:row99",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/x.png",
+        "https://example.org/style.css",
+        "ftp://example.org/file",
+        "file:///etc/passwd",
+        (STATIC_DIR / ".." / ".." / "pyproject.toml").as_uri(),
+        STATIC_DIR.as_uri() + "/%2e%2e/%2e%2e/pyproject.toml",
+        "file://otherhost" + str(STATIC_DIR / "print.css"),
+        STATIC_DIR.as_uri() + "/no-such-file.css",
+        "wave-icon:no-such-icon/1f6fd1",
+        "wave-icon:book-open/url(x)",
+        "wave-drawing:row99",
+    ],
+)
 def test_fetcher_refuses_everything_but_our_static_files(url):
     with pytest.raises(FetchRefused):
         StaticOnlyFetcher().fetch(url)
@@ -268,16 +322,15 @@ def test_fetcher_serves_static_files_and_data_urls():
 # --- size -------------------------------------------------------------------------------------
 
 
-def test_hundred_activities_render_quickly(catalogue, record_property):
+def test_hundred_activities_render(catalogue, record_property):
+    """The 2 s target is `wave bench`'s figure (pdf_100_s); the time is only recorded here."""
     design = parse_design(generated_design(100), catalogue)
     render_pdf(load_example("marketing-communicatie"), catalogue)  # warm: fonts, CSS
     started = time.perf_counter()
     pdf = render_pdf(design, catalogue)
-    seconds = time.perf_counter() - started
-    record_property("seconds_100_activities", round(seconds, 2))
+    record_property("seconds_100_activities", round(time.perf_counter() - started, 2))
     text, pages = pdf_text(pdf)
     assert "Activity99" in text
-    assert seconds < 10  # a sanity bound; the 2 s target is measured and reported, not timed here
 
 
 def test_thousand_activities_still_render(catalogue, record_property):

@@ -3,6 +3,11 @@
 The database is a fresh SQLite file per session, or the PostgreSQL named by
 WAVE_TEST_DATABASE_URL (its public schema is emptied first). One server process
 and one browser per session; every test makes its own designs.
+
+Under `pytest -n N` (pytest-xdist) every worker is a process with a session of its
+own: its own temp directory (so its own SQLite file), its own PostgreSQL database,
+server on a port reserved for it, and browser. Waits end when their condition holds;
+the bounds below only keep a broken run from hanging CI, they are not speed tests.
 """
 
 import itertools
@@ -12,29 +17,73 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
-_TMP = Path(tempfile.mkdtemp(prefix="wave-test-"))
-TEST_DATABASE_URL = os.environ.get("WAVE_TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'wave.db'}"
+STARTUP_S = 600  # the live server's start-up, until /healthz answers (or the process ends)
+REQUEST_S = 120  # one HTTP request of a test's client
+PROCESS_S = 600  # one CLI process a test runs (`wave check`, `wave export`)
+BROWSER_MS = 30_000  # one Playwright expect(...), as long as Playwright waits for an action
+
+_TMP = Path(tempfile.mkdtemp(prefix="wave-test-"))  # per process, so per xdist worker
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1", ... under `pytest -n`
+
+
+def _test_database_url() -> str:
+    url = os.environ.get("WAVE_TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{_TMP / 'wave.db'}"
+    if WORKER and url.startswith("postgresql"):
+        # Workers must not share a schema: one would drop or migrate the tables the
+        # other is using. Each gets a database of its own beside the given one
+        # (test -> test_gw0), made afresh through the given one (_reset_database).
+        # Simpler than a schema per worker (no search_path to carry into the server
+        # process and into Alembic) and no lock to wait on.
+        from sqlalchemy.engine import make_url
+
+        given = make_url(url)
+        return given.set(database=f"{given.database}_{WORKER}").render_as_string(hide_password=False)
+    return url
+
+
+TEST_DATABASE_URL = _test_database_url()
 os.environ["WAVE_DATABASE_URL"] = TEST_DATABASE_URL
 os.environ.setdefault("WAVE_ENVIRONMENT", "development")
 
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def _reset_database(url: str) -> None:
-    if url.startswith("postgresql"):
-        from sqlalchemy import create_engine, text
+    if not url.startswith("postgresql"):
+        return  # a new SQLite file
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
 
+    if WORKER:  # this worker's own database, dropped (with any leftover sessions) and made anew
+        name = make_url(url).database
+        engine = create_engine(os.environ["WAVE_TEST_DATABASE_URL"], isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    else:
         engine = create_engine(url)
         with engine.begin() as conn:
             conn.execute(text("DROP SCHEMA public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -101,41 +150,90 @@ def other_client(app):
         yield sign_up_and_in(c, name="Coach")
 
 
-def _free_port() -> int:
+@contextmanager
+def _reserved_port() -> Iterator[int]:
+    """A free port of 127.0.0.1, held until the block ends: bound with SO_REUSEADDR and
+    not listening, so the kernel gives it to no one else (not to the other worker's
+    server either) while our server, which binds with SO_REUSEADDR too, starts on it."""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        yield s.getsockname()[1]
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _wait_until_ready(proc: subprocess.Popen, url: str, log: Path) -> None:
+    """Until /healthz answers 200; fails with the server's output if it stops first."""
+    given_up = time.monotonic() + STARTUP_S
+    last = "no answer yet"
+    while proc.poll() is None:
+        try:
+            r = httpx.get(url + "/healthz", timeout=REQUEST_S)
+            if r.status_code == 200:
+                return
+            last = f"HTTP {r.status_code}"
+        except httpx.HTTPError as exc:
+            last = repr(exc)
+        if time.monotonic() > given_up:
+            pytest.fail(
+                f"wave serve is running but /healthz did not answer 200 in {STARTUP_S} s "
+                f"({last}); its output:\n{log.read_text(errors='replace')[-3000:]}",
+                pytrace=False,
+            )
+        time.sleep(0.1)
+    pytest.fail(
+        f"wave serve stopped (exit code {proc.returncode}) before /healthz answered; "
+        f"its output:\n{log.read_text(errors='replace')[-3000:]}",
+        pytrace=False,
+    )
+
+
+@contextmanager
+def wave_serve(database_url: str, log: Path) -> Iterator[str]:
+    """A real `wave serve` process on `database_url`, on a port reserved for it, until the
+    block ends; yields its base URL once /healthz answers 200. Its output goes to `log`, a
+    file rather than a pipe nobody reads, which once full would stall the server."""
+    env = {**os.environ, "WAVE_DATABASE_URL": database_url}
+    with open(log, "wb") as out, _reserved_port() as port:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "wave.cli", "serve", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_ready(proc, url, log)
+        except BaseException:
+            _stop(proc)
+            raise
+    try:
+        yield url
+    finally:
+        _stop(proc)
 
 
 @pytest.fixture(scope="session")
-def live_server(database_url):
-    """A real `wave serve` process on a free port, for the browser tests."""
-    port = _free_port()
-    env = {**os.environ, "WAVE_DATABASE_URL": database_url}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "wave.cli", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError("wave serve did not start: " + proc.stdout.read().decode()[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+def live_server(database_url, tmp_path_factory):
+    """The server the browser tests drive, one per session (so one per xdist worker)."""
+    with wave_serve(database_url, tmp_path_factory.mktemp("live-server") / "wave-serve.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=BROWSER_MS)  # 5 s by default: too short on a busy machine
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
         yield b
@@ -145,16 +243,18 @@ def browser():
 @pytest.fixture
 def teacher(live_server):
     """A signed-in teacher on the live server: an httpx client that talks to the API as them."""
-    with httpx.Client(base_url=live_server, timeout=30) as http:
+    with httpx.Client(base_url=live_server, timeout=REQUEST_S) as http:
         yield sign_up_and_in(http, name="Docent Test")
 
 
 def browser_context(browser, live_server, person):
     """A browser context signed in as `person` (their session cookie)."""
-    context = browser.new_context(viewport={"width": 1600, "height": 950}, locale="nl-NL",
-                                  base_url=live_server)
-    context.add_cookies([{"name": "wave_session", "value": person.cookies["wave_session"],
-                          "url": live_server}])
+    context = browser.new_context(
+        viewport={"width": 1600, "height": 950}, locale="nl-NL", base_url=live_server
+    )
+    context.add_cookies(
+        [{"name": "wave_session", "value": person.cookies["wave_session"], "url": live_server}]
+    )
     return context
 
 
