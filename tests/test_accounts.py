@@ -685,10 +685,19 @@ def catalogue_customs(page: Node) -> dict[str, str]:
     }
 
 
+def team_up(inviter, invitee) -> None:
+    """The explicit team (wave.team): one invites the other by e-mail, who accepts."""
+    r = inviter.post("/account/team/invite", data={"email": invitee.email}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    r = invitee.post(f"/account/team/{inviter.user_id}/accept", follow_redirects=False)
+    assert r.status_code == 303, r.text
+
+
 def test_custom_activity_is_shared_with_the_team_and_can_be_placed(app, client):
     member, outsider = person(app, "Teamlid"), person(app, "Buitenstaander")
     design_id = new_design(client)
-    share(client, design_id, member, "edit")
+    share(client, design_id, member, "edit")  # to work on the design; the team is its own consent
+    team_up(client, member)
     r = member.post(f"/designs/{design_id}/custom-activities", data=PODCAST)
     assert r.status_code == 204 and r.headers["HX-Refresh"] == "true"
     with db() as session:

@@ -8,7 +8,9 @@ Personas: `anonymous` (no session), `stranger` (signed in, no share), `viewer`,
   before the CSRF check;
 - stranger: 404 for anything about the design (it does not exist for them);
 - view < comment < edit < owner: 403 where the role is too low; a review-status
-  step the role may not take is 422 (see `wave.review.TRANSITIONS`).
+  step the role may not take is 422 (see `wave.review.TRANSITIONS`);
+- a share: the owner ends anyone's, the person it is shared with leaves their own;
+- the team routes (`/account/team/…`): anyone signed in, about their own links only.
 
 `test_every_route_has_a_row` fails when a route is added without a row here
 (or in PUBLIC), naming it.
@@ -119,7 +121,9 @@ class Target:
 
     world: World
     design_id: int
+    persona: str = "anonymous"
     comment_id: int | None = None
+    other_id: int = 1  # the person a team row is about (see `invited_by_someone`)
 
     @property
     def owner(self) -> TestClient:
@@ -134,12 +138,17 @@ class Target:
         return self.current()["version"]
 
     def params(self) -> dict[str, Any]:
+        clients = self.world.clients
         return {
             "design_id": self.design_id,
             "placed_id": "a1",
             "comment_id": self.comment_id,
             "version": 1,
             "rule_id": RULE_ID,
+            "viewer_id": clients["viewer"].user_id,
+            "own_id": getattr(clients[self.persona], "user_id", 1),  # anonymous: any id
+            "other_id": self.other_id,
+            "colleague_id": self.world.colleague.user_id,
         }
 
 
@@ -225,6 +234,21 @@ def own_edits(target: Target) -> None:
         assert r.status_code == 200, r.text
 
 
+def invited_by_someone(target: Target) -> None:
+    """A new person invites the persona to their team (`Target.other_id`)."""
+    someone = sign_up_and_in(TestClient(target.world.app), name="Uitnodiger")
+    target.other_id = someone.user_id
+    if target.persona != "anonymous":
+        invitee = target.world.clients[target.persona].email
+        r = someone.post("/account/team/invite", data={"email": invitee}, follow_redirects=False)
+        assert r.status_code == 303, r.text
+
+
+def invitee(target: Target) -> str:
+    """Someone new to invite to the persona's team."""
+    return sign_up_and_in(TestClient(target.world.app), name="Collega").email
+
+
 def put_body(target: Target) -> dict:
     return {"json": {**target.current(), "title": "Rechten-test, gewijzigd"}}
 
@@ -262,6 +286,29 @@ TABLE: list[Row] = [
     Row("POST", "/signout", signed_in(303), own_session=True),
     Row("GET", "/account", signed_in(200)),
     Row("POST", "/account/signout-everywhere", signed_in(303), own_account=True),
+    Row("POST", "/account/team/invite", signed_in(303), send=lambda t: {"data": {"email": invitee(t)}}),
+    Row(
+        "POST",
+        "/account/team/{user_id}/accept",
+        signed_in(303),
+        url="/account/team/{other_id}/accept",
+        prepare=invited_by_someone,
+    ),
+    Row(
+        "POST",
+        "/account/team/{user_id}/end",
+        signed_in(303),
+        url="/account/team/{other_id}/end",
+        label="decline",
+        prepare=invited_by_someone,
+    ),
+    Row(
+        "POST",
+        "/account/team/{user_id}/end",
+        signed_in(404),
+        url="/account/team/{colleague_id}/end",
+        label="no link",
+    ),
     Row("GET", "/api/prefs", signed_in(200)),
     Row("PUT", "/api/prefs", signed_in(200), send=lambda t: {"json": {"zoom": 1.25}}),
     # The JSON API on one design --------------------------------------------------------
@@ -275,6 +322,22 @@ TABLE: list[Row] = [
         roles(403, 403, 403, 201),
         fresh=True,
         send=lambda t: {"json": {"email": t.world.colleague.email, "role": "view"}},
+    ),
+    Row(
+        "DELETE",
+        A + "/shares/{user_id}",
+        roles(204, 403, 403, 204),
+        url=A + "/shares/{viewer_id}",
+        label="the viewer's share",
+        fresh=True,
+    ),
+    Row(
+        "DELETE",
+        A + "/shares/{user_id}",
+        roles(204, 204, 204, 404),
+        url=A + "/shares/{own_id}",
+        label="one's own share (leave)",
+        fresh=True,
     ),
     # Pages and fragments of one design ----------------------------------------------------
     Row("GET", D, READ),
@@ -374,6 +437,15 @@ TABLE: list[Row] = [
         fresh=True,
         send=lambda t: {"data": {"email": t.world.colleague.email, "role": "comment"}},
     ),
+    Row(
+        "POST",
+        D + "/review/shares/{user_id}/remove",
+        OWNER_ONLY,
+        url=D + "/review/shares/{viewer_id}/remove",
+        label="the viewer's share",
+        fresh=True,
+    ),
+    Row("POST", D + "/review/leave", roles(303, 303, 303, 422), fresh=True),
     # Versions ----------------------------------------------------------------------------
     Row("GET", D + "/versions", READ),
     Row("GET", D + "/versions/compare", READ, url=D + "/versions/compare?a=1&b=1"),
@@ -385,7 +457,7 @@ CASES = [pytest.param(row, persona, id=f"{row.name} {persona}") for row in TABLE
 
 @pytest.mark.parametrize(("row", "persona"), CASES)
 def test_access(row: Row, persona: str, world: World, shared_design: int, app):
-    target = Target(world, world.new_design() if row.fresh else shared_design)
+    target = Target(world, world.new_design() if row.fresh else shared_design, persona)
     if row.prepare:
         row.prepare(target)
     url = (row.url or row.route).format(**target.params())

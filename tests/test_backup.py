@@ -257,7 +257,7 @@ def test_a_backup_during_writes_restores_one_moment_of_the_database(databases, t
         for key, row in table_rows.items():  # rows are only added meanwhile, never changed
             assert row == final[table].get(key), f"{table} {key}: not a row of the source"
     versions = {(v["design_id"], v["version"]): v for v in restored["design_version"].values()}
-    changing = ("version", "document", "updated_at")
+    changing = ("version", "document", "updated_at", "stored_size")
     for key, record in restored["design"].items():
         then, now = (
             {k: v for k, v in r.items() if k not in changing} for r in (record, final["design"][key])
@@ -268,6 +268,8 @@ def test_a_backup_during_writes_restores_one_moment_of_the_database(databases, t
         assert record["document"] == versions[record["id"], record["version"]]["document"], (
             f"design {key}: its document is not its newest version's"
         )
+        size = sum(len(v["document"]) for (d, _), v in versions.items() if d == record["id"])
+        assert record["stored_size"] == size, f"design {key}: stored_size is not its versions'"
 
     present = [write in versions for write in acknowledged]
     moment = present.count(True)

@@ -1,7 +1,8 @@
 """Who may do what with a design: owner > edit > comment > view.
 
 Examples are visible to everyone who is signed in (to open and copy); other
-designs only to their owner and the people they are shared with.
+designs only to their owner and the people they are shared with. The owner can
+end any share and the person it is shared with can leave it.
 """
 
 from sqlmodel import Session, col, or_, select
@@ -14,10 +15,14 @@ SHARE_ROLES = ("edit", "comment", "view")
 RANK = {role: rank for rank, role in enumerate(ROLES)}
 
 
+def share_of(*, session: Session, record: DesignRecord, user_id: int) -> Share | None:
+    return session.exec(select(Share).where(Share.design_id == record.id, Share.user_id == user_id)).first()
+
+
 def role_for(*, session: Session, record: DesignRecord, user: User) -> str | None:
     if record.owner_id is not None and record.owner_id == user.id:
         return "owner"
-    share = session.exec(select(Share).where(Share.design_id == record.id, Share.user_id == user.id)).first()
+    share = share_of(session=session, record=record, user_id=user.id)
     if share is not None:
         return share.role
     if record.example_slug is not None:
@@ -76,7 +81,7 @@ def share_design(*, session: Session, record: DesignRecord, email: str, role: st
         raise AccountProblem(
             "email", "Dit ontwerp is al van deze persoon.", "This person already owns the design."
         )
-    share = session.exec(select(Share).where(Share.design_id == record.id, Share.user_id == user.id)).first()
+    share = share_of(session=session, record=record, user_id=user.id)
     if share is None:
         share = Share(design_id=record.id, user_id=user.id, role=role)
     share.role = role
@@ -84,3 +89,14 @@ def share_design(*, session: Session, record: DesignRecord, email: str, role: st
     session.commit()
     session.refresh(share)
     return share
+
+
+def remove_share(*, session: Session, record: DesignRecord, user_id: int) -> bool:
+    """End `user_id`'s share of the design (the owner removes it, or the person leaves);
+    from then on the design does not exist for them. False when there is none."""
+    share = share_of(session=session, record=record, user_id=user_id)
+    if share is None:
+        return False
+    session.delete(share)
+    session.commit()
+    return True

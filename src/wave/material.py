@@ -1,30 +1,18 @@
 """A teacher's own material: custom activities beside the catalogue (theirs and
-their team's) and custom templates made from a design's phase structure."""
+their team's, see `wave.team`) and custom templates made from a design's phase
+structure."""
 
 import json
 import re
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, select
 
 from wave.accounts import AccountProblem
 from wave.design_templates import DesignTemplate, TemplatePhase
 from wave.format import Design
-from wave.models import CustomActivity, CustomTemplate, DesignRecord, Share, User
+from wave.models import CustomActivity, CustomTemplate, User
+from wave.team import team_ids
 from wave.vocabulary import INTERACTIONS, LEARNING_TYPES, MODES
-
-
-def team_ids(*, session: Session, user: User) -> set[int]:
-    """The user and everyone they share an edited design with, either way round."""
-    mine = select(DesignRecord.id).where(DesignRecord.owner_id == user.id)
-    members = session.exec(
-        select(Share.user_id).where(col(Share.design_id).in_(mine), Share.role == "edit")
-    ).all()
-    owners = session.exec(
-        select(DesignRecord.owner_id).where(
-            DesignRecord.id == Share.design_id, Share.user_id == user.id, Share.role == "edit"
-        )
-    ).all()
-    return {user.id, *members, *(o for o in owners if o is not None)}
 
 
 def custom_activities(*, session: Session, user: User) -> list[CustomActivity]:
@@ -115,7 +103,7 @@ def save_template(*, session: Session, owner: User, name: str, design: Design) -
 def custom_templates(*, session: Session, user: User) -> dict[str, DesignTemplate]:
     rows = session.exec(
         select(CustomTemplate)
-        .where(or_(col(CustomTemplate.owner_id).in_(team_ids(session=session, user=user))))
+        .where(col(CustomTemplate.owner_id).in_(team_ids(session=session, user=user)))
         .order_by(CustomTemplate.name)
     ).all()
     out = {}

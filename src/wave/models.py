@@ -112,6 +112,21 @@ class Share(SQLModel, table=True):
     created_at: datetime = Field(default_factory=now)
 
 
+class TeamLink(SQLModel, table=True):
+    """Two people who use each other's own material (custom activities and templates):
+    the owner invited the member by e-mail; only an accepted link counts (`wave.team`).
+    Either side may end it. A share of a design makes no team."""
+
+    __tablename__ = "team_link"
+    __table_args__ = (UniqueConstraint("owner_id", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner_id: int = Field(foreign_key="user.id")  # who invited (the unique pair's index)
+    member_id: int = Field(foreign_key="user.id", index=True)  # who was invited
+    accepted: bool = Field(default=False)
+    created_at: datetime = Field(default_factory=now)
+
+
 class Comment(SQLModel, table=True):
     __tablename__ = "comment"
 

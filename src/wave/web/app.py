@@ -35,6 +35,7 @@ from wave.web.routes import (
     prefs,
     review,
     rules,
+    team,
 )
 
 
@@ -88,6 +89,7 @@ def create_app() -> FastAPI:
         drawings.router,
         rules.router,
         prefs.router,
+        team.router,
     ):
         app.include_router(router)
     if bench_fragment.bench_enabled():

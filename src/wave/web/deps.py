@@ -35,3 +35,4 @@ MAX_INT = 2_147_483_647
 DesignId = Annotated[int, Path(ge=1, le=MAX_INT, description="The design's id")]
 CommentId = Annotated[int, Path(ge=1, le=MAX_INT, description="The comment's id")]
 VersionNumber = Annotated[int, Path(ge=1, le=MAX_INT, description="A version of the design")]
+UserId = Annotated[int, Path(ge=1, le=MAX_INT, description="A person's (account's) id")]

@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from wave.access import shares_of
+from wave.access import share_of, shares_of
 from wave.review import CommentView, comments_of, next_steps
 from wave.web.auth import Access
 
@@ -24,7 +24,7 @@ LABELS = {
     },
     "role": {
         "owner": {"nl": "Eigenaar", "en": "Owner"},
-        "edit": {"nl": "Bewerken (teamlid)", "en": "Edit (team member)"},
+        "edit": {"nl": "Bewerken (collega)", "en": "Edit (colleague)"},
         "comment": {"nl": "Reageren (coach)", "en": "Comment (coach)"},
         "view": {"nl": "Bekijken", "en": "View"},
     },
@@ -41,6 +41,10 @@ def review_context(
     design = design or access.design
     record = access.record
     comments = comments_of(session=session, design_id=record.id)
+    mine = access.role == "owner"
+    shared_with_me = (
+        not mine and share_of(session=session, record=record, user_id=access.caller.user.id) is not None
+    )
     return {
         "review_status": record.review_status,
         "status_labels": _labels("status", lang),
@@ -48,7 +52,8 @@ def review_context(
         "role_labels": _labels("role", lang),
         "next_steps": next_steps(record.review_status, access.role),
         "may_comment": access.can_comment,
-        "shares": shares_of(session=session, design_id=record.id) if access.role == "owner" else [],
+        "shares": shares_of(session=session, design_id=record.id) if mine else [],
+        "shared_with_me": shared_with_me,  # they may leave it
         "comments": comments,
         "comment_counts": comment_counts(comments),
         "activity_titles": {a.id: a.title for a in design.placed()},

@@ -16,6 +16,7 @@ from wave.accounts import (
     start_session,
 )
 from wave.settings import get_settings
+from wave.web import account_view
 from wave.web.api_models import Account, Login, SignedIn, SignedOut, Signup, body_doc, body_of, errors
 from wave.web.auth import COOKIE, CallerDep, check_csrf
 from wave.web.deps import FormDep, LangDep, SessionDep
@@ -197,8 +198,8 @@ def signout(request: Request, session: SessionDep) -> Response:
 
 
 @router.get("/account", response_class=HTMLResponse, include_in_schema=False)
-def account_page(request: Request, caller: CallerDep) -> Response:
-    return render_page(request, "account.html", {"mode": "account", "user": caller.user})
+def account(request: Request, session: SessionDep, caller: CallerDep) -> Response:
+    return account_view.account_page(request, session, caller.user)
 
 
 @router.post("/account/signout-everywhere", include_in_schema=False, dependencies=[Depends(check_csrf)])

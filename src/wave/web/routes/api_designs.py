@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from sqlmodel import Session
 
-from wave.access import share_design, visible_designs
+from wave.access import remove_share, share_design, visible_designs
 from wave.accounts import AccountProblem
 from wave.export.budget import ExportFailed, ExportRefused, start_pdf
 from wave.filenames import pdf_filename
@@ -33,9 +33,9 @@ from wave.web.api_models import (
     errors,
     parse_body,
 )
-from wave.web.auth import Access, CallerDep, EditAccess, OwnerAccess, ViewAccess, check_csrf
+from wave.web.auth import Access, CallerDep, EditAccess, Forbidden, OwnerAccess, ViewAccess, check_csrf
 from wave.web.critique import report_for
-from wave.web.deps import CatalogueDep, DesignId, LangDep, SessionDep
+from wave.web.deps import CatalogueDep, DesignId, LangDep, SessionDep, UserId
 
 # A write must be sent as JSON (`application/json`, which no other site can send without a
 # CORS preflight): any other content type is refused with 415 (`read_json`).
@@ -251,3 +251,26 @@ def share(
         status_code=201,
         content={"design_id": access.record.id, "user_id": created.user_id, "role": created.role},
     )
+
+
+NO_SHARE = {
+    "nl": "Deze persoon heeft geen toegang tot dit ontwerp via een deling.",
+    "en": "This person has no share of this design.",
+}
+
+
+@router.delete(
+    "/{design_id}/shares/{user_id}",
+    status_code=204,
+    summary="End a share: the owner any, the person it is shared with their own (leave)",
+    response_class=Response,
+    responses=DESIGN_ERRORS,
+)
+def unshare(user_id: UserId, session: SessionDep, lang: LangDep, access: ViewAccess) -> Response:
+    """Afterwards the design does not exist for that person (404). Like every write
+    without a JSON body, it carries the session's `X-CSRF-Token` header."""
+    if access.role != "owner" and user_id != access.caller.user.id:
+        raise Forbidden("owner")
+    if not remove_share(session=session, record=access.record, user_id=user_id):
+        return JSONResponse(status_code=404, content={"detail": NO_SHARE[lang]})
+    return Response(status_code=204)

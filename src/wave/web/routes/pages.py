@@ -18,6 +18,7 @@ from wave.material import custom_templates
 from wave.models import User
 from wave.review import unseen_events
 from wave.store import QuotaExceeded, StoredDesignInvalid, create_design, read
+from wave.team import team_of
 from wave.web.auth import Caller, CallerDep, ViewAccess, check_csrf
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, FormDep, LangDep, SessionDep
@@ -68,6 +69,7 @@ def home_context(session: Session, caller: Caller, lang: str = "nl", **extra) ->
             key=lambda pair: (pair[1].kind != "worked", pair[1].title(lang)),
         ),
         "events": unseen_events(session=session, user=user),
+        "team_invitations": team_of(session=session, user=user).invitations,
         "thumbnails": {r.id: thumbnail(r.document, lang) for r in records},
         "templates": all_templates(session, user),
         "user": user,

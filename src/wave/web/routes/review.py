@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import escape
 from sqlmodel import Session
 
+from wave.access import remove_share, share_design
 from wave.accounts import AccountProblem
 from wave.drawing import compare_view
 from wave.format import DesignInvalid
@@ -37,6 +38,7 @@ from wave.web.deps import (
     FormDep,
     LangDep,
     SessionDep,
+    UserId,
     VersionNumber,
 )
 from wave.web.rendering import render_fragments, render_page
@@ -78,8 +80,6 @@ def set_status(
 def share(
     request: Request, form: FormDep, access: OwnerAccess, session: SessionDep, lang: LangDep
 ) -> Response:
-    from wave.access import share_design
-
     try:
         share_design(
             session=session,
@@ -90,6 +90,41 @@ def share(
     except AccountProblem as problem:
         return _review(request, access, session, lang, 422, share_error=problem(lang))
     return _review(request, access, session, lang)
+
+
+NO_SHARE = {
+    "nl": "Deze persoon heeft (al) geen toegang meer tot dit ontwerp.",
+    "en": "This person has no access to this design (any more).",
+}
+NOTHING_TO_LEAVE = {
+    "owner": {
+        "nl": "Dit ontwerp is van jou; je kunt het niet verlaten.",
+        "en": "This design is yours; you cannot leave it.",
+    },
+    "other": {
+        "nl": "Dit ontwerp is niet met je gedeeld, dus je kunt het niet verlaten.",
+        "en": "This design is not shared with you, so there is nothing to leave.",
+    },
+}
+
+
+@router.post("/designs/{design_id}/review/shares/{user_id}/remove", response_class=HTMLResponse)
+def unshare(
+    user_id: UserId, request: Request, access: OwnerAccess, session: SessionDep, lang: LangDep
+) -> Response:
+    """The owner ends someone's share: from then on the design does not exist for them."""
+    if not remove_share(session=session, record=access.record, user_id=user_id):
+        return _review(request, access, session, lang, 422, share_error=NO_SHARE[lang])
+    return _review(request, access, session, lang)
+
+
+@router.post("/designs/{design_id}/review/leave")
+def leave(request: Request, access: ViewAccess, session: SessionDep, lang: LangDep) -> Response:
+    """The person a design is shared with gives up their share; back to the dashboard."""
+    if not remove_share(session=session, record=access.record, user_id=access.caller.user.id):
+        text = NOTHING_TO_LEAVE["owner" if access.role == "owner" else "other"][lang]
+        return render_page(request, "forbidden.html", {"message": text}, status_code=422)
+    return RedirectResponse("/", status_code=303)
 
 
 @router.post("/designs/{design_id}/review/comments", response_class=HTMLResponse)
