@@ -46,7 +46,7 @@ from wave.catalogue import Catalogue, get_catalogue
 from wave.web.routes.bench_fragment import BENCH_ENV, FRAGMENT_PATH  # the app's bare endpoint
 
 PASSWORD = "Bench-Golfslag-2026"
-SERVER_START_S = 60
+SERVER_START_S = 600  # a safety net only: the start waits for /healthz or for the process to end
 CONCURRENCY_DEADLINE_S = 300
 MAX_ATTEMPTS_PER_WRITE = 500
 
