@@ -30,7 +30,7 @@ from webfixtures import PASSWORD, sign_up_and_in
 
 from wave.db import get_engine
 from wave.engine import RULES
-from wave.models import Comment, DesignRecord
+from wave.models import Comment, DesignRecord, Share
 
 PERSONAS = ("anonymous", "stranger", "viewer", "commenter", "editor", "owner")
 SHARED_AS = {"viewer": "view", "commenter": "comment", "editor": "edit"}
@@ -137,6 +137,13 @@ class Target:
     def version(self) -> int:
         return self.current()["version"]
 
+    def share_id_of(self, user_id: int) -> int:
+        with Session(get_engine()) as session:
+            share = session.exec(
+                select(Share).where(Share.design_id == self.design_id, Share.user_id == user_id)
+            ).first()
+        return share.id if share else 1
+
     def params(self) -> dict[str, Any]:
         clients = self.world.clients
         return {
@@ -146,6 +153,7 @@ class Target:
             "version": 1,
             "rule_id": RULE_ID,
             "viewer_id": clients["viewer"].user_id,
+            "viewer_share_id": self.share_id_of(clients["viewer"].user_id),
             "own_id": getattr(clients[self.persona], "user_id", 1),  # anonymous: any id
             "other_id": self.other_id,
             "colleague_id": self.world.colleague.user_id,
@@ -323,22 +331,16 @@ TABLE: list[Row] = [
         fresh=True,
         send=lambda t: {"json": {"email": t.world.colleague.email, "role": "view"}},
     ),
+    Row("GET", A + "/shares", OWNER_ONLY),
     Row(
         "DELETE",
-        A + "/shares/{user_id}",
-        roles(204, 403, 403, 204),
-        url=A + "/shares/{viewer_id}",
+        A + "/shares/{share_id}",
+        roles(403, 403, 403, 204),
+        url=A + "/shares/{viewer_share_id}",
         label="the viewer's share",
         fresh=True,
     ),
-    Row(
-        "DELETE",
-        A + "/shares/{user_id}",
-        roles(204, 204, 204, 404),
-        url=A + "/shares/{own_id}",
-        label="one's own share (leave)",
-        fresh=True,
-    ),
+    Row("POST", A + "/leave", roles(204, 204, 204, 404), label="one's own share", fresh=True),
     # Pages and fragments of one design ----------------------------------------------------
     Row("GET", D, READ),
     Row("GET", D + "/activities/{placed_id}", READ),

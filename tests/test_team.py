@@ -335,19 +335,27 @@ def gone_for(http, design_id: int) -> bool:
     )
 
 
-def test_the_owner_removes_a_share_through_the_api(client, other_client):
+def api_share_id(owner, design_id: int, person) -> int:
+    listed = owner.get(f"/api/designs/{design_id}/shares").json()
+    return next(s["id"] for s in listed if s["email"] == person.email)
+
+
+def test_the_owner_lists_and_removes_a_share_through_the_api(client, other_client):
     design_id = new_design(client)
     share(client, design_id, other_client, "comment")
     assert not gone_for(other_client, design_id)
-    r = client.delete(f"/api/designs/{design_id}/shares/{other_client.user_id}", headers={"X-CSRF-Token": ""})
+    listed = client.get(f"/api/designs/{design_id}/shares").json()
+    assert [(s["email"], s["role"]) for s in listed] == [(other_client.email, "comment")]
+    share_id = listed[0]["id"]
+    r = client.delete(f"/api/designs/{design_id}/shares/{share_id}", headers={"X-CSRF-Token": ""})
     assert r.status_code == 403  # a write without a JSON body carries the session's token
     assert shares_of(design_id) == {other_client.user_id}
-    r = client.delete(f"/api/designs/{design_id}/shares/{other_client.user_id}")
+    r = client.delete(f"/api/designs/{design_id}/shares/{share_id}")
     assert r.status_code == 204 and r.content == b""
     assert gone_for(other_client, design_id)
     assert shares_of(design_id) == set()
-    r = client.delete(f"/api/designs/{design_id}/shares/{other_client.user_id}", headers=EN)
-    assert r.status_code == 404 and "no share" in r.json()["detail"]
+    r = client.delete(f"/api/designs/{design_id}/shares/{share_id}", headers=EN)
+    assert r.status_code == 404 and "does not exist" in r.json()["detail"]
 
 
 def test_someone_it_is_shared_with_leaves_through_the_api_but_removes_no_one_else(app, client):
@@ -355,15 +363,18 @@ def test_someone_it_is_shared_with_leaves_through_the_api_but_removes_no_one_els
     design_id = new_design(client)
     share(client, design_id, viewer, "view")
     share(client, design_id, editor, "edit")
-    r = editor.delete(f"/api/designs/{design_id}/shares/{viewer.user_id}")
-    assert r.status_code == 403
+    viewer_share = api_share_id(client, design_id, viewer)
+    assert editor.get(f"/api/designs/{design_id}/shares").status_code == 403
+    assert editor.delete(f"/api/designs/{design_id}/shares/{viewer_share}").status_code == 403
     assert shares_of(design_id) == {viewer.user_id, editor.user_id}
-    assert editor.delete(f"/api/designs/{design_id}/shares/{editor.user_id}").status_code == 204
+    assert editor.post(f"/api/designs/{design_id}/leave").status_code == 204
     assert gone_for(editor, design_id) and not gone_for(viewer, design_id)
-    # the owner has no share to leave; a stranger does not see the design
-    assert client.delete(f"/api/designs/{design_id}/shares/{client.user_id}").status_code == 404
-    assert editor.delete(f"/api/designs/{design_id}/shares/{viewer.user_id}").status_code == 404
+    # the owner has no share to leave; someone who left does not see the design any more
+    assert client.post(f"/api/designs/{design_id}/leave").status_code == 404
+    assert editor.post(f"/api/designs/{design_id}/leave").status_code == 404
     assert client.delete(f"/api/designs/{design_id}/shares/0").status_code == 422
+    other = new_design(client)  # a share id of another design is not this design's
+    assert client.delete(f"/api/designs/{other}/shares/{viewer_share}").status_code == 404
 
 
 def review_panel(http, design_id: int) -> Node:
@@ -415,7 +426,7 @@ def test_an_example_has_nothing_to_leave(client):
     design_id = examples[0]["id"]
     assert review_panel(client, design_id).find("form", id="leave-design") is None
     assert client.post(f"/designs/{design_id}/review/leave").status_code == 422
-    assert client.delete(f"/api/designs/{design_id}/shares/{client.user_id}").status_code == 404
+    assert client.post(f"/api/designs/{design_id}/leave").status_code == 404
 
 
 def test_ending_a_share_leaves_the_team_and_the_other_way_round(pair):
@@ -423,7 +434,8 @@ def test_ending_a_share_leaves_the_team_and_the_other_way_round(pair):
     share(anne.http, anne.design_id, bart.http, "edit")
     invite(anne.http, bart.http.email)
     bart.http.post(f"/account/team/{anne.http.user_id}/accept")
-    assert anne.http.delete(f"/api/designs/{anne.design_id}/shares/{bart.http.user_id}").status_code == 204
+    bart_share = api_share_id(anne.http, anne.design_id, bart.http)
+    assert anne.http.delete(f"/api/designs/{anne.design_id}/shares/{bart_share}").status_code == 204
     assert bart.sees(anne)  # the team is its own consent
     share(anne.http, anne.design_id, bart.http, "edit")
     bart.http.post(f"/account/team/{anne.http.user_id}/end")

@@ -7,14 +7,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sqlmodel import Session
 
-from wave.access import remove_share, share_design, visible_designs
+from wave.access import remove_share, share_design, shares_of, visible_designs
 from wave.accounts import AccountProblem
 from wave.export.budget import ExportFailed, ExportRefused, start_pdf
 from wave.filenames import pdf_filename
 from wave.format import Design, parse_design
-from wave.models import User
+from wave.models import Share, User
 from wave.review import comments_of
 from wave.settings import get_settings
 from wave.store import DesignNotFound, StaleVersion, create_design, save_design
@@ -33,9 +34,9 @@ from wave.web.api_models import (
     errors,
     parse_body,
 )
-from wave.web.auth import Access, CallerDep, EditAccess, Forbidden, OwnerAccess, ViewAccess, check_csrf
+from wave.web.auth import Access, CallerDep, EditAccess, OwnerAccess, ViewAccess, check_csrf
 from wave.web.critique import report_for
-from wave.web.deps import CatalogueDep, DesignId, LangDep, SessionDep, UserId
+from wave.web.deps import CatalogueDep, DesignId, LangDep, SessionDep, ShareId
 
 # A write must be sent as JSON (`application/json`, which no other site can send without a
 # CORS preflight): any other content type is refused with 415 (`read_json`).
@@ -254,23 +255,58 @@ def share(
 
 
 NO_SHARE = {
-    "nl": "Deze persoon heeft geen toegang tot dit ontwerp via een deling.",
-    "en": "This person has no share of this design.",
+    "nl": "Deze deling bestaat niet (meer).",
+    "en": "This share does not exist (any more).",
+}
+NOTHING_TO_LEAVE = {
+    "nl": "Dit ontwerp is niet met je gedeeld; er is niets om te verlaten.",
+    "en": "This design is not shared with you; there is nothing to leave.",
 }
 
 
+class ShareOut(BaseModel):
+    id: int
+    email: str
+    role: str
+
+
+@router.get(
+    "/{design_id}/shares",
+    summary="Who the design is shared with (owner only)",
+    response_model=list[ShareOut],
+    responses=DESIGN_ERRORS,
+)
+def shares(session: SessionDep, access: OwnerAccess) -> list[dict[str, Any]]:
+    return [
+        {"id": share.id, "email": user.email, "role": share.role}
+        for share, user in shares_of(session=session, design_id=access.record.id)
+    ]
+
+
 @router.delete(
-    "/{design_id}/shares/{user_id}",
+    "/{design_id}/shares/{share_id}",
     status_code=204,
-    summary="End a share: the owner any, the person it is shared with their own (leave)",
+    summary="End a share (owner only); the design no longer exists for that person",
     response_class=Response,
     responses=DESIGN_ERRORS,
 )
-def unshare(user_id: UserId, session: SessionDep, lang: LangDep, access: ViewAccess) -> Response:
-    """Afterwards the design does not exist for that person (404). Like every write
-    without a JSON body, it carries the session's `X-CSRF-Token` header."""
-    if access.role != "owner" and user_id != access.caller.user.id:
-        raise Forbidden("owner")
-    if not remove_share(session=session, record=access.record, user_id=user_id):
+def unshare(share_id: ShareId, session: SessionDep, lang: LangDep, access: OwnerAccess) -> Response:
+    """Like every write without a JSON body, it carries the session's `X-CSRF-Token`."""
+    found = session.get(Share, share_id)
+    if found is None or found.design_id != access.record.id:
         return JSONResponse(status_code=404, content={"detail": NO_SHARE[lang]})
+    remove_share(session=session, record=access.record, user_id=found.user_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{design_id}/leave",
+    status_code=204,
+    summary="Leave a design shared with you; it no longer exists for you",
+    response_class=Response,
+    responses=DESIGN_ERRORS,
+)
+def leave(session: SessionDep, lang: LangDep, access: ViewAccess) -> Response:
+    if not remove_share(session=session, record=access.record, user_id=access.caller.user.id):
+        return JSONResponse(status_code=404, content={"detail": NOTHING_TO_LEAVE[lang]})
     return Response(status_code=204)
