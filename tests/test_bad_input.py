@@ -578,3 +578,47 @@ def test_a_stored_design_that_no_longer_validates_is_shown_with_its_problems(cli
         r = client.get(path)
         assert r.status_code == 422 and r.json()["detail"][0]["loc"] == "study_load_hours"
     assert client.get("/").status_code == 200  # the dashboard still opens
+
+
+def test_a_streamed_body_over_the_cap_is_stopped_at_the_cap(live_server, teacher):
+    """No Content-Length (chunked): counted as it arrives, 413 at 10 MB, for any route."""
+    import httpx
+
+    sent = 0
+
+    def chunks(head: bytes = b""):
+        nonlocal sent
+        yield head
+        for _ in range(40):  # 40 MB if nobody stopped it
+            sent += 1_000_000
+            yield b" " * 1_000_000
+
+    part = b'--x\r\nContent-Disposition: form-data; name="file"; filename="big.json"\r\n\r\n'
+
+    before = len(teacher.get("/api/designs").json())
+    for path, kind in (("/api/designs", "application/json"), ("/import", "multipart/form-data; boundary=x")):
+        sent = 0
+        try:
+            r = httpx.post(
+                f"{live_server}{path}",
+                content=chunks(part if path == "/import" else b""),
+                timeout=120,
+                headers={"Content-Type": kind, "X-CSRF-Token": teacher.headers["X-CSRF-Token"]},
+                cookies={"wave_session": teacher.cookies["wave_session"]},
+            )
+        except httpx.HTTPError:  # the server may close the connection while we still send
+            r = None
+        if r is not None:
+            assert r.status_code == 413, (path, r.status_code, r.text[:200])
+            assert r.json()["detail"][0]["loc"] == "(body)"
+        assert sent < 40_000_000, f"{path}: the whole body was read"
+    assert len(teacher.get("/api/designs").json()) == before
+
+
+def test_a_declared_length_over_the_cap_is_413_before_reading(client):
+    r = client.post(
+        "/import",
+        content=b"x",
+        headers={"Content-Length": str(11_000_000), "Content-Type": "multipart/form-data; boundary=x"},
+    )
+    assert r.status_code == 413

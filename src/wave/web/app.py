@@ -1,5 +1,6 @@
 """The FastAPI application: settings, start-up checks, routers, static files."""
 
+import json
 from contextlib import asynccontextmanager
 from urllib.parse import quote
 
@@ -20,7 +21,7 @@ from wave.i18n import negotiate
 from wave.settings import get_settings
 from wave.store import QuotaExceeded, StoredDesignInvalid
 from wave.templating import STATIC_DIR
-from wave.web.api_models import BodyRefused, body_models
+from wave.web.api_models import MAX_BODY, BodyRefused, body_models
 from wave.web.auth import CsrfFailed, DesignUnreadable, Forbidden, NotSignedIn, NotVisible
 from wave.web.plain_text import plain_text_only
 from wave.web.rendering import render_page
@@ -67,6 +68,7 @@ def create_app() -> FastAPI:
         separate_input_output_schemas=False,
     )
 
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.add_middleware(LanguageAndHeaders, secure=get_settings().secure_cookies)
 
     @app.exception_handler(RequestValidationError)
@@ -111,6 +113,62 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+
+
+class _TooLarge(BaseException):  # not Exception: the body parsers catch and rewrap those
+    pass
+
+
+class BodyLimit:
+    """Pure ASGI middleware: no request body past `limit` bytes, for every route (JSON,
+    forms, files). A declared Content-Length over it is answered 413 before a byte is
+    read; a streamed body is counted as it arrives and stopped at the limit."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            return await self._refuse(scope, send)
+        seen, started = 0, False
+
+        async def counting_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        async def watching_send(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, watching_send)
+        except _TooLarge:
+            if not started:
+                await self._refuse(scope, send)
+
+    async def _refuse(self, scope, send):
+        lang = negotiate(
+            cookie=None, accept_language=dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1")
+        )
+        text = {"nl": "het verzoek is groter dan 10 MB", "en": "the request is larger than 10 MB"}
+        body = json.dumps({"detail": [{"loc": "(body)", "msg": text[lang]}]}).encode()
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),
+            *((k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()),
+        ]
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
 
 class LanguageAndHeaders:
