@@ -19,12 +19,13 @@ SPEC_KEYS = {
     "edit_roundtrip_ratio",
     "pdf_100_s",
     "concurrency",
+    "signin_flood",
 }
 CONCURRENCY_KEYS = {"editors", "writes", "conflicts", "lost_updates", "errors_5xx"}
 
 
 def test_bench_on_sqlite_small():
-    result = run_bench(rounds=2, editors=3, writes=3, big=100, small=20, pdf_rounds=1)
+    result = run_bench(rounds=2, editors=3, writes=3, big=100, small=20, pdf_rounds=1, flood=8)
     assert set(result) == SPEC_KEYS
     assert result["database"] == "sqlite (temporary file)"
     for key in (
@@ -47,6 +48,10 @@ def test_bench_on_sqlite_small():
     assert c["conflicts"] >= 0
     assert c["lost_updates"] == 0
     assert c["errors_5xx"] == 0
+    f = result["signin_flood"]
+    assert f["attempts"] == 8 and f["answered_401"] + f["answered_429"] == 8
+    assert f["answered_401"] <= 5  # the limits of one address at one account hold
+    assert f["errors_5xx"] == 0 and f["slowest_ms"] > 0
     json.dumps(result)  # one JSON object
 
 
@@ -84,6 +89,14 @@ FAKE = {
     "edit_roundtrip_ratio": 15.0,
     "pdf_100_s": 1.5,
     "concurrency": {"editors": 20, "writes": 200, "conflicts": 900, "lost_updates": 0, "errors_5xx": 0},
+    "signin_flood": {
+        "attempts": 50,
+        "answered_401": 5,
+        "answered_429": 45,
+        "errors_5xx": 0,
+        "slowest_ms": 900.0,
+        "healthz_during_ms": 3.0,
+    },
 }
 
 
