@@ -126,3 +126,30 @@ def test_fifty_wrong_sign_ins_over_many_accounts_leave_pages_answering(
         statuses = [a.result() for a in attempts]
     assert page == 200 and health == 200
     assert set(statuses) <= {401, 429} and 429 in statuses, statuses
+
+
+def test_an_edit_on_a_design_at_the_size_limit_leaves_other_people_served(live_server, teacher):
+    """The edit's validation, critic and rendering run in a worker thread: another
+    person's page and /healthz are answered while it works."""
+    from test_pdf import generated_design
+
+    big = generated_design(2000, phases=40)
+    r = teacher.post("/api/designs", json=big)
+    assert r.status_code == 201, r.text
+    design_id, version = r.json()["id"], r.json()["version"]
+    other = httpx.Client(base_url=live_server, timeout=120)
+    from webfixtures import sign_up_and_in
+
+    sign_up_and_in(other, name="Ander")
+    with ThreadPoolExecutor(1) as pool:
+        edit = pool.submit(
+            teacher.post,
+            f"/designs/{design_id}/edit/phase-add",
+            data={"version": version, "title": "Nog een week"},
+            headers={"HX-Request": "true"},
+        )
+        assert other.get("/").status_code == 200
+        assert other.get("/healthz").status_code == 200
+        assert edit.result().status_code == 200
+    other.close()
+    assert teacher.get(f"/api/designs/{design_id}").json()["version"] == version + 1
