@@ -441,3 +441,20 @@ def test_ending_a_share_leaves_the_team_and_the_other_way_round(pair):
     bart.http.post(f"/account/team/{anne.http.user_id}/end")
     assert not bart.sees(anne)
     assert not gone_for(bart.http, anne.design_id)  # and the share its own
+
+
+def test_a_coach_with_only_shared_designs_is_not_told_to_start_one(client, other_client):
+    """Finding: the coach's dashboard said "you have no designs yet, start one"."""
+    empty = html(other_client.get("/")).one(id="no-own-designs").text()
+    assert "nog geen ontwerpen" in empty.lower()
+    design_id = new_design(client)
+    stored = client.get(f"/api/designs/{design_id}").json()
+    assert (
+        client.put(f"/api/designs/{design_id}", json={**stored, "title": "Gedeeld met de coach"}).status_code
+        == 200
+    )
+    share(client, design_id, other_client, "comment")
+    page = html(other_client.get("/"))
+    text = page.one(id="no-own-designs").text()
+    assert "met je deelden" in text.lower() and "nog geen ontwerpen" not in text.lower()
+    assert "Gedeeld met de coach" in page.one("ul", id="shared-designs").text()
