@@ -270,6 +270,10 @@ def _loc(parts: tuple[Any, ...]) -> str:
     return out or "(document)"
 
 
+CONTROL_MESSAGE = (
+    "bevat een stuurteken (zoals NUL); alleen gewone tekst",
+    "contains a control character (such as NUL); plain text only",
+)
 _SHAPE_MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("dit veld is verplicht", "this field is required"),
     "extra_forbidden": ("onbekend veld", "unknown field"),
@@ -301,10 +305,7 @@ _SHAPE_MESSAGES: dict[str, tuple[str, str]] = {
     "model_type": ("moet een object zijn", "must be an object"),
     "model_attributes_type": ("moet een object zijn", "must be an object"),
     "dict_type": ("moet een object zijn", "must be an object"),
-    "control_character": (
-        "bevat een stuurteken (zoals NUL); alleen gewone tekst",
-        "contains a control character (such as NUL); plain text only",
-    ),
+    "control_character": CONTROL_MESSAGE,
     "line_break": ("moet op één regel (geen tab of regeleinde)", "must be one line (no tab or line break)"),
 }
 _TEMPLATE_SLUG = (

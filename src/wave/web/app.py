@@ -21,7 +21,7 @@ from wave.i18n import negotiate
 from wave.settings import get_settings
 from wave.store import QuotaExceeded, StoredDesignInvalid
 from wave.templating import STATIC_DIR
-from wave.web.api_models import MAX_BODY, BodyRefused, body_models
+from wave.web.api_models import MAX_BODY, TOO_LARGE, BodyRefused, body_models
 from wave.web.auth import CsrfFailed, DesignUnreadable, Forbidden, NotSignedIn, NotVisible
 from wave.web.plain_text import plain_text_only
 from wave.web.rendering import render_page
@@ -159,8 +159,8 @@ class BodyLimit:
         lang = negotiate(
             cookie=None, accept_language=dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1")
         )
-        text = {"nl": "het verzoek is groter dan 10 MB", "en": "the request is larger than 10 MB"}
-        body = json.dumps({"detail": [{"loc": "(body)", "msg": text[lang]}]}).encode()
+        msg = TOO_LARGE.en if lang == "en" else TOO_LARGE.nl
+        body = json.dumps({"detail": [{"loc": TOO_LARGE.loc, "msg": msg}]}).encode()
         headers = [
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),
@@ -256,13 +256,7 @@ def install_access_handlers(app: FastAPI) -> None:
                 return Response(status_code=401, headers={"HX-Redirect": target})
             return RedirectResponse(target, status_code=303)
         if request.headers.get("HX-Request"):
-            html = (
-                '<div class="status-area" id="status" role="status" aria-live="polite">'
-                f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>'
-            )
-            return HTMLResponse(
-                html, status_code=status, headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"}
-            )
+            return error_toast(text, status)
         page = "not_found.html" if status == 404 else "forbidden.html"
         return render_page(request, page, {"message": text}, status_code=status)
 
@@ -278,23 +272,33 @@ def install_access_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StoredDesignInvalid, lambda r, e: refused(r, e.problems))
 
 
+def error_toast(text: str, status: int) -> HTMLResponse:
+    """An htmx answer that puts `text` in the page's status area as an error."""
+    html = (
+        '<div class="status-area" id="status" role="status" aria-live="polite">'
+        f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>'
+    )
+    return HTMLResponse(
+        html, status_code=status, headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"}
+    )
+
+
+def problems_json(problems: list[Problem], lang: str, status: int) -> JSONResponse:
+    """The API's one error shape (SPEC §11): each problem's field and message."""
+    return JSONResponse(
+        status_code=status,
+        content={"detail": [{"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in problems]},
+    )
+
+
 def refused(request: Request, problems: list[Problem], status: int = 422):
     """What no route caught: the problems, as the API's error shape or a message."""
     lang = request.state.lang
     if request.url.path.startswith("/api/"):
-        return JSONResponse(
-            status_code=status,
-            content={"detail": [{"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in problems]},
-        )
+        return problems_json(problems, lang, status)
     text = " ".join(p.readable(lang) for p in problems[:3])
     if request.headers.get("HX-Request"):
-        html = (
-            '<div class="status-area" id="status" role="status" aria-live="polite">'
-            f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>'
-        )
-        return HTMLResponse(
-            html, status_code=status, headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"}
-        )
+        return error_toast(text, status)
     return render_page(request, "forbidden.html", {"message": text, "invalid": True}, status_code=status)
 
 
@@ -317,13 +321,7 @@ def over_quota(request: Request, exc: QuotaExceeded):
     if request.url.path.startswith("/api/"):
         return JSONResponse(status_code=403, content={"detail": text})
     if request.headers.get("HX-Request"):
-        html = (
-            '<div class="status-area" id="status" role="status" aria-live="polite">'
-            f'<div class="toast toast-error" role="alert">{escape(text)}</div></div>'
-        )
-        return HTMLResponse(
-            html, status_code=403, headers={"HX-Retarget": "#status", "HX-Reswap": "outerHTML"}
-        )
+        return error_toast(text, 403)
     return render_page(request, "forbidden.html", {"message": text}, status_code=403)
 
 
@@ -331,10 +329,7 @@ def unreadable(request: Request, exc: DesignUnreadable):
     """A stored design the format no longer accepts: its problems, never a 500."""
     lang = request.state.lang
     if request.url.path.startswith("/api/") or request.headers.get("HX-Request"):
-        return JSONResponse(
-            status_code=422,
-            content={"detail": [{"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in exc.problems]},
-        )
+        return problems_json(exc.problems, lang, 422)
     return render_page(
         request,
         "unreadable.html",

@@ -6,22 +6,15 @@ from fastapi import HTTPException, Request
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
 
-from wave.format import CONTROL, DesignInvalid, Problem
+from wave.format import CONTROL, CONTROL_MESSAGE, DesignInvalid, Problem
 from wave.web.api_models import BodyRefused
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def _refuse(name: str) -> DesignInvalid:
-    return DesignInvalid(
-        [
-            Problem(
-                loc=name,
-                nl="bevat een stuurteken (zoals NUL); alleen gewone tekst",
-                en="contains a control character (such as NUL); plain text only",
-            )
-        ]
-    )
+    nl, en = CONTROL_MESSAGE
+    return DesignInvalid([Problem(loc=name, nl=nl, en=en)])
 
 
 async def plain_text_only(request: Request) -> None:
