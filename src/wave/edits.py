@@ -21,7 +21,6 @@ from wave.format import (
     Link,
     Phase,
     PlacedActivity,
-    check_against_catalogue,
     fill_defaults,
     shape_problems,
 )
@@ -115,16 +114,6 @@ def _insert(phase: Phase, placed: PlacedActivity, mode: str, index: int, at: int
         _insert_in_lane(phase, placed, mode, index)
     else:
         phase.activities.insert(max(0, min(at, len(phase.activities))), placed)
-
-
-def _validate(design: Design, catalogue: Catalogue) -> None:
-    problems = check_against_catalogue(design, catalogue)
-    if problems:
-        first = problems[0]
-        raise EditRefused(first.readable("nl"), first.readable("en"), first.loc)
-
-
-# --- activities ------------------------------------------------------------
 
 
 def add_activity(
@@ -323,8 +312,7 @@ def update_activity(
     except ValidationError as exc:
         first = shape_problems(exc)[0]
         raise EditRefused(first.readable("nl"), first.readable("en"), first.loc) from None
-    phase.activities[phase.activities.index(placed)] = updated
-    _validate(design, catalogue)
+    phase.activities[phase.activities.index(placed)] = updated  # the save validates the whole
     fill_defaults(design, catalogue)
     return Change(f"{updated.title} bijgewerkt.", f"{updated.title} updated.")
 

@@ -397,7 +397,7 @@ def edit(
             lang,
             full=False,
             only=set(),
-            message=first.message(lang),
+            message=first.readable(lang),
             message_kind="error",
         )
         return render_answer(request, PAGE, ["status"], context, status_code=422)
