@@ -969,11 +969,14 @@
       }
     });
     // One answer swaps several blocks out of band: tidy up once, after the last of them.
+    // Settling is immediate (htmx-config) and the tidy-up a microtask, so an answer is
+    // swapped, processed and tidied in one task: nothing typed in between reaches a form
+    // htmx has not taken over yet (that would submit natively), nor a board about to refit.
     let scheduled = false;
     const schedule = () => {
       if (scheduled) return;
       scheduled = true;
-      setTimeout(() => { scheduled = false; afterAnswer(); }, 0);
+      queueMicrotask(() => { scheduled = false; afterAnswer(); });
     };
     document.body.addEventListener("htmx:afterSettle", (evt) => {
       if (evt.detail.target.id !== "editor-body") schedule();
