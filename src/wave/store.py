@@ -121,8 +121,11 @@ def save_design(
     based_on: int,
     summary: str = "",
     author_id: int | None = None,
+    commit: bool = True,
 ) -> int:
-    """Store `design` as the next version if the stored one is still `based_on`."""
+    """Store `design` as the next version if the stored one is still `based_on`. With
+    `commit=False` the caller adds to the same transaction (a canvas edit's undo step)
+    and commits it: one write, one sync to disk."""
     design, document = checked_dump(design)
     owner_id = session.exec(select(DesignRecord.owner_id).where(DesignRecord.id == design_id)).first()
     if owner_id is not None:
@@ -155,7 +158,8 @@ def save_design(
         )
     )
     _prune(session, design_id, newest=based_on + 1)
-    session.commit()
+    if commit:
+        session.commit()
     return based_on + 1
 
 

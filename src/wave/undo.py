@@ -13,11 +13,9 @@ commit stores the mark with the new version, and a `StaleVersion` rolls both bac
 so a conflict leaves the stack as it was.
 """
 
-import itertools
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, update
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from wave.edits import Change, EditRefused
@@ -59,36 +57,27 @@ def record_step(
     change: Change,
 ) -> UndoStep:
     """Remember an edit that was saved as `after_version` on top of `before_version`;
-    clears the person's redo steps on the design."""
-    for attempt in itertools.count():
-        session.execute(delete(UndoStep).where(*_steps(design_id, user_id), col(UndoStep.state) == UNDONE))
-        last = session.exec(select(func.max(UndoStep.seq)).where(*_steps(design_id, user_id))).one()
-        step = UndoStep(
-            design_id=design_id,
-            user_id=user_id,
-            seq=(last or 0) + 1,
-            before_version=before_version,
-            after_version=after_version,
-            summary_nl=change.nl[:300],
-            summary_en=change.en[:300],
-            state=DONE,
-        )
-        session.add(step)
-        try:
-            session.flush()
-        except IntegrityError:
-            # The same person saved another edit on this design at the same moment
-            # (another tab): take the next number.
-            session.rollback()
-            if attempt == 2:
-                raise
-            continue
-        session.execute(
-            delete(UndoStep).where(*_steps(design_id, user_id), col(UndoStep.seq) <= step.seq - MAX_STEPS)
-        )
-        session.commit()
-        return step
-    raise AssertionError("not reached")
+    clears the person's redo steps on the design. Called in the save's transaction
+    (`save_design(commit=False)`), which it commits: the design row the save updated is
+    locked until then, so another save of the same person cannot take the same number."""
+    session.execute(delete(UndoStep).where(*_steps(design_id, user_id), col(UndoStep.state) == UNDONE))
+    last = session.exec(select(func.max(UndoStep.seq)).where(*_steps(design_id, user_id))).one()
+    step = UndoStep(
+        design_id=design_id,
+        user_id=user_id,
+        seq=(last or 0) + 1,
+        before_version=before_version,
+        after_version=after_version,
+        summary_nl=change.nl[:300],
+        summary_en=change.en[:300],
+        state=DONE,
+    )
+    session.add(step)
+    session.execute(
+        delete(UndoStep).where(*_steps(design_id, user_id), col(UndoStep.seq) <= step.seq - MAX_STEPS)
+    )
+    session.commit()
+    return step
 
 
 def _mark(session: Session, step: UndoStep, *, was: str, becomes: str) -> None:

@@ -23,7 +23,7 @@ from wave.format import Design, DesignInvalid
 from wave.material import custom_activities
 from wave.prefs import prefs_of
 from wave.review import comments_of, mark_seen
-from wave.store import StaleVersion, save_design
+from wave.store import StaleVersion, read, save_design
 from wave.undo import record_step, redo, undo, undo_state
 from wave.vocabulary import (
     ENVIRONMENTS,
@@ -351,7 +351,7 @@ def edit(
         if op not in OPS and op not in ("undo", "redo", "add-custom"):
             raise EditRefused(f"Onbekende bewerking {op!r}.", f"Unknown edit {op!r}.", "op")
         based_on = _int(form, "version")
-        work = design.model_copy(deep=True)
+        work = read(record.document)  # a fresh copy to edit: parsing is faster than a deep copy
         focus = _text(form, "placed") or None
         if op in ("undo", "redo"):
             # Marks the person's step in this transaction: the save below commits the
@@ -376,9 +376,6 @@ def edit(
             message_kind="error",
         )
         return render_answer(request, PAGE, ["status"], context, status_code=422)
-    # the record's document is the one before the edit; read it now, since the save's
-    # UPDATE also refreshes the record object in the session
-    before_document = record.document
     try:
         version = save_design(
             session=session,
@@ -387,6 +384,7 @@ def edit(
             based_on=based_on,
             summary=change("en"),
             author_id=access.caller.user.id,
+            commit=False,  # committed with the undo step below
         )
     except DesignInvalid as invalid:  # the format refuses what the edit made: nothing stored
         first = invalid.problems[0]
@@ -406,8 +404,7 @@ def edit(
             access, session, catalogue, lang, version=stale.current, full=False, only=set(), conflict=True
         )
         return render_answer(request, PAGE, ["status"], context, status_code=409)
-    document = record.document
-    if op not in ("undo", "redo") and document != before_document:  # a no-op is no step
+    if op not in ("undo", "redo") and work != design:  # a no-op is no step
         record_step(
             session=session,
             design_id=record.id,
@@ -416,6 +413,8 @@ def edit(
             after_version=version,
             change=change,
         )
+    else:
+        session.commit()
     changed = changed_phases(design, work)
     goals_panel = op in ("goal-add", "goal-update", "goal-remove")  # stays open for the next goal
     context = page_context(
