@@ -39,6 +39,9 @@ _SORTABLE_CAUGHT_UP = """() => {
 }"""
 
 
+_POINTER_ON = "(e, [x, y]) => document.elementsFromPoint(x, y).some((n) => e.contains(n))"
+
+
 def track_pointer(page: Page) -> None:
     """Before the mouse goes down: lets `sortable_caught_up` know where the pointer is."""
     page.evaluate(_TRACK_POINTER)
@@ -69,18 +72,33 @@ def drag(
 
     def aim(steps: int) -> tuple[float, float]:
         goal = target.bounding_box()
-        point = (goal["x"] + (x if x >= 0 else goal["width"] + x), goal["y"] + y)
+        if goal["y"] < 0 or goal["y"] + min(y, goal["height"]) > page.viewport_size["height"]:
+            # the page scrolled on the way (bringing the source into view, or Sortable's
+            # autoscroll): a person scrolls the target back into view before letting go
+            target.evaluate("e => e.scrollIntoView({block: 'nearest', inline: 'nearest'})")
+            goal = target.bounding_box()
+        # at most half its height down, however low it is drawn (an empty lane at 80 %
+        # zoom is lower than 40 px); `x` may aim past a card on purpose (to drop after it)
+        point = (goal["x"] + (x if x >= 0 else goal["width"] + x), goal["y"] + min(y, goal["height"] / 2))
         page.mouse.move(*point, steps=steps)
         sortable_caught_up(page)
         return point
 
     point = aim(20)
     if reaim:
-        point = aim(3)
+        # the board may still shift under the pointer (the lanes make room for the card,
+        # the board refits): aim again until the pointer is on the target, as a person
+        # looks before letting go
+        for _ in range(5):
+            point = aim(3)
+            if target.evaluate(_POINTER_ON, list(point)):
+                break
     under = page.evaluate(
         "([x, y]) => document.elementsFromPoint(x, y).slice(0, 3)"
         ".map(e => e.outerHTML.slice(0, e.outerHTML.indexOf('>') + 1)).join(' ')",
         list(point),
     )
     page.mouse.up()
+    if not under:  # nothing there: say where the pointer was, for the failed assert's message
+        under = f"nothing at {point}; target {target.bounding_box()}; viewport {page.viewport_size}"
     return under
