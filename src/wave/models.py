@@ -25,6 +25,8 @@ class DesignRecord(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=now)
     # characters of all kept versions' documents: what the owner's storage quota counts
     stored_size: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
+    # set when the owner deletes it: gone for everyone, in the owner's trash until purged
+    deleted_at: datetime | None = Field(default=None, index=True)
 
 
 class DesignVersion(SQLModel, table=True):
@@ -133,6 +135,7 @@ class Comment(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     design_id: int = Field(foreign_key="design.id", index=True)
     activity_id: str | None = Field(default=None, max_length=64)
+    rule_id: str | None = Field(default=None, max_length=64)  # a comment on a finding
     parent_id: int | None = Field(default=None, foreign_key="comment.id")
     author_id: int = Field(foreign_key="user.id")
     body: str = Field(sa_column=Column(Text, nullable=False))
@@ -141,17 +144,52 @@ class Comment(SQLModel, table=True):
 
 
 class DesignEvent(SQLModel, table=True):
-    """What the owner should see on the dashboard: new comments, status changes."""
+    """One line of a person's inbox (SPEC §6): what happened on a design they have
+    access to, by whom, and whether they have seen it. `kind`: shared,
+    review-requested, comment, reply, status, invitation-accepted."""
 
     __tablename__ = "design_event"
 
     id: int | None = Field(default=None, primary_key=True)
     design_id: int = Field(foreign_key="design.id", index=True)
+    # who is told; rows from before the inbox went to the design's owner
+    recipient_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     actor_id: int = Field(foreign_key="user.id")
-    kind: str = Field(max_length=20)  # comment, status
+    kind: str = Field(max_length=20)
     detail: str = Field(default="", max_length=300)
     seen: bool = Field(default=False)
     created_at: datetime = Field(default_factory=now)
+
+
+class Invitation(SQLModel, table=True):
+    """A share for an e-mail address that has no account yet: whoever signs up or signs
+    in through its link gets the share. Only a hash of the link's token is kept."""
+
+    __tablename__ = "invitation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    design_id: int = Field(foreign_key="design.id", index=True)
+    email: str = Field(max_length=254)
+    role: str = Field(max_length=10)  # edit, comment, view
+    invited_by: int = Field(foreign_key="user.id")
+    created_at: datetime = Field(default_factory=now)
+    accepted_by: int | None = Field(default=None, foreign_key="user.id")
+    accepted_at: datetime | None = None
+
+
+class PasswordReset(SQLModel, table=True):
+    """A one-time password-reset link (SPEC §6): valid for an hour, once. Only a hash of
+    the link's token is kept."""
+
+    __tablename__ = "password_reset"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    created_at: datetime = Field(default_factory=now)
+    expires_at: datetime
+    used_at: datetime | None = None
 
 
 class CustomActivity(SQLModel, table=True):
