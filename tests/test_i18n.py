@@ -164,7 +164,7 @@ def test_canvas_in_dutch_and_english(client):
     nl = client.get(url).text
     en = client.get(url, headers={"Accept-Language": "en"}).text
     assert "Activiteiten" in _texts(nl, "h2") and "Activities" in _texts(en, "h2")
-    assert "Feedback op je ontwerp" in _texts(nl, "h2") and "Critic" in _texts(en, "h2")
+    assert "Feedback op dit ontwerp" in _texts(nl, "h2") and "Feedback on this design" in _texts(en, "h2")
     summary_nl = re.search(r'class="critic-summary">(.*?)</p>', nl)
     summary_en = re.search(r'class="critic-summary">(.*?)</p>', en)
     if summary_nl and summary_en:

@@ -8,6 +8,7 @@ end any share and the person it is shared with can leave it.
 from sqlmodel import Session, col, or_, select
 
 from wave.accounts import AccountProblem, find_user
+from wave.inbox import tell
 from wave.models import DesignRecord, Share, User
 
 ROLES = ("view", "comment", "edit", "owner")
@@ -35,20 +36,33 @@ def may(role: str | None, needed: str) -> bool:
 
 
 def visible_designs(*, session: Session, user: User) -> list[DesignRecord]:
+    """The designs the user may open, newest change first; none in a trash (`wave.trash`)."""
     shared = select(Share.design_id).where(Share.user_id == user.id)
     return list(
         session.exec(
             select(DesignRecord)
             .where(
+                col(DesignRecord.deleted_at).is_(None),
                 or_(
                     DesignRecord.owner_id == user.id,
                     col(DesignRecord.id).in_(shared),
                     col(DesignRecord.example_slug).is_not(None),
-                )
+                ),
             )
             .order_by(col(DesignRecord.updated_at).desc())
         )
     )
+
+
+def shared_roles(*, session: Session, user: User) -> dict[int, tuple[str, str]]:
+    """For each design shared with `user`: its owner's name and the user's role."""
+    rows = session.exec(
+        select(Share.design_id, Share.role, User.name)
+        .join(DesignRecord, col(DesignRecord.id) == Share.design_id)
+        .join(User, col(User.id) == DesignRecord.owner_id)
+        .where(Share.user_id == user.id)
+    ).all()
+    return {design_id: (owner, role) for design_id, role, owner in rows}
 
 
 def shares_of(*, session: Session, design_id: int) -> list[tuple[Share, User]]:
@@ -61,7 +75,11 @@ def shares_of(*, session: Session, design_id: int) -> list[tuple[Share, User]]:
     )
 
 
-def share_design(*, session: Session, record: DesignRecord, email: str, role: str) -> Share:
+def share_design(
+    *, session: Session, record: DesignRecord, email: str, role: str, by: int | None = None
+) -> Share:
+    """Share the design with the account of `email`; `by` (who shares) is told nothing,
+    the person shared with finds it in their inbox."""
     if role not in SHARE_ROLES:
         raise AccountProblem("role", "Kies bewerken, reageren of bekijken.", "Choose edit, comment or view.")
     if record.example_slug is not None:
@@ -84,6 +102,15 @@ def share_design(*, session: Session, record: DesignRecord, email: str, role: st
     share = share_of(session=session, record=record, user_id=user.id)
     if share is None:
         share = Share(design_id=record.id, user_id=user.id, role=role)
+    if share.role != role or share.id is None:
+        tell(
+            session=session,
+            design_id=record.id,
+            actor_id=by if by is not None else record.owner_id or 0,
+            kind="shared",
+            recipients=[user.id],
+            detail=role,
+        )
     share.role = role
     session.add(share)
     session.commit()

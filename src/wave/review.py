@@ -1,5 +1,6 @@
-"""Coach review: comments (on the design or one activity), replies, resolving,
-and the review status with who may move it where."""
+"""Coach review: comments (on the design, one activity or one finding), replies,
+resolving, and the review status with who may move it where. Each of them tells the
+people concerned through their inbox (`wave.inbox`)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -7,7 +8,8 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from wave.accounts import AccountProblem
-from wave.models import Comment, DesignEvent, DesignRecord, User
+from wave.inbox import people_of, tell
+from wave.models import Comment, DesignRecord, User
 
 STATUSES = ("draft", "in_review", "feedback_given", "approved")
 MAX_COMMENT = 5000
@@ -30,6 +32,7 @@ TRANSITIONS: dict[tuple[str, str], tuple[str, ...]] = {
 class CommentView:
     id: int
     activity_id: str | None
+    rule_id: str | None
     parent_id: int | None
     author: str
     author_id: int
@@ -47,7 +50,7 @@ def comments_of(*, session: Session, design_id: int) -> list[CommentView]:
     ).all()
     views = {
         c.id: CommentView(
-            c.id, c.activity_id, c.parent_id, u.name, u.id, c.body, c.resolved, c.created_at, []
+            c.id, c.activity_id, c.rule_id, c.parent_id, u.name, u.id, c.body, c.resolved, c.created_at, []
         )
         for c, u in rows
     }
@@ -68,7 +71,10 @@ def add_comment(
     body: str,
     activity_id: str | None,
     parent_id: int | None,
+    rule_id: str | None = None,
 ) -> Comment:
+    """A comment (or, with `parent_id`, a reply). The owner, the team and the coaches
+    are told of a comment; of a reply, the people in that conversation and the owner."""
     body = body.strip()
     if not body:
         raise AccountProblem("body", "Een reactie mag niet leeg zijn.", "A comment cannot be empty.")
@@ -82,17 +88,24 @@ def add_comment(
         parent = session.get(Comment, parent_id)
         if parent is None or parent.design_id != record.id:
             raise AccountProblem("parent", "Die reactie bestaat niet.", "That comment does not exist.")
-        activity_id = parent.activity_id
+        activity_id, rule_id = parent.activity_id, parent.rule_id
     comment = Comment(
         design_id=record.id,
         author_id=author.id,
         body=body,
         activity_id=activity_id or None,
+        rule_id=rule_id or None,
         parent_id=parent_id,
     )
     session.add(comment)
-    if record.owner_id is not None and record.owner_id != author.id:
-        session.add(DesignEvent(design_id=record.id, actor_id=author.id, kind="comment", detail=body[:300]))
+    if parent_id is None:
+        told, kind = people_of(session=session, record=record, roles=("edit", "comment")), "comment"
+    else:
+        conversation = session.exec(
+            select(Comment.author_id).where((Comment.id == parent_id) | (Comment.parent_id == parent_id))
+        ).all()
+        told, kind = {*conversation, *people_of(session=session, record=record, roles=())}, "reply"
+    tell(session=session, design_id=record.id, actor_id=author.id, kind=kind, recipients=told, detail=body)
     session.commit()
     session.refresh(comment)
     return comment
@@ -130,39 +143,21 @@ def change_status(*, session: Session, record: DesignRecord, to: str, user: User
         )
     record.review_status = to
     session.add(record)
-    if record.owner_id is not None and record.owner_id != user.id:
-        session.add(DesignEvent(design_id=record.id, actor_id=user.id, kind="status", detail=to))
+    if to == "in_review":  # the coaches are asked; the team hears of it as a status change
+        coaches = people_of(session=session, record=record, roles=("comment",)) - {record.owner_id}
+        tell(
+            session=session,
+            design_id=record.id,
+            actor_id=user.id,
+            kind="review-requested",
+            recipients=coaches,
+        )
+        others = people_of(session=session, record=record, roles=("edit",)) - coaches
+    else:
+        others = people_of(session=session, record=record, roles=("edit", "comment"))
+    tell(session=session, design_id=record.id, actor_id=user.id, kind="status", recipients=others, detail=to)
     session.commit()
 
 
 def next_steps(status: str, role: str) -> list[str]:
     return [to for (frm, to), roles in TRANSITIONS.items() if frm == status and role in roles]
-
-
-def unseen_events(*, session: Session, user: User) -> list[tuple[DesignEvent, User, DesignRecord]]:
-    return list(
-        session.exec(
-            select(DesignEvent, User, DesignRecord)
-            .where(
-                DesignEvent.design_id == DesignRecord.id,
-                DesignRecord.owner_id == user.id,
-                DesignEvent.actor_id == User.id,
-                col(DesignEvent.seen).is_(False),
-            )
-            .order_by(col(DesignEvent.created_at).desc())
-            .limit(20)
-        )
-    )
-
-
-def mark_seen(*, session: Session, design_id: int, user: User) -> None:
-    events = session.exec(
-        select(DesignEvent).where(DesignEvent.design_id == design_id, col(DesignEvent.seen).is_(False))
-    ).all()
-    record = session.get(DesignRecord, design_id)
-    if record is None or record.owner_id != user.id or not events:
-        return
-    for event in events:
-        event.seen = True
-        session.add(event)
-    session.commit()

@@ -706,6 +706,7 @@
     const head = t.closest(".finding-head");
     if (head) { toggleFinding(head); return; }
     if (t.closest("[data-close-editor]")) { closeEditor(); return; }
+    if (t.closest("[data-jump-review]")) { evt.preventDefault(); jumpToReview(); return; }
     const commentOn = t.closest("a.comment-on");
     if (commentOn) {
       evt.preventDefault();
@@ -909,6 +910,7 @@
 
   // --- after every answer -------------------------------------------------------------------
   function afterAnswer() {
+    updateReviewSignals();
     setupSortables();
     restoreAddTarget();
     if (fitting) refit(); else setZoom(zoom, false);
@@ -931,6 +933,37 @@
         showCardIfHidden(el);
       }
     }
+  }
+
+  // The review panel carries the open comments (per card and in all): after every answer
+  // — a comment, a reply, resolving — the badges and the count at the top follow it.
+  function updateReviewSignals() {
+    const review = $("#review");
+    if (!review) return;
+    let counts = {};
+    try { counts = JSON.parse(review.dataset.commentCounts || "{}"); } catch (e) { /* keep none */ }
+    $$(".card-comments").forEach((badge) => {
+      const card = badge.closest(".card"), n = (card && counts[card.dataset.placed]) || 0;
+      badge.dataset.comments = n;
+      $(".n", badge).textContent = n;
+      badge.hidden = !n;
+    });
+    const top = $("#open-comments");
+    if (top) {
+      top.hidden = !Number(review.dataset.openComments || 0);
+      $("[data-open-count]", top).textContent = review.dataset.openLabel || "";
+    }
+  }
+
+  function jumpToReview() {
+    // Scroll only the panel (never the page), open it first where it is collapsed.
+    const ws = workspace();
+    if (ws.classList.contains("critic-collapsed") || (narrow() && !phone() && !ws.classList.contains("drawer-open"))) setPanel("critic", true);
+    const review = $("#review"), body = $("#critic-body");
+    if (!review || !body) return;
+    if (phone()) { review.scrollIntoView({ block: "start" }); $("#review-heading").focus({ preventScroll: true }); return; }
+    body.scrollTop += review.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    $("#review-heading").focus({ preventScroll: true });
   }
 
   function showCardIfHidden(card) {

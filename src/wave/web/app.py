@@ -28,13 +28,16 @@ from wave.web.rendering import render_page
 from wave.web.routes import (
     accounts,
     api_designs,
+    api_review,
     bench_fragment,
     canvas,
     drawings,
     health,
+    inbox,
     pages,
     prefs,
     review,
+    review_queue,
     rules,
     team,
 )
@@ -92,6 +95,9 @@ def create_app() -> FastAPI:
         rules.router,
         prefs.router,
         team.router,
+        api_review.router,
+        inbox.router,
+        review_queue.router,
     ):
         app.include_router(router)
     if bench_fragment.bench_enabled():

@@ -1,10 +1,10 @@
 """Authentication and authorization for every route.
 
 `current_user` reads the session cookie. `authorize(...)` loads a design and the
-caller's role, and raises `NotSignedIn` (401), `NotVisible` (404) or `Forbidden`
-(403); the app's exception handlers answer each as JSON for `/api/…` and as a
-page, a redirect or an htmx fragment otherwise. `check_csrf` guards every
-form post made with a session.
+caller's role, and raises `NotSignedIn` (401), `NotVisible` (404: also for a design
+in the trash, `wave.trash`) or `Forbidden` (403); the app's exception handlers answer
+each as JSON for `/api/…` and as a page, a redirect or an htmx fragment otherwise.
+`check_csrf` guards every form post made with a session.
 """
 
 import secrets
@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from wave.access import may, role_for
 from wave.accounts import session_user
 from wave.db import get_session
 from wave.format import Design
-from wave.models import DesignRecord, SignInSession, User
+from wave.models import DesignRecord, Share, SignInSession, User
 from wave.store import StoredDesignInvalid, read
 from wave.web.deps import DesignId
 
@@ -61,6 +61,13 @@ def optional_caller(request: Request, session: Annotated[Session, Depends(get_se
         return None
     request.state.csrf_token = found[1].csrf_token
     request.state.user = found[0]
+    # a coach (someone a design is shared with to comment on) gets the review queue in the menu
+    request.state.coaching = (
+        session.exec(
+            select(Share.id).where(Share.user_id == found[0].id, Share.role == "comment").limit(1)
+        ).first()
+        is not None
+    )
     return Caller(*found)
 
 
@@ -88,12 +95,16 @@ async def check_csrf(request: Request, caller: Annotated[Caller | None, Depends(
 CallerDep = Annotated[Caller, Depends(require_caller)]
 
 
-def authorize(*, session: Session, caller: Caller, design_id: int, needed: str) -> tuple[DesignRecord, str]:
+def authorize(
+    *, session: Session, caller: Caller, design_id: int, needed: str, include_trash: bool = False
+) -> tuple[DesignRecord, str]:
+    """The one place a design's access is decided. A design in the trash does not exist
+    (404) for anyone, except for its owner where `include_trash` asks for it (restore)."""
     record = session.get(DesignRecord, design_id)
     if record is None:
         raise NotVisible()
     role = role_for(session=session, record=record, user=caller.user)
-    if role is None:
+    if role is None or (record.deleted_at is not None and not (include_trash and role == "owner")):
         raise NotVisible()
     if not may(role, needed):
         raise Forbidden(needed)

@@ -6,33 +6,51 @@ from typing import Any
 from sqlmodel import Session
 
 from wave.access import share_of, shares_of
+from wave.engine import RULES
+from wave.i18n import translations
 from wave.review import CommentView, comments_of, next_steps
 from wave.web.auth import Access
 
+
+def N_(message: str) -> str:
+    """Marks a message for extraction (Babel's keywords include N_); translated on use."""
+    return message
+
+
+# One word per status, step and role, through Babel like every other text on the page.
 LABELS = {
     "status": {
-        "draft": {"nl": "Concept", "en": "Draft"},
-        "in_review": {"nl": "In review", "en": "In review"},
-        "feedback_given": {"nl": "Feedback gegeven", "en": "Feedback given"},
-        "approved": {"nl": "Goedgekeurd", "en": "Approved"},
+        "draft": N_("Draft"),
+        "in_review": N_("Awaiting review"),
+        "feedback_given": N_("Feedback given"),
+        "approved": N_("Approved"),
     },
     "step": {
-        "draft": {"nl": "Terug naar concept", "en": "Back to draft"},
-        "in_review": {"nl": "Vraag om review", "en": "Ask for review"},
-        "feedback_given": {"nl": "Feedback is gegeven", "en": "Feedback given"},
-        "approved": {"nl": "Goedkeuren", "en": "Approve"},
+        "draft": N_("Back to draft"),
+        "in_review": N_("Ask for review"),
+        "feedback_given": N_("Send feedback"),
+        "approved": N_("Approve"),
     },
     "role": {
-        "owner": {"nl": "Eigenaar", "en": "Owner"},
-        "edit": {"nl": "Bewerken (collega)", "en": "Edit (colleague)"},
-        "comment": {"nl": "Reageren (coach)", "en": "Comment (coach)"},
-        "view": {"nl": "Bekijken", "en": "View"},
+        "owner": N_("Owner"),
+        "edit": N_("Edit (team member)"),
+        "comment": N_("Comment (coach)"),
+        "view": N_("View"),
     },
 }
 
 
 def _labels(kind: str, lang: str) -> dict[str, str]:
-    return {code: text[lang] for code, text in LABELS[kind].items()}
+    gettext = translations(lang).gettext
+    return {code: gettext(message) for code, message in LABELS[kind].items()}
+
+
+def status_labels(lang: str) -> dict[str, str]:
+    return _labels("status", lang)
+
+
+def role_labels(lang: str) -> dict[str, str]:
+    return _labels("role", lang)
 
 
 def review_context(
@@ -55,7 +73,8 @@ def review_context(
         "shares": shares_of(session=session, design_id=record.id) if mine else [],
         "shared_with_me": shared_with_me,  # they may leave it
         "comments": comments,
-        "comment_counts": comment_counts(comments),
+        **comment_summary(comments),
+        "rule_titles": {rule_id: rule.TITLE[lang] for rule_id, rule in RULES.items()},
         "activity_titles": {a.id: a.title for a in design.placed()},
         "user_id": access.caller.user.id,
         **errors,
@@ -63,9 +82,18 @@ def review_context(
 
 
 def comment_counts(comments: list[CommentView]) -> dict[str, int]:
-    """Open comments per activity, for the badges on the cards."""
+    """Open comments per activity, for the badges on the cards (and, through the review
+    panel's `data-comment-counts`, kept up to date by the page script after each answer)."""
     counts: dict[str, int] = {}
     for c in comments:
         if c.activity_id and not c.resolved:
             counts[c.activity_id] = counts.get(c.activity_id, 0) + 1
     return counts
+
+
+def comment_summary(comments: list[CommentView]) -> dict[str, Any]:
+    """The badges on the cards and the open-comments count at the top of the canvas."""
+    return {
+        "comment_counts": comment_counts(comments),
+        "open_comments": sum(1 for c in comments if not c.resolved),
+    }

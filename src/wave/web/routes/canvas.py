@@ -20,9 +20,11 @@ from wave.design_templates import get_templates
 from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
 from wave.format import Design, DesignInvalid
+from wave.inbox import mark_seen
 from wave.material import custom_activities
+from wave.models import User
 from wave.prefs import prefs_of
-from wave.review import comments_of, mark_seen
+from wave.review import comments_of
 from wave.store import StaleVersion, read, save_design
 from wave.undo import record_step, redo, undo, undo_state
 from wave.vocabulary import (
@@ -38,7 +40,7 @@ from wave.web.canvas_view import against_time, canvas_view
 from wave.web.critique import report_for
 from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_answer, render_fragments, render_page
-from wave.web.review_view import comment_counts, review_context
+from wave.web.review_view import comment_summary, review_context, role_labels
 
 router = APIRouter(
     prefix="/designs", tags=["canvas"], include_in_schema=False, dependencies=[Depends(check_csrf)]
@@ -93,7 +95,7 @@ def page_context(
     review = (
         review_context(access, session, lang, design=design)
         if full
-        else {"comment_counts": comment_counts(comments_of(session=session, design_id=access.record.id))}
+        else comment_summary(comments_of(session=session, design_id=access.record.id))
     )
     steps = (
         undo_state(session=session, design_id=access.record.id, user_id=user.id) if access.can_edit else None
@@ -107,6 +109,11 @@ def page_context(
         "version": version or access.record.version,
         "design": design,
         "role": access.role,
+        "role_names": role_labels(lang),
+        # whose design it is, for everyone it is shared with
+        "owner_name": owner.name
+        if access.role != "owner" and (owner := session.get(User, access.record.owner_id or 0))
+        else None,
         "can_edit": access.can_edit,
         "can_undo": bool(steps and steps.can_undo),
         "can_redo": bool(steps and steps.can_redo),

@@ -8,21 +8,22 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from sqlmodel import Session
 
-from wave.access import visible_designs
+from wave.access import shared_roles, visible_designs
 from wave.catalogue import get_catalogue
 from wave.design_templates import DesignTemplate, get_templates
 from wave.drawing import wave_svg
 from wave.examples import example_index
 from wave.format import MAX_BYTES, DesignInvalid, load_document, parse_design
+from wave.inbox import inbox
 from wave.material import custom_templates
 from wave.models import User
-from wave.review import unseen_events
 from wave.store import QuotaExceeded, StoredDesignInvalid, create_design, read
 from wave.team import team_of
 from wave.web.auth import Caller, CallerDep, ViewAccess, check_csrf
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_fragments, render_page
+from wave.web.review_view import role_labels, status_labels
 
 router = APIRouter(tags=["pages"], include_in_schema=False, dependencies=[Depends(check_csrf)])
 
@@ -68,7 +69,10 @@ def home_context(session: Session, caller: Caller, lang: str = "nl", **extra) ->
             ((r, examples[r.example_slug]) for r in records if r.example_slug in examples),
             key=lambda pair: (pair[1].kind != "worked", pair[1].title(lang)),
         ),
-        "events": unseen_events(session=session, user=user),
+        "inbox": inbox(session=session, user=user, unseen_only=True),
+        "shared_roles": shared_roles(session=session, user=user),  # owner and role on each shared design
+        "status_names": status_labels(lang),
+        "role_names": role_labels(lang),
         "team_invitations": team_of(session=session, user=user).invitations,
         "thumbnails": {r.id: thumbnail(r.document, lang) for r in records},
         "templates": all_templates(session, user),

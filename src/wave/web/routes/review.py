@@ -11,6 +11,7 @@ from sqlmodel import Session
 from wave.access import remove_share, share_design
 from wave.accounts import AccountProblem
 from wave.drawing import compare_view
+from wave.engine import RULES
 from wave.format import DesignInvalid
 from wave.material import create_custom_activity, save_template
 from wave.review import add_comment, change_status, resolve_comment
@@ -54,6 +55,7 @@ def _review(
         "design_id": access.record.id,
         "role": access.role,
         "placed": access.design.placed(),
+        "report": report_for(access.design, lang=lang),  # its findings can be commented on
         **review_context(access, session, lang, **errors),
     }
     return render_fragments(request, "canvas.html", ["review"], context, status_code=status)
@@ -131,7 +133,10 @@ def leave(request: Request, access: ViewAccess, session: SessionDep, lang: LangD
 def comment(
     request: Request, form: FormDep, access: CommentAccess, session: SessionDep, lang: LangDep
 ) -> Response:
-    activity = str(form.get("activity") or "") or None
+    # "Comment on": the design (""), one activity (its id) or one finding ("rule:<id>")
+    subject = str(form.get("activity") or "")
+    rule = subject.removeprefix("rule:") if subject.startswith("rule:") else None
+    activity = None if rule is not None else subject or None
     parent = str(form.get("parent") or "")
     try:
         if activity and access.design.find(activity) is None:
@@ -140,6 +145,8 @@ def comment(
                 "Die activiteit staat niet (meer) in het ontwerp.",
                 "That activity is not in the design (any more).",
             )
+        if rule is not None and rule not in RULES:
+            raise AccountProblem("activity", "Die bevinding bestaat niet.", "There is no such finding.")
         if parent and not (parent.isdigit() and len(parent) <= 10 and int(parent) <= MAX_INT):
             raise AccountProblem("parent", "Die reactie bestaat niet.", "That comment does not exist.")
         add_comment(
@@ -148,6 +155,7 @@ def comment(
             author=access.caller.user,
             body=str(form.get("body") or ""),
             activity_id=activity,
+            rule_id=rule,
             parent_id=int(parent) if parent else None,
         )
     except AccountProblem as problem:
