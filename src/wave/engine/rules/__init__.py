@@ -11,5 +11,8 @@ A rule module declares:
   `{variant: {"nl", "en"}}` when the wording varies (`one`/`many` are chosen
   by the number of activities unless the hit names a variant);
 - a docstring that is its documentation, with a *Bad* and a *Good* example;
+- `EXAMPLES`: `{"bad": {...}, "good": {...}}`, two small complete `wave.design/v1`
+  documents (the rule fires on the bad one and not on the good one), drawn as mini
+  waves on the rule's page;
 - `check(ctx) -> Iterable[Hit]`: one finding per hit.
 """

@@ -56,3 +56,154 @@ def check(ctx: Context) -> Iterator[Hit]:
         return
     share = ctx.profile.online_share
     yield Hit(detail={"online_share": share}, params={"share": ctx.percent(share)})
+
+
+# A bad and a good design for the rule page (complete wave.design/v1 documents):
+# the rule fires on the bad one and not on the good one (tests/test_rule_pages.py).
+EXAMPLES = {
+    "bad": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: opnames en zelfstudie",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Opname van het college: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "lezen",
+                        "title": "Hoofdstuk 3 lezen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "oefentoets",
+                        "title": "Oefentoets 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a4",
+                        "activity": "inleveren",
+                        "title": "Uitwerking inleveren; vragen per mail",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a3", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+            {"from": "a3", "to": "a4", "kind": "prepares"},
+        ],
+    },
+    "good": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: samen, en online wat online kan",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "lezen",
+                        "title": "Hoofdstuk 3 lezen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a5",
+                        "activity": "casus",
+                        "title": "Op school: vragen en een casus in groepjes",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "peerfeedback",
+                        "title": "Peerfeedback op elkaars uitwerking",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a4",
+                        "activity": "inleveren",
+                        "title": "Uitwerking inleveren",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a5", "kind": "prepares"},
+            {"from": "a2", "to": "a5", "kind": "prepares"},
+            {"from": "a5", "to": "a3", "kind": "prepares"},
+            {"from": "a3", "to": "a4", "kind": "prepares"},
+        ],
+    },
+}

@@ -54,3 +54,134 @@ def check(ctx: Context) -> Iterator[Hit]:
     if len(ctx.activities) >= 2 and len(ctx.modes) == 1:
         mode = next(iter(ctx.modes))
         yield Hit(detail={"mode": mode}, variant=mode)
+
+
+# A bad and a good design for the rule page (complete wave.design/v1 documents):
+# the rule fires on the bad one and not on the good one (tests/test_rule_pages.py).
+EXAMPLES = {
+    "bad": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: alles in het lokaal",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "hoorcollege",
+                        "title": "Hoorcollege: het 4P-model",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "casus",
+                        "title": "Casus: een nieuwe sportdrank",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "schrijfopdracht",
+                        "title": "Verslag: marketingplan",
+                        "mode": "offline",
+                        "timing": "async",
+                        "minutes": 120,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a2", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+        ],
+    },
+    "good": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: online en in het lokaal",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a2",
+                        "activity": "casus",
+                        "title": "Casus: een nieuwe sportdrank",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "schrijfopdracht",
+                        "title": "Verslag: marketingplan",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 120,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a4",
+                        "activity": "feedback-docent",
+                        "title": "Feedback op het verslag",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 20,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a2", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+            {"from": "a4", "to": "a3", "kind": "feedback"},
+        ],
+    },
+}

@@ -70,3 +70,157 @@ def check(ctx: Context) -> Iterator[Hit]:
             detail={"topics": topics},
             params={"topics": ctx.join([ctx.quote(t) for t in topics])},
         )
+
+
+# A bad and a good design for the rule page (complete wave.design/v1 documents):
+# the rule fires on the bad one and not on the good one (tests/test_rule_pages.py).
+EXAMPLES = {
+    "bad": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: twee keer dezelfde uitleg",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                        "topics": ["4P-model"],
+                    }
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a2",
+                        "activity": "hoorcollege",
+                        "title": "Hoorcollege: het 4P-model",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                        "topics": ["4P-model"],
+                    },
+                    {
+                        "id": "a3",
+                        "activity": "casus",
+                        "title": "Casus: een nieuwe sportdrank",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 60,
+                        "goals": ["g1"],
+                        "topics": ["4P-model"],
+                    },
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a4",
+                        "activity": "feedback-docent",
+                        "title": "Feedback op de casus",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 20,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a2", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+            {"from": "a4", "to": "a3", "kind": "feedback"},
+        ],
+    },
+    "good": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: de les bouwt voort op de clip",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                        "topics": ["4P-model"],
+                    }
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a2",
+                        "activity": "vragenuur",
+                        "title": "Vragen over de clip",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                        "topics": ["4P-model"],
+                    },
+                    {
+                        "id": "a3",
+                        "activity": "casus",
+                        "title": "Casus: een nieuwe sportdrank",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                        "topics": ["4P-model"],
+                    },
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a4",
+                        "activity": "feedback-docent",
+                        "title": "Feedback op de casus",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 20,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a2", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+            {"from": "a4", "to": "a3", "kind": "feedback"},
+        ],
+    },
+}

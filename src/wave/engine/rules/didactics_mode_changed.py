@@ -62,3 +62,223 @@ def check(ctx: Context) -> Iterator[Hit]:
             params={"old": MODE_WORD[before.mode], "new": new},
             extra=ctx.text(TIP_PREFIX).format(new=new) + tip if tip else None,
         )
+
+
+# A bad and a good design for the rule page (complete wave.design/v1 documents):
+# the rule fires on the bad one and not on the good one (tests/test_rule_pages.py).
+EXAMPLES = {
+    "bad": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 3: het klassengesprek gaat online",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "lezen",
+                        "title": "Artikel over reclame en ethiek lezen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "discussie",
+                        "title": "Klassengesprek: mag reclame alles?",
+                        "mode": "online",
+                        "timing": "sync",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "werkcollege",
+                        "title": "Werkcollege: een campagne beoordelen",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a2", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+        ],
+        "baseline": {
+            "title": "Marketingcommunicatie week 3",
+            "language": "nl",
+            "template": "linear",
+            "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+            "phases": [
+                {
+                    "id": "p1",
+                    "title": "Voorbereiding",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a1",
+                            "activity": "lezen",
+                            "title": "Artikel over reclame en ethiek lezen",
+                            "mode": "online",
+                            "timing": "async",
+                            "minutes": 45,
+                            "goals": ["g1"],
+                        }
+                    ],
+                },
+                {
+                    "id": "p2",
+                    "title": "Bijeenkomst",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a2",
+                            "activity": "discussie",
+                            "title": "Klassengesprek: mag reclame alles?",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 45,
+                            "goals": ["g1"],
+                        },
+                        {
+                            "id": "a3",
+                            "activity": "werkcollege",
+                            "title": "Werkcollege: een campagne beoordelen",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                    ],
+                },
+            ],
+            "links": [
+                {"from": "a1", "to": "a2", "kind": "prepares"},
+                {"from": "a2", "to": "a3", "kind": "prepares"},
+            ],
+        },
+    },
+    "good": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 3: een forum in plaats van het gesprek",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "lezen",
+                        "title": "Artikel over reclame en ethiek lezen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a4",
+                        "activity": "forum",
+                        "title": "Forum: mag reclame alles? Reageer op twee anderen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "werkcollege",
+                        "title": "Werkcollege: een campagne beoordelen",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a4", "kind": "prepares"},
+            {"from": "a4", "to": "a3", "kind": "prepares"},
+        ],
+        "baseline": {
+            "title": "Marketingcommunicatie week 3",
+            "language": "nl",
+            "template": "linear",
+            "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+            "phases": [
+                {
+                    "id": "p1",
+                    "title": "Voorbereiding",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a1",
+                            "activity": "lezen",
+                            "title": "Artikel over reclame en ethiek lezen",
+                            "mode": "online",
+                            "timing": "async",
+                            "minutes": 45,
+                            "goals": ["g1"],
+                        }
+                    ],
+                },
+                {
+                    "id": "p2",
+                    "title": "Bijeenkomst",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a2",
+                            "activity": "discussie",
+                            "title": "Klassengesprek: mag reclame alles?",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 45,
+                            "goals": ["g1"],
+                        },
+                        {
+                            "id": "a3",
+                            "activity": "werkcollege",
+                            "title": "Werkcollege: een campagne beoordelen",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                    ],
+                },
+            ],
+            "links": [
+                {"from": "a1", "to": "a2", "kind": "prepares"},
+                {"from": "a2", "to": "a3", "kind": "prepares"},
+            ],
+        },
+    },
+}

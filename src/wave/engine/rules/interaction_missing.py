@@ -66,3 +66,151 @@ def check(ctx: Context) -> Iterator[Hit]:
     for kind in INTERACTIONS:
         if kind not in present:
             yield Hit(detail={"interaction": kind}, variant=kind)
+
+
+# A bad and a good design for the rule page (complete wave.design/v1 documents):
+# the rule fires on the bad one and not on the good one (tests/test_rule_pages.py).
+EXAMPLES = {
+    "bad": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: ieder voor zich",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "lezen",
+                        "title": "Hoofdstuk 3 lezen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "hoorcollege",
+                        "title": "Hoorcollege: voorbeelden uit de praktijk",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a4",
+                        "activity": "oefentoets",
+                        "title": "Oefentoets 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a3", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+            {"from": "a4", "to": "a3", "kind": "follows-up"},
+        ],
+    },
+    "good": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: ook met elkaar",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "lezen",
+                        "title": "Hoofdstuk 3 lezen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "casus",
+                        "title": "Casus in groepjes: een nieuwe sportdrank",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a4",
+                        "activity": "feedback-docent",
+                        "title": "Feedback op de casus",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 20,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a3", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+            {"from": "a4", "to": "a3", "kind": "feedback"},
+        ],
+    },
+}

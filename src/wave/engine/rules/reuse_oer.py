@@ -43,3 +43,155 @@ def check(ctx: Context) -> Iterator[Hit]:
     for a in ctx.activities:
         if a.learning_type == "acquisition" and a.source == "own":
             yield Hit(activities=[a.id], detail={"topics": list(a.topics)})
+
+
+# A bad and a good design for the rule page (complete wave.design/v1 documents):
+# the rule fires on the bad one and not on the good one (tests/test_rule_pages.py).
+EXAMPLES = {
+    "bad": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: zelf een clip opnemen",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                        "topics": ["4P-model"],
+                        "source": "own",
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "lezen",
+                        "title": "Hoofdstuk 3 lezen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "casus",
+                        "title": "Casus: een nieuwe sportdrank",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a4",
+                        "activity": "feedback-docent",
+                        "title": "Feedback op de casus",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 20,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a3", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+            {"from": "a4", "to": "a3", "kind": "feedback"},
+        ],
+    },
+    "good": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: een open clip gebruiken",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                        "topics": ["4P-model"],
+                        "source": "oer",
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "lezen",
+                        "title": "Hoofdstuk 3 lezen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 45,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "casus",
+                        "title": "Casus: een nieuwe sportdrank",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a4",
+                        "activity": "feedback-docent",
+                        "title": "Feedback op de casus",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 20,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a1", "to": "a3", "kind": "prepares"},
+            {"from": "a2", "to": "a3", "kind": "prepares"},
+            {"from": "a4", "to": "a3", "kind": "feedback"},
+        ],
+    },
+}

@@ -70,3 +70,277 @@ def check(ctx: Context) -> Iterator[Hit]:
                 "which": which,
             },
         )
+
+
+# A bad and a good design for the rule page (complete wave.design/v1 documents):
+# the rule fires on the bad one and not on the good one (tests/test_rule_pages.py).
+EXAMPLES = {
+    "bad": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: alles tegelijk anders",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a5",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a2",
+                        "activity": "werkcollege",
+                        "title": "Werkcollege: opgaven 4P-model",
+                        "mode": "online",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "oefentoets",
+                        "title": "Oefentoets 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a4",
+                        "activity": "schrijfopdracht",
+                        "title": "Verslag: marketingplan",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 120,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a5", "to": "a2", "kind": "prepares"},
+            {"from": "a3", "to": "a2", "kind": "follows-up"},
+            {"from": "a2", "to": "a4", "kind": "prepares"},
+        ],
+        "baseline": {
+            "title": "Marketingcommunicatie week 2",
+            "language": "nl",
+            "template": "linear",
+            "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+            "phases": [
+                {
+                    "id": "p2",
+                    "title": "Bijeenkomst",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a1",
+                            "activity": "hoorcollege",
+                            "title": "Hoorcollege: het 4P-model",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                        {
+                            "id": "a2",
+                            "activity": "werkcollege",
+                            "title": "Werkcollege: opgaven 4P-model",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                    ],
+                },
+                {
+                    "id": "p3",
+                    "title": "Verwerking",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a3",
+                            "activity": "oefentoets",
+                            "title": "Oefentoets 4P-model",
+                            "mode": "online",
+                            "timing": "async",
+                            "minutes": 30,
+                            "goals": ["g1"],
+                        },
+                        {
+                            "id": "a4",
+                            "activity": "schrijfopdracht",
+                            "title": "Verslag: marketingplan",
+                            "mode": "offline",
+                            "timing": "async",
+                            "minutes": 180,
+                            "goals": ["g1"],
+                        },
+                    ],
+                },
+            ],
+            "links": [
+                {"from": "a1", "to": "a2", "kind": "prepares"},
+                {"from": "a3", "to": "a2", "kind": "follows-up"},
+                {"from": "a2", "to": "a4", "kind": "prepares"},
+            ],
+        },
+    },
+    "good": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: eerst alleen het college",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a5",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a2",
+                        "activity": "werkcollege",
+                        "title": "Werkcollege: opgaven 4P-model",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "oefentoets",
+                        "title": "Oefentoets 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a4",
+                        "activity": "schrijfopdracht",
+                        "title": "Verslag: marketingplan",
+                        "mode": "offline",
+                        "timing": "async",
+                        "minutes": 180,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a5", "to": "a2", "kind": "prepares"},
+            {"from": "a3", "to": "a2", "kind": "follows-up"},
+            {"from": "a2", "to": "a4", "kind": "prepares"},
+        ],
+        "baseline": {
+            "title": "Marketingcommunicatie week 2",
+            "language": "nl",
+            "template": "linear",
+            "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+            "phases": [
+                {
+                    "id": "p2",
+                    "title": "Bijeenkomst",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a1",
+                            "activity": "hoorcollege",
+                            "title": "Hoorcollege: het 4P-model",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                        {
+                            "id": "a2",
+                            "activity": "werkcollege",
+                            "title": "Werkcollege: opgaven 4P-model",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                    ],
+                },
+                {
+                    "id": "p3",
+                    "title": "Verwerking",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a3",
+                            "activity": "oefentoets",
+                            "title": "Oefentoets 4P-model",
+                            "mode": "online",
+                            "timing": "async",
+                            "minutes": 30,
+                            "goals": ["g1"],
+                        },
+                        {
+                            "id": "a4",
+                            "activity": "schrijfopdracht",
+                            "title": "Verslag: marketingplan",
+                            "mode": "offline",
+                            "timing": "async",
+                            "minutes": 180,
+                            "goals": ["g1"],
+                        },
+                    ],
+                },
+            ],
+            "links": [
+                {"from": "a1", "to": "a2", "kind": "prepares"},
+                {"from": "a3", "to": "a2", "kind": "follows-up"},
+                {"from": "a2", "to": "a4", "kind": "prepares"},
+            ],
+        },
+    },
+}

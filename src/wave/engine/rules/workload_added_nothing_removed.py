@@ -50,3 +50,267 @@ def check(ctx: Context) -> Iterator[Hit]:
             detail={"added": list(delta.added), "minutes_delta": delta.minutes_delta},
             params={"delta": delta.minutes_delta},
         )
+
+
+# A bad and a good design for the rule page (complete wave.design/v1 documents):
+# the rule fires on the bad one and not on the good one (tests/test_rule_pages.py).
+EXAMPLES = {
+    "bad": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: er komt alleen iets bij",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a4",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a5",
+                        "activity": "forum",
+                        "title": "Forum: reclames die je opvielen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "hoorcollege",
+                        "title": "Hoorcollege: het 4P-model",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "werkcollege",
+                        "title": "Werkcollege: opgaven 4P-model",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 90,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "oefentoets",
+                        "title": "Oefentoets 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a4", "to": "a1", "kind": "prepares"},
+            {"from": "a5", "to": "a2", "kind": "prepares"},
+            {"from": "a1", "to": "a2", "kind": "prepares"},
+            {"from": "a3", "to": "a2", "kind": "follows-up"},
+        ],
+        "baseline": {
+            "title": "Marketingcommunicatie week 2",
+            "language": "nl",
+            "template": "linear",
+            "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+            "phases": [
+                {
+                    "id": "p2",
+                    "title": "Bijeenkomst",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a1",
+                            "activity": "hoorcollege",
+                            "title": "Hoorcollege: het 4P-model",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                        {
+                            "id": "a2",
+                            "activity": "werkcollege",
+                            "title": "Werkcollege: opgaven 4P-model",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                    ],
+                },
+                {
+                    "id": "p3",
+                    "title": "Verwerking",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a3",
+                            "activity": "oefentoets",
+                            "title": "Oefentoets 4P-model",
+                            "mode": "online",
+                            "timing": "async",
+                            "minutes": 30,
+                            "goals": ["g1"],
+                        }
+                    ],
+                },
+            ],
+            "links": [
+                {"from": "a1", "to": "a2", "kind": "prepares"},
+                {"from": "a3", "to": "a2", "kind": "follows-up"},
+            ],
+        },
+    },
+    "good": {
+        "format": "wave.design/v1",
+        "title": "Marketingcommunicatie week 2: de clip vervangt het college",
+        "language": "nl",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Voorbereiding",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a4",
+                        "activity": "kennisclip",
+                        "title": "Kennisclip: het 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 15,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a5",
+                        "activity": "forum",
+                        "title": "Forum: reclames die je opvielen",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    },
+                ],
+            },
+            {
+                "id": "p2",
+                "title": "Bijeenkomst",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a2",
+                        "activity": "werkcollege",
+                        "title": "Werkcollege: opgaven 4P-model",
+                        "mode": "offline",
+                        "timing": "sync",
+                        "minutes": 120,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+            {
+                "id": "p3",
+                "title": "Verwerking",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a3",
+                        "activity": "oefentoets",
+                        "title": "Oefentoets 4P-model",
+                        "mode": "online",
+                        "timing": "async",
+                        "minutes": 30,
+                        "goals": ["g1"],
+                    }
+                ],
+            },
+        ],
+        "links": [
+            {"from": "a4", "to": "a2", "kind": "prepares"},
+            {"from": "a5", "to": "a2", "kind": "prepares"},
+            {"from": "a3", "to": "a2", "kind": "follows-up"},
+        ],
+        "baseline": {
+            "title": "Marketingcommunicatie week 2",
+            "language": "nl",
+            "template": "linear",
+            "goals": [{"id": "g1", "text": "De student past het 4P-model toe op een product."}],
+            "phases": [
+                {
+                    "id": "p2",
+                    "title": "Bijeenkomst",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a1",
+                            "activity": "hoorcollege",
+                            "title": "Hoorcollege: het 4P-model",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                        {
+                            "id": "a2",
+                            "activity": "werkcollege",
+                            "title": "Werkcollege: opgaven 4P-model",
+                            "mode": "offline",
+                            "timing": "sync",
+                            "minutes": 90,
+                            "goals": ["g1"],
+                        },
+                    ],
+                },
+                {
+                    "id": "p3",
+                    "title": "Verwerking",
+                    "kind": "sequence",
+                    "activities": [
+                        {
+                            "id": "a3",
+                            "activity": "oefentoets",
+                            "title": "Oefentoets 4P-model",
+                            "mode": "online",
+                            "timing": "async",
+                            "minutes": 30,
+                            "goals": ["g1"],
+                        }
+                    ],
+                },
+            ],
+            "links": [
+                {"from": "a1", "to": "a2", "kind": "prepares"},
+                {"from": "a3", "to": "a2", "kind": "follows-up"},
+            ],
+        },
+    },
+}
