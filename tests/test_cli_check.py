@@ -187,7 +187,17 @@ def test_json_output(tmp_path):
     rules = {f["rule"] for f in report["findings"]}
     assert "connect.unlinked" in rules
     finding = next(f for f in report["findings"] if f["rule"] == "connect.unlinked")
-    assert set(finding) == {"rule", "severity", "tip", "activities", "message", "detail", "title"}
+    assert set(finding) == {
+        "rule",
+        "severity",
+        "tip",
+        "misconception",
+        "activities",
+        "message",
+        "detail",
+        "title",
+    }
+    assert finding["misconception"] is None  # connect.unlinked comes from tip 3, not a misconception
     assert finding["title"] == "Online and face-to-face not connected"
     assert report["profile"]["total_minutes"] > 0
 
@@ -216,7 +226,7 @@ def test_rules_json():
     data = json.loads(result.stdout)
     assert [r["id"] for r in data] == list(RULES)
     for rule in data:
-        assert set(rule) >= {"id", "severity", "tip", "title", "why", "try", "docs"}
+        assert set(rule) >= {"id", "severity", "tip", "misconception", "title", "why", "try", "docs"}
         assert "*Bad*" in rule["docs"] and "*Good*" in rule["docs"]
 
 

@@ -363,6 +363,89 @@ def test_a_read_only_empty_design_gives_no_drag_hints(client, other_client):
     assert "Sleep" not in panel.inline_text()
 
 
+# --- the advice of issue 14 while a design grows -----------------------------------------
+
+
+def test_new_advice_on_a_handful_of_cards_is_calm(client):
+    """Three cards, all asynchronous, the reading still without minutes: timing.single
+    and workload.unknown speak, as calm advice under "no warnings so far", with no
+    count up front (finding 16)."""
+    doc = {
+        "format": "wave.design/v1",
+        "title": "Eerste opzet",
+        "template": "linear",
+        "goals": [{"id": "g1", "text": "De student legt het communicatieproces uit"}],
+        "phases": [
+            {
+                "id": "p1",
+                "title": "Week 1",
+                "kind": "sequence",
+                "activities": [
+                    {
+                        "id": "a1",
+                        "activity": "kennisclip",
+                        "title": "Clip over ruis",
+                        "mode": "online",
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a2",
+                        "activity": "lezen",
+                        "title": "Hoofdstuk 2",
+                        "mode": "offline",
+                        "minutes": 0,
+                        "goals": ["g1"],
+                    },
+                    {
+                        "id": "a3",
+                        "activity": "forum",
+                        "title": "Forum over voorbeelden",
+                        "mode": "online",
+                        "goals": ["g1"],
+                    },
+                ],
+            }
+        ],
+        "links": [{"from": "a1", "to": "a2", "kind": "prepares"}, {"from": "a3", "to": "a2", "kind": "uses"}],
+    }
+    report = check(parse_design(doc, get_catalogue()), get_catalogue())
+    assert report.warnings == 0
+    assert [f.rule for f in report.findings] == ["timing.single", "workload.unknown"]
+    for headers in ({}, EN):
+        panel = critic(client, new_design(client, doc), headers)
+        assert panel.attrs["data-critic-state"] == "in-progress"
+        assert panel.one(id="all-clear")
+        assert not panel.select(cls="critic-summary")
+        advice = panel.one("ul", id="advice")
+        listed = advice.select("li", cls="finding")
+        assert [li.attrs["data-rule"] for li in listed] == ["timing.single", "workload.unknown"]
+        assert all("calm" in li.classes() and "sev-advice" in li.classes() for li in listed)
+        timing, unknown = listed
+        assert timing.attrs["data-activities"] == ""  # about the whole design, no count
+        assert not timing.select(cls="finding-count")
+        assert unknown.attrs["data-activities"] == "a2"
+        assert [li.inline_text() for li in unknown.select("li", data_names="a2")] == ["Hoofdstuk 2"]
+    en = critic(client, new_design(client, doc), EN).one("li", data_rule="workload.unknown")
+    assert en.one(cls="finding-title").inline_text() == "Study time unknown · 1 activity"
+
+
+@pytest.mark.parametrize(
+    "rule_id", ["timing.single", "blend.one-tool", "connect.workplace", "workload.unknown"]
+)
+def test_the_rule_examples_show_in_the_panel(client, rule_id):
+    """Each new rule's bad example gets its entry, naming what the report names; its
+    good example gets none."""
+    rule = RULES[rule_id]
+    bad, good = rule.EXAMPLES["bad"], rule.EXAMPLES["good"]
+    report = check(parse_design(bad, get_catalogue()), get_catalogue())
+    named = [a for f in report.findings if f.rule == rule_id for a in f.activities]
+    (entry,) = critic(client, new_design(client, bad)).select("li", data_rule=rule_id)
+    assert entry.attrs["data-activities"] == " ".join(named)
+    assert "sev-advice" in entry.classes() and "calm" not in entry.classes()
+    assert entry.one(cls="finding-title").inline_text().startswith(rule.TITLE["nl"])
+    assert not critic(client, new_design(client, good)).select("li", data_rule=rule_id)
+
+
 # --- the rules' words (findings 22 and 41) ---------------------------------------------
 
 

@@ -15,11 +15,16 @@ def rules(
     ] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the titles.")] = Lang.nl,
 ) -> None:
-    """List the rules: id, default severity, toolkit tip and title."""
+    """List the rules: id, default severity, toolkit tip, misconception and title."""
     if json_output:
         typer.echo(json.dumps([describe(r) for r in RULES.values()], ensure_ascii=False, indent=2))
         return
     width = max(len(rule_id) for rule_id in RULES)
+    card = max(len(rule.MISCONCEPTION or "-") for rule in RULES.values())
     for rule in RULES.values():
         tip = f"tip {rule.TIP}" if rule.TIP else "-"
-        typer.echo(f"{rule.ID:<{width}}  {rule.SEVERITY:<7}  {tip:<6}  {rule.TITLE[lang.value]}")
+        misconception = rule.MISCONCEPTION or "-"
+        typer.echo(
+            f"{rule.ID:<{width}}  {rule.SEVERITY:<7}  {tip:<6}  {misconception:<{card}}  "
+            f"{rule.TITLE[lang.value]}"
+        )

@@ -29,10 +29,12 @@ from wave.engine.profile import Profile
 from wave.engine.rules import (
     blend_emergency_remote,
     blend_hybrid_setting,
+    blend_one_tool,
     blend_single_mode,
     blend_too_short,
     blend_video_only,
     connect_unlinked,
+    connect_workplace,
     content_duplicate,
     didactics_mode_changed,
     goals_activity_unlinked,
@@ -43,8 +45,10 @@ from wave.engine.rules import (
     reuse_oer,
     scope_too_much_at_once,
     skills_new,
+    timing_single,
     workload_added_nothing_removed,
     workload_over_budget,
+    workload_unknown,
 )
 from wave.format import Design
 
@@ -85,6 +89,10 @@ RULES: dict[str, ModuleType] = {
         blend_too_short,
         interaction_missing,
         interaction_decreased,
+        timing_single,
+        blend_one_tool,
+        connect_workplace,
+        workload_unknown,
     )
 }
 
@@ -169,6 +177,7 @@ class Finding:
             "rule": self.rule,
             "severity": self.severity,
             "tip": self.tip,
+            "misconception": self.misconception,
             "activities": list(self.activities),
             "message": self.message,
             "detail": self.detail,

@@ -220,6 +220,9 @@ class FindingOut(BaseModel):
     rule: str
     severity: Literal["warning", "advice"]
     tip: int | None
+    misconception: str | None = Field(
+        description="The misconception the rule detects (a conversation card id), if any"
+    )
     activities: list[str]
     message: str
     detail: dict[str, Any]
