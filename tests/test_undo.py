@@ -7,6 +7,7 @@ from webfixtures import new_design
 from wave.db import get_engine
 from wave.edits import Change
 from wave.models import DesignVersion, UndoStep
+from wave.summaries import shown
 from wave.undo import MAX_STEPS, UndoState, record_step, undo_state
 
 
@@ -98,12 +99,18 @@ def test_undo_and_redo_are_versions_with_a_summary(client):
             .where(DesignVersion.design_id == design_id)
             .order_by(col(DesignVersion.version))
         ).all()
-    assert summaries[-3:] == [
+    # stored in both languages, shown in the reader's (SPEC §6)
+    assert [shown(s, "en") for s in summaries[-3:]] == [
         "Learning goal added.",
         "Change undone: Learning goal added.",
         "Change redone: Learning goal added.",
     ]
+    assert shown(summaries[-3], "nl") == "Leerdoel toegevoegd."
     assert current(client, design_id)[1] == version + 2
+    history = client.get(f"/designs/{design_id}/versions").text  # the client reads Dutch
+    assert "Wijziging ongedaan gemaakt: Leerdoel toegevoegd." in history
+    assert "Change undone" not in history and "<td>import</td>" not in history
+    assert "<td>Geïmporteerd</td>" in history  # the API's create, a code shown in Dutch
 
 
 def test_a_new_edit_clears_redo(client):

@@ -26,6 +26,7 @@ from wave.models import User
 from wave.prefs import prefs_of
 from wave.review import comments_of
 from wave.store import StaleVersion, read, save_design
+from wave.summaries import both
 from wave.undo import record_step, redo, undo, undo_state
 from wave.vocabulary import (
     ENVIRONMENTS,
@@ -389,7 +390,7 @@ def edit(
             design_id=record.id,
             design=work,
             based_on=based_on,
-            summary=change("en"),
+            summary=both(change("nl"), change("en")),
             author_id=access.caller.user.id,
             commit=False,  # committed with the undo step below
         )

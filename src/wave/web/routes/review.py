@@ -3,16 +3,18 @@ teacher's own material (custom activities, custom templates)."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import escape
 from sqlmodel import Session
 
-from wave.access import remove_share, share_design
+from wave.access import remove_share
 from wave.accounts import AccountProblem
 from wave.drawing import compare_view
 from wave.engine import RULES
 from wave.format import DesignInvalid
+from wave.i18n import N_, translate
+from wave.invitations import withdraw
 from wave.material import create_custom_activity, save_template
 from wave.review import add_comment, change_status, resolve_comment
 from wave.store import (
@@ -22,6 +24,7 @@ from wave.store import (
     version_document,
     versions_of,
 )
+from wave.summaries import shown
 from wave.web.auth import (
     Access,
     CallerDep,
@@ -37,6 +40,7 @@ from wave.web.deps import (
     CatalogueDep,
     CommentId,
     FormDep,
+    InvitationId,
     LangDep,
     SessionDep,
     UserId,
@@ -44,6 +48,7 @@ from wave.web.deps import (
 )
 from wave.web.rendering import render_fragments, render_page
 from wave.web.review_view import review_context
+from wave.web.sharing import share_from_request
 
 router = APIRouter(tags=["review"], include_in_schema=False, dependencies=[Depends(check_csrf)])
 
@@ -80,17 +85,41 @@ def set_status(
 
 @router.post("/designs/{design_id}/review/shares", response_class=HTMLResponse)
 def share(
-    request: Request, form: FormDep, access: OwnerAccess, session: SessionDep, lang: LangDep
+    request: Request,
+    form: FormDep,
+    background: BackgroundTasks,
+    access: OwnerAccess,
+    session: SessionDep,
+    lang: LangDep,
 ) -> Response:
+    """With an account, or an invitation whose link the panel shows once, to copy."""
+    email, role = str(form.get("email") or ""), str(form.get("role") or "")
     try:
-        share_design(
+        shared = share_from_request(
+            request=request,
             session=session,
-            record=access.record,
-            email=str(form.get("email") or ""),
-            role=str(form.get("role") or ""),
+            access=access,
+            email=email,
+            role=role,
+            background=background,
+            lang=lang,
         )
-    except AccountProblem as problem:
-        return _review(request, access, session, lang, 422, share_error=problem(lang))
+    except AccountProblem as problem:  # the form keeps what was typed, the role too
+        typed = {"share_email": email, "share_role": role}
+        return _review(request, access, session, lang, 422, share_error=problem(lang), **typed)
+    if shared.invited is not None:
+        invited = {"invitation_link": shared.link, "invitation_email": shared.invited.invitation.email}
+        return _review(request, access, session, lang, invitation_mailed=shared.mailed, **invited)
+    return _review(request, access, session, lang)
+
+
+@router.post("/designs/{design_id}/review/invitations/{invitation_id}/withdraw", response_class=HTMLResponse)
+def withdraw_invitation(
+    invitation_id: InvitationId, request: Request, access: OwnerAccess, session: SessionDep, lang: LangDep
+) -> Response:
+    """The owner withdraws an invitation nobody has used yet: its link stops working."""
+    if not withdraw(session=session, record=access.record, invitation_id=invitation_id):
+        return _review(request, access, session, lang, 422, share_error=translate(lang, NO_INVITATION))
     return _review(request, access, session, lang)
 
 
@@ -98,6 +127,7 @@ NO_SHARE = {
     "nl": "Deze persoon heeft (al) geen toegang meer tot dit ontwerp.",
     "en": "This person has no access to this design (any more).",
 }
+NO_INVITATION = N_("This invitation is not there (any more): it has been used or withdrawn.")
 NOTHING_TO_LEAVE = {
     "owner": {
         "nl": "Dit ontwerp is van jou; je kunt het niet verlaten.",
@@ -200,6 +230,8 @@ def _versions_page(
             "current": access.record.version,
             "can_edit": access.can_edit,
             "versions": versions_of(session=session, design_id=access.record.id),
+            "lang": request.state.lang,
+            "summary_of": shown,  # in the reader's language
             "csrf_token": access.caller.signin.csrf_token,
             "message": message,
         },
