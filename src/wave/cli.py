@@ -9,6 +9,7 @@ from wave.commands.check import check
 from wave.commands.export import export
 from wave.commands.rules import rules
 from wave.commands.serve import serve
+from wave.commands.users import users
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -23,6 +24,7 @@ app.command("export")(export)
 app.command("bench")(bench)
 app.command("backup")(backup)
 app.command("restore")(restore)
+app.add_typer(users, name="users")
 
 if __name__ == "__main__":
     app()

@@ -2,19 +2,21 @@
 session; a design you may not see is a 404, a role that may not do it a 403."""
 
 import asyncio
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlmodel import Session
 
-from wave.access import remove_share, share_design, shares_of, visible_designs
+from wave.access import remove_share, shares_of, visible_designs
 from wave.accounts import AccountProblem
 from wave.export.budget import ExportFailed, ExportRefused, start_pdf
 from wave.filenames import pdf_filename
 from wave.format import Design, parse_design
+from wave.i18n import N_, translate
+from wave.invitations import pending_of, withdraw
 from wave.models import Share, User
 from wave.review import comments_of
 from wave.settings import get_settings
@@ -36,7 +38,8 @@ from wave.web.api_models import (
 )
 from wave.web.auth import Access, CallerDep, EditAccess, OwnerAccess, ViewAccess, check_csrf
 from wave.web.critique import report_for
-from wave.web.deps import CatalogueDep, DesignId, LangDep, SessionDep, ShareId
+from wave.web.deps import CatalogueDep, DesignId, InvitationId, LangDep, SessionDep, ShareId
+from wave.web.sharing import share_from_request
 
 # A write must be sent as JSON (`application/json`, which no other site can send without a
 # CORS preflight): any other content type is refused with 415 (`read_json`).
@@ -237,21 +240,41 @@ async def export_pdf(request: Request, access: ViewAccess, session: SessionDep, 
     openapi_extra=body_doc(ShareRequest),
 )
 def share(
+    request: Request,
     wanted: Annotated[ShareRequest, body_of(ShareRequest)],
+    background: BackgroundTasks,
     session: SessionDep,
     lang: LangDep,
     access: OwnerAccess,
 ) -> Response:
+    """An address without an account gets an invitation: its link is in the answer (this
+    once) and mailed when Wave sends mail; whoever signs up or signs in through it gets
+    the share."""
     try:
-        created = share_design(session=session, record=access.record, email=wanted.email, role=wanted.role)
+        shared = share_from_request(
+            request=request,
+            session=session,
+            access=access,
+            email=wanted.email,
+            role=wanted.role,
+            background=background,
+            lang=lang,
+        )
     except AccountProblem as problem:
         return JSONResponse(
             status_code=422, content={"detail": [{"loc": problem.field, "msg": problem(lang)}]}
         )
-    return JSONResponse(
-        status_code=201,
-        content={"design_id": access.record.id, "user_id": created.user_id, "role": created.role},
-    )
+    if shared.invited is not None:
+        invitation = shared.invited.invitation
+        content = {
+            "design_id": access.record.id,
+            "role": invitation.role,
+            "email": invitation.email,
+            "invitation": shared.link,
+        }
+    else:
+        content = {"design_id": access.record.id, "user_id": shared.share.user_id, "role": shared.share.role}
+    return JSONResponse(status_code=201, content=content)
 
 
 NO_SHARE = {
@@ -265,22 +288,48 @@ NOTHING_TO_LEAVE = {
 
 
 class ShareOut(BaseModel):
-    id: int
+    id: int = Field(description="The share's id, or the invitation's (see `kind`)")
     email: str
     role: str
+    kind: Literal["share", "invitation"] = Field(
+        description="`share`: someone with an account; `invitation`: an address invited that has "
+        "not used it yet (withdrawn with DELETE …/invitations/{id})"
+    )
 
 
 @router.get(
     "/{design_id}/shares",
-    summary="Who the design is shared with (owner only)",
+    summary="Who the design is shared with, and the invitations not used yet (owner only)",
     response_model=list[ShareOut],
     responses=DESIGN_ERRORS,
 )
 def shares(session: SessionDep, access: OwnerAccess) -> list[dict[str, Any]]:
     return [
-        {"id": share.id, "email": user.email, "role": share.role}
+        {"id": share.id, "email": user.email, "role": share.role, "kind": "share"}
         for share, user in shares_of(session=session, design_id=access.record.id)
+    ] + [
+        {"id": invitation.id, "email": invitation.email, "role": invitation.role, "kind": "invitation"}
+        for invitation in pending_of(session=session, design_id=access.record.id)
     ]
+
+
+NO_INVITATION = N_("This invitation does not exist, or it has been used or withdrawn.")
+
+
+@router.delete(
+    "/{design_id}/invitations/{invitation_id}",
+    status_code=204,
+    summary="Withdraw an invitation nobody has used yet (owner only); its link stops working",
+    response_class=Response,
+    responses=DESIGN_ERRORS,
+)
+def withdraw_invitation(
+    invitation_id: InvitationId, session: SessionDep, lang: LangDep, access: OwnerAccess
+) -> Response:
+    """Like every write without a JSON body, it carries the session's `X-CSRF-Token`."""
+    if not withdraw(session=session, record=access.record, invitation_id=invitation_id):
+        return JSONResponse(status_code=404, content={"detail": translate(lang, NO_INVITATION)})
+    return Response(status_code=204)
 
 
 @router.delete(
