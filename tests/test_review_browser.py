@@ -51,14 +51,28 @@ def test_share_comment_status_reply_resolve(page: Page, browser, live_server, te
     page.click('#review button[data-step="in_review"]')
     expect(page.locator("#review .status-pill")).to_have_attribute("data-status", "in_review")
 
-    # the coach finds it under "shared with you", comments on the clip, gives feedback
+    # the coach is told, finds it in the review queue, with owner and status
     coach.goto("/")
-    coach.click(f'#shared-designs a[href="/designs/{design_id}"] >> nth=0')
+    expect(coach.locator("#inbox [data-event=review-requested]")).to_contain_text("Review met de coach")
+    expect(coach.locator("#inbox [data-event=shared]")).to_contain_text("Reageren (coach)")
+    expect(coach.locator(f'#shared-designs [data-design="{design_id}"] [data-shared-by]')).to_contain_text("Docent Test")
+    coach.get_by_role("link", name="Beoordelen").click()
+    row = coach.locator(f'[data-queue-design="{design_id}"]')
+    expect(row).to_contain_text("Docent Test")
+    expect(row.locator("[data-status]")).to_have_text("Wacht op beoordeling")
+    row.get_by_role("link", name="Review met de coach").click()
     expect(coach.locator("#role-note")).to_be_visible()
+    expect(coach.locator("#shared-by")).to_contain_text("Van Docent Test")
+    expect(coach.locator("#critic-heading")).to_have_text("Feedback op dit ontwerp")
+    # a comment on the clip, and one on a finding of the critic
     coach.locator("#card-a1").click()
     coach.fill("#activity-comment", "Houd de clip korter dan zes minuten.")
     coach.click("#activity-comment-form button")
     expect(coach.locator("#comments .comment")).to_have_count(1)
+    coach.select_option("#comment-form select[name=activity]", "rule:goals.none")
+    coach.fill("#comment-body", "Welke leerdoelen horen bij deze week?")
+    coach.click("#comment-form button")
+    expect(coach.locator("#comments [data-comment-rule='goals.none']")).to_be_visible()
     coach.click('#review button[data-step="feedback_given"]')
     expect(coach.locator("#review .status-pill")).to_have_attribute("data-status", "feedback_given")
     # a coach cannot move cards: no sortable lanes, keys do nothing
@@ -66,12 +80,18 @@ def test_share_comment_status_reply_resolve(page: Page, browser, live_server, te
     coach.keyboard.press("ArrowDown")
     assert teacher.get(f"/api/designs/{design_id}").json()["version"] == 1
 
-    # the teacher sees the news on the dashboard, and the badge on the activity
+    # the teacher sees the news on the dashboard, the count at the top and the badge
     page.goto("/")
-    expect(page.locator("#events")).to_contain_text("Coach Carla")
+    expect(page.locator("#inbox [data-event=comment]")).to_have_count(2)
+    expect(page.locator("#inbox")).to_contain_text("Coach Carla")
     page.goto(f"/designs/{design_id}")
     expect(page.locator("#card-a1 .card-comments")).to_have_attribute("data-comments", "1")
     expect(page.locator("#review .status-pill")).to_have_attribute("data-status", "feedback_given")
+    top = page.locator("#open-comments")
+    expect(top).to_have_text("2 open reacties")
+    top.click()
+    expect(page.locator("#review-heading")).to_be_focused()
+    expect(page.locator("#review-heading")).to_be_in_viewport()
     comment = page.locator("#comments .comment").first
     expect(comment).to_contain_text("zes minuten")
     comment.locator(".reply-box summary").click()
@@ -80,10 +100,16 @@ def test_share_comment_status_reply_resolve(page: Page, browser, live_server, te
     expect(page.locator("#comments .reply")).to_contain_text("in tweeën")
     page.locator("#comments .comment").first.locator("button[data-resolve]").click()
     expect(page.locator("#comments .comment").first).to_have_class("comment resolved")
+    # without a reload: the badge goes, the count at the top follows
+    expect(page.locator("#card-a1 .card-comments")).to_be_hidden()
+    expect(top).to_have_text("1 open reactie")
     page.goto("/")
-    expect(page.locator("#events")).to_have_count(0)  # seen when the design was opened
+    expect(page.locator("#inbox")).to_be_hidden()  # seen when the design was opened
     page.goto(f"/designs/{design_id}")
-    expect(page.locator("#card-a1 .card-comments")).to_have_count(0)  # resolved
+    expect(page.locator("#card-a1 .card-comments")).to_be_hidden()  # resolved
+    # the coach's inbox has the teacher's reply
+    coach.goto("/")
+    expect(coach.locator("#inbox [data-event=reply]")).to_contain_text("in tweeën")
     coach_context.close()
 
 
