@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 from zxcvbn import zxcvbn
 
+from wave.i18n import N_, translate
 from wave.models import LoginAttempt, SignInSession, User, now
 
 SESSION_DAYS = 14
@@ -75,6 +76,12 @@ class AccountProblem(Exception):
 
     def __call__(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
+
+    @classmethod
+    def say(cls, field: str, message: str, **values: object) -> "AccountProblem":
+        """A problem worded by the catalogue: `message` is an English message id
+        (marked with `wave.i18n.N_`)."""
+        return cls(field, translate("nl", message, **values), translate("en", message, **values))
 
 
 class TooManyAttempts(Exception):
@@ -140,15 +147,26 @@ def find_user(*, session: Session, email: str) -> User | None:
     return session.exec(select(User).where(User.email == normalise_email(email))).first()
 
 
-def create_user(*, session: Session, email: str, password: str, name: str) -> User:
+def check_email(email: str) -> str:
+    """The address normalised, or AccountProblem when it is no e-mail address."""
     email = normalise_email(email)
-    name = name.strip()
     if not EMAIL.match(email) or len(email) > 254:
         raise AccountProblem("email", "Vul een geldig e-mailadres in.", "Enter a valid e-mail address.")
+    return email
+
+
+def check_name(name: str) -> str:
+    name = name.strip()
     if not name or len(name) > 100:
         raise AccountProblem(
             "name", "Vul je naam in (hooguit 100 tekens).", "Enter your name (at most 100 characters)."
         )
+    return name
+
+
+def create_user(*, session: Session, email: str, password: str, name: str) -> User:
+    email = check_email(email)
+    name = check_name(name)
     check_password_strength(password, known=(email, name))
     if find_user(session=session, email=email) is not None:
         raise AccountProblem(
@@ -194,6 +212,53 @@ def authenticate(*, session: Session, email: str, password: str, address: str) -
     except (VerificationError, InvalidHashError):
         pass
     return None
+
+
+def change_name(*, session: Session, user: User, name: str) -> None:
+    user.name = check_name(name)
+    session.add(user)
+    session.commit()
+
+
+def set_password(*, session: Session, user: User, password: str) -> None:
+    """A new password (strong enough, see `check_password_strength`); not committed."""
+    check_password_strength(password, known=(user.email, user.name))
+    user.password_hash = _hasher.hash(password)
+    session.add(user)
+
+
+def change_password(
+    *, session: Session, user: User, current: str, new: str, address: str, keep: SignInSession
+) -> None:
+    """The person's own change on the account page: the current password first (a wrong
+    one counts as a failed sign-in, so the page cannot be used to guess it), then the new
+    one; every other session of the account ends, `keep` (this browser's) stays."""
+    if authenticate(session=session, email=user.email, password=current, address=address) is None:
+        raise AccountProblem.say("current_password", N_("This is not your current password."))
+    set_password(session=session, user=user, password=new)
+    session.execute(
+        delete(SignInSession).where(SignInSession.user_id == user.id, SignInSession.id != keep.id)
+    )
+    session.commit()
+
+
+# Requests that send a mail (a password reset) are counted like failed sign-ins, under the
+# same LIMITS, on counters of their own (the address with this prefix): nobody can flood an
+# inbox from one address, and asking for a reset spends nothing of the sign-in allowance.
+MAIL_REQUEST = "mail "
+
+
+def note_mail_request(*, session: Session, email: str, address: str) -> None:
+    """Counts one mail request from `address` for `email`, known or not; raises
+    TooManyAttempts (and does not count it) while a limit is full."""
+    email, key = normalise_email(email)[:254], (MAIL_REQUEST + address)[:64]
+    attempt = LoginAttempt(email=email, address=key)
+    session.add(attempt)
+    session.commit()
+    wait = retry_after(session=session, email=email, address=key, besides=attempt.id)
+    if wait is not None:
+        _forget(session, attempt)
+        raise TooManyAttempts(wait)
 
 
 def _forget(session: Session, attempt: LoginAttempt) -> None:

@@ -39,3 +39,15 @@ def negotiate(*, cookie: str | None, accept_language: str | None) -> str:
         if code in LANGUAGES:
             return code
     return DEFAULT_LANGUAGE
+
+
+def N_(message: str) -> str:
+    """Marks `message` for the catalogue (Babel's extractor knows `N_`) where it is
+    written; `translate` gives it in a language where it is used."""
+    return message
+
+
+def translate(lang: str, message: str, **values: object) -> str:
+    """`message` (an English message id) in `lang`, its `%(name)s` placeholders filled."""
+    text = translations(lang).gettext(message)
+    return text % values if values else text

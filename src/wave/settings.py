@@ -55,10 +55,29 @@ class Settings(BaseSettings):
         "(at least the 100 undo steps reach back).",
     )
 
+    public_url: str = Field(
+        default="",
+        description="The address people reach Wave at (e.g. https://wave.school.nl), used in the "
+        "links of password-reset and invitation mails and of `wave users reset-link`; empty: the "
+        "address a request came in on (development), http://127.0.0.1:8000 for the command line.",
+    )
+    smtp_url: str = Field(
+        default="",
+        description="The mail server for password-reset and invitation mails: smtp://host:port "
+        "(smtp+starttls:// or smtps:// for TLS; user:password@ before the host to sign in); "
+        "empty: no mail, an administrator passes reset links on (`wave users reset-link`).",
+    )
+    mail_from: str = Field(
+        default="Wave <wave@localhost>", description="The sender address of the mails Wave sends."
+    )
+
     def check_safe(self) -> None:
-        """Refuse to run a non-development instance with the default secret."""
+        """Refuse to run a non-development instance with the default secret, or one that
+        mails links without knowing its own address (a request's Host header would name it)."""
         if self.environment != "development" and self.secret_key == DEFAULT_SECRET:
             raise RuntimeError("WAVE_SECRET_KEY must be set outside development")
+        if self.environment != "development" and self.smtp_url and not self.public_url:
+            raise RuntimeError("WAVE_PUBLIC_URL must be set outside development when WAVE_SMTP_URL is")
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,8 @@ class Invalid(BaseModel):
 
 
 class Message(BaseModel):
-    """Not signed in (401), not allowed (403), not found (404), too many attempts (429)."""
+    """Not signed in (401), not allowed (403), not found (404), gone (410), too many
+    attempts (429)."""
 
     detail: str
 
@@ -57,6 +58,7 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: Message,
         404: Message,
         409: Stale,
+        410: Message,
         413: Invalid,
         415: Invalid,
         422: Invalid,
@@ -180,9 +182,28 @@ class ShareRequest(Body):
 
 
 class ShareCreated(BaseModel):
+    """A share with an account (`user_id`), or, for an address without one, an invitation:
+    `invitation` is its link (once: only a hash of it is kept), mailed too when Wave sends mail."""
+
     design_id: int
-    user_id: int
+    user_id: int | None = None
     role: str
+    email: str | None = Field(default=None, description="The address invited")
+    invitation: str | None = Field(default=None, description="The invitation's link")
+
+
+class Forgot(Body):
+    email: Email
+
+
+class PasswordReset(Body):
+    token: Annotated[Line, Field(max_length=200, description="The last path segment of the link")]
+    password: Password = Field(description="The new password; at least 10 characters")
+
+
+class InvitationAccepted(BaseModel):
+    design_id: int
+    role: str = Field(description="The role the caller now has on the design")
 
 
 class DesignUpdate(Design):

@@ -37,3 +37,4 @@ CommentId = Annotated[int, Path(ge=1, le=MAX_INT, description="The comment's id"
 VersionNumber = Annotated[int, Path(ge=1, le=MAX_INT, description="A version of the design")]
 UserId = Annotated[int, Path(ge=1, le=MAX_INT, description="A person's (account's) id")]
 ShareId = Annotated[int, Path(ge=1, le=MAX_INT, description="A share's id")]
+InvitationId = Annotated[int, Path(ge=1, le=MAX_INT, description="An invitation's id")]

@@ -8,6 +8,7 @@ from sqlmodel import Session
 from wave.access import share_of, shares_of
 from wave.engine import RULES
 from wave.i18n import translations
+from wave.invitations import pending_of
 from wave.review import CommentView, comments_of, next_steps
 from wave.web.auth import Access
 
@@ -71,6 +72,7 @@ def review_context(
         "next_steps": next_steps(record.review_status, access.role),
         "may_comment": access.can_comment,
         "shares": shares_of(session=session, design_id=record.id) if mine else [],
+        "invitations": pending_of(session=session, design_id=record.id) if mine else [],
         "shared_with_me": shared_with_me,  # they may leave it
         "comments": comments,
         **comment_summary(comments),

@@ -1,26 +1,31 @@
-"""Sign up, sign in, sign out: as pages and as JSON (`/api/auth/…`)."""
+"""Sign up, sign in, sign out: as pages and as JSON (`/api/auth/…`); the account page's
+own forms (name, password). Password reset: `routes/password_reset.py`."""
 
-import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from sqlmodel import Session
 
 from wave.accounts import (
     AccountProblem,
     TooManyAttempts,
     authenticate,
+    change_name,
+    change_password,
     create_user,
     end_all_sessions,
     end_session,
     start_session,
 )
-from wave.settings import get_settings
+from wave.invitations import InvitationRefused, invitation_for, invitation_path, invitation_text
+from wave.links import well_formed
+from wave.models import User
 from wave.web import account_view
 from wave.web.api_models import Account, Login, SignedIn, SignedOut, Signup, body_doc, body_of, errors
 from wave.web.auth import COOKIE, CallerDep, check_csrf
 from wave.web.deps import FormDep, LangDep, SessionDep
-from wave.web.rendering import render_page
+from wave.web.signin_forms import EXPIRED, client_address, form_page, form_token_ok, safe_next, signed_in
 
 router = APIRouter(tags=["accounts"])
 
@@ -28,30 +33,6 @@ BAD_LOGIN = {
     "nl": "Deze combinatie van e-mailadres en wachtwoord kennen we niet.",
     "en": "We do not know this combination of e-mail address and password.",
 }
-
-
-def _signed_in(response: Response, token: str) -> Response:
-    response.set_cookie(
-        COOKIE,
-        token,
-        httponly=True,
-        samesite="lax",
-        secure=get_settings().secure_cookies,
-        max_age=14 * 24 * 3600,
-    )
-    return response
-
-
-def _safe_next(target: str | None) -> str:
-    if not target or not target.startswith("/") or target.startswith("//"):
-        return "/"
-    return target
-
-
-def client_address(request: Request) -> str:
-    """The address the sign-in limits count by: the peer's, or the client's as a trusted
-    proxy names it (`WAVE_FORWARDED_ALLOW_IPS`: uvicorn then rewrites `request.client`)."""
-    return request.client.host if request.client else ""
 
 
 # --- JSON ------------------------------------------------------------------
@@ -99,7 +80,7 @@ def api_login(
         return JSONResponse(status_code=401, content={"detail": BAD_LOGIN[lang]})
     signin = start_session(session=session, user=user)
     body = {"id": user.id, "email": user.email, "name": user.name, "csrf_token": signin.csrf_token}
-    return _signed_in(JSONResponse(body), signin.id)
+    return signed_in(JSONResponse(body), signin.id)
 
 
 @router.post("/api/auth/logout", summary="Sign out", response_model=SignedOut)
@@ -112,46 +93,54 @@ def api_logout(request: Request, session: SessionDep) -> Response:
 
 # --- pages -----------------------------------------------------------------
 
-# Sign-in and sign-up happen before there is a session, so their forms carry a token of
-# their own (double submit): a random value in a SameSite=Strict cookie and in the form.
-# Another site can neither read the cookie nor make the browser send it with its post.
-FORM_COOKIE = "wave_form"
-EXPIRED = {
-    "nl": "Dit formulier is verlopen; probeer het nog eens.",
-    "en": "This form has expired; please try again.",
-}
-
 
 def _account_page(request: Request, context: dict, status: int = 200) -> Response:
-    token = request.cookies.get(FORM_COOKIE) or secrets.token_urlsafe(32)
-    page = render_page(request, "account.html", {**context, "form_token": token}, status)
-    page.set_cookie(
-        FORM_COOKIE,
-        token,
-        httponly=True,
-        samesite="strict",
-        secure=get_settings().secure_cookies,
-        max_age=24 * 3600,
+    return form_page(request, "account.html", context, status)
+
+
+def _invited(session: Session, lang: str, token: str) -> dict:
+    """What the sign-in and sign-up pages say and carry when reached through an
+    invitation's link (`/invitations/{token}`): after either, that link is opened."""
+    if not token or not well_formed(token):
+        return {}
+    try:
+        invitation, record = invitation_for(session=session, token=token)
+    except InvitationRefused:
+        return {}
+    inviter = session.get(User, invitation.invited_by)
+    note = invitation_text(
+        lang, inviter=inviter.name if inviter else "?", title=record.title, role=invitation.role
     )
-    return page
-
-
-def _form_token_ok(request: Request, form) -> bool:
-    cookie, sent = request.cookies.get(FORM_COOKIE), str(form.get("form_token") or "")
-    return bool(cookie) and secrets.compare_digest(cookie, sent)
+    return {
+        "invitation": token,
+        "invitation_note": note,
+        "invited_email": invitation.email,
+        "next": invitation_path(token),
+    }
 
 
 @router.get("/signin", response_class=HTMLResponse, include_in_schema=False)
-def signin_page(request: Request) -> Response:
-    return _account_page(request, {"mode": "signin", "next": _safe_next(request.query_params.get("next"))})
+def signin_page(request: Request, session: SessionDep, lang: LangDep) -> Response:
+    context = {
+        "mode": "signin",
+        "next": safe_next(request.query_params.get("next")),
+        **_invited(session, lang, request.query_params.get("invitation", "")),
+    }
+    context["reset_done"] = request.query_params.get("done") == "reset"
+    return _account_page(request, context)
 
 
 @router.post("/signin", response_class=HTMLResponse, include_in_schema=False)
 def signin(request: Request, form: FormDep, session: SessionDep, lang: LangDep) -> Response:
     email = str(form.get("email") or "")
-    target = _safe_next(str(form.get("next") or "/"))
-    typed = {"mode": "signin", "next": target, "email": email}
-    if not _form_token_ok(request, form):
+    target = safe_next(str(form.get("next") or "/"))
+    typed = {
+        "mode": "signin",
+        "next": target,
+        "email": email,
+        **_invited(session, lang, str(form.get("invitation") or "")),
+    }
+    if not form_token_ok(request, form):
         return _account_page(request, {**typed, "error": EXPIRED[lang]}, 403)
     try:
         user = authenticate(
@@ -167,26 +156,35 @@ def signin(request: Request, form: FormDep, session: SessionDep, lang: LangDep) 
     if user is None:
         return _account_page(request, {**typed, "error": BAD_LOGIN[lang]}, 401)
     signin = start_session(session=session, user=user)
-    return _signed_in(RedirectResponse(target, status_code=303), signin.id)
+    return signed_in(RedirectResponse(typed["next"], status_code=303), signin.id)
 
 
 @router.get("/signup", response_class=HTMLResponse, include_in_schema=False)
-def signup_page(request: Request) -> Response:
-    return _account_page(request, {"mode": "signup", "next": "/"})
+def signup_page(request: Request, session: SessionDep, lang: LangDep) -> Response:
+    invited = _invited(session, lang, request.query_params.get("invitation", ""))
+    return _account_page(
+        request, {"mode": "signup", "next": "/", "email": invited.get("invited_email", ""), **invited}
+    )
 
 
 @router.post("/signup", response_class=HTMLResponse, include_in_schema=False)
 def signup(request: Request, form: FormDep, session: SessionDep, lang: LangDep) -> Response:
     values = {k: str(form.get(k) or "") for k in ("email", "name", "password")}
-    typed = {"mode": "signup", "next": "/", "email": values["email"], "name": values["name"]}
-    if not _form_token_ok(request, form):
+    typed = {
+        "mode": "signup",
+        "next": "/",
+        **_invited(session, lang, str(form.get("invitation") or "")),
+        "email": values["email"],
+        "name": values["name"],
+    }
+    if not form_token_ok(request, form):
         return _account_page(request, {**typed, "error": EXPIRED[lang]}, 403)
     try:
         user = create_user(session=session, **values)
     except AccountProblem as problem:
         return _account_page(request, {**typed, "errors": {problem.field: problem(lang)}}, 422)
     signin = start_session(session=session, user=user)
-    return _signed_in(RedirectResponse("/", status_code=303), signin.id)
+    return signed_in(RedirectResponse(typed["next"], status_code=303), signin.id)
 
 
 @router.post("/signout", include_in_schema=False, dependencies=[Depends(check_csrf)])
@@ -199,7 +197,58 @@ def signout(request: Request, session: SessionDep) -> Response:
 
 @router.get("/account", response_class=HTMLResponse, include_in_schema=False)
 def account(request: Request, session: SessionDep, caller: CallerDep) -> Response:
-    return account_view.account_page(request, session, caller.user)
+    saved = request.query_params.get("saved", "")
+    return account_view.account_page(request, session, caller.user, saved=saved)
+
+
+@router.post(
+    "/account/name", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(check_csrf)]
+)
+def rename(
+    request: Request, form: FormDep, session: SessionDep, caller: CallerDep, lang: LangDep
+) -> Response:
+    name = str(form.get("name") or "")
+    try:
+        change_name(session=session, user=caller.user, name=name)
+    except AccountProblem as problem:
+        session.refresh(caller.user)
+        return account_view.account_page(
+            request, session, caller.user, 422, name_value=name, name_error=problem(lang)
+        )
+    return RedirectResponse("/account?saved=name#profile", status_code=303)
+
+
+@router.post(
+    "/account/password",
+    response_class=HTMLResponse,
+    include_in_schema=False,
+    dependencies=[Depends(check_csrf)],
+)
+def new_password(
+    request: Request, form: FormDep, session: SessionDep, caller: CallerDep, lang: LangDep
+) -> Response:
+    """Passwords are not sent back in the page: after an error both fields are empty."""
+    try:
+        change_password(
+            session=session,
+            user=caller.user,
+            current=str(form.get("current_password") or ""),
+            new=str(form.get("password") or ""),
+            address=client_address(request),
+            keep=caller.signin,
+        )
+    except TooManyAttempts as refused:
+        page = account_view.account_page(
+            request, session, caller.user, 429, password_errors={"current_password": refused(lang)}
+        )
+        page.headers["Retry-After"] = str(refused.retry_after)
+        return page
+    except AccountProblem as problem:
+        session.rollback()
+        return account_view.account_page(
+            request, session, caller.user, 422, password_errors={problem.field: problem(lang)}
+        )
+    return RedirectResponse("/account?saved=password#password", status_code=303)
 
 
 @router.post("/account/signout-everywhere", include_in_schema=False, dependencies=[Depends(check_csrf)])
