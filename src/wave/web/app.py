@@ -20,6 +20,7 @@ from wave.format import DesignInvalid, Problem, shape_problem
 from wave.i18n import negotiate
 from wave.settings import get_settings
 from wave.store import QuotaExceeded, StoredDesignInvalid
+from wave.teamtable import check_all as check_team_table
 from wave.templating import STATIC_DIR
 from wave.web.api_models import MAX_BODY, TOO_LARGE, BodyRefused, body_models
 from wave.web.auth import CsrfFailed, DesignUnreadable, Forbidden, NotSignedIn, NotVisible
@@ -42,6 +43,7 @@ from wave.web.routes import (
     review_queue,
     rules,
     team,
+    teamtable,
 )
 
 
@@ -51,6 +53,7 @@ async def lifespan(app: FastAPI):
     settings.check_safe()
     get_catalogue()  # a bad catalogue file stops start-up here, naming file and field
     get_templates()
+    check_team_table()  # the tips, cards and words, as the catalogue
     migrate(settings.database_url)
     if settings.seed_examples:
         from wave.seeding import seed_examples
@@ -95,6 +98,7 @@ def create_app() -> FastAPI:
         review.router,
         drawings.router,
         rules.router,
+        teamtable.router,
         prefs.router,
         team.router,
         password_reset.router,

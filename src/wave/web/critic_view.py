@@ -4,7 +4,8 @@ panel's state (SPEC §5.2, "a calm critic").
 The engine reports one finding per occurrence (a link component, a goal, a
 missing kind of interaction); the panel shows one entry per rule, naming every
 activity (or goal) its findings name, with each finding's own sentence and the
-rule's *why* and *try* once. The order is the report's: warnings first.
+rule's *why* and *try* once, and the tip and conversation card it comes from (their
+pages link from the entry). The order is the report's: warnings first.
 
 States, by the number of placed activities:
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from wave.catalogue import Catalogue
 from wave.engine import RULES, Finding, Report
 from wave.format import DesignBody
+from wave.teamtable import card, tip
 
 IN_PROGRESS_BELOW = 4  # fewer activities than this: the design is still being built
 
@@ -50,6 +52,8 @@ class Entry:
     messages: list[str] = field(default_factory=list)
     why: str = ""
     try_: str = ""
+    tip_title: str | None = None  # the toolkit tip it comes from (its page: /tips#tip-N)
+    card_title: str | None = None  # the conversation card (/misconceptions/<id>)
 
     @property
     def activity_ids(self) -> str:
@@ -82,6 +86,16 @@ def _specific(finding: Finding, why: str, try_: str) -> str:
     return " ".join(text.split())
 
 
+def _tip_title(number: int | None, lang: str) -> str | None:
+    found = tip(number) if number else None
+    return found.title(lang) if found else None
+
+
+def _card_title(card_id: str | None, lang: str) -> str | None:
+    found = card(card_id) if card_id else None
+    return found.title(lang) if found else None
+
+
 def group_findings(report: Report, design: DesignBody, catalogue: Catalogue, lang: str) -> list[Entry]:
     """One entry per rule, in the report's order (warnings first)."""
     placed = design.placed()
@@ -107,6 +121,8 @@ def group_findings(report: Report, design: DesignBody, catalogue: Catalogue, lan
                 title=finding.title,
                 why=why,
                 try_=try_,
+                tip_title=_tip_title(finding.tip, lang),
+                card_title=_card_title(finding.misconception, lang),
             )
         known = {a.id for a in entry.activities}
         for placed_id in finding.activities:

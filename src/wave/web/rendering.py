@@ -1,6 +1,7 @@
 """Rendering for the web app: pages and their fragments (blocks), through one Jinja
 environment per language, made as the PDF export's is (`wave.templating`) plus
-the globals only pages use (the critic panel's view)."""
+the globals only pages use (the critic panel's view, a rule's title by its id, the
+glossary's words linked in a text)."""
 
 from functools import lru_cache
 from typing import Any
@@ -10,6 +11,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2_fragments import render_block, render_blocks
 
+from wave.engine import RULES
+from wave.teamtable import link_terms
 from wave.templating import make_environment
 from wave.web.critic_view import critic_view
 
@@ -17,7 +20,11 @@ from wave.web.critic_view import critic_view
 @lru_cache(maxsize=4)
 def environment(lang: str) -> jinja2.Environment:
     env = make_environment(lang)
-    env.globals.update(critic_view=critic_view)
+    env.globals.update(
+        critic_view=critic_view,
+        rule_title=lambda rule_id: RULES[rule_id].TITLE[lang],
+        link_terms=lambda: link_terms(lang),
+    )
     return env
 
 
