@@ -26,7 +26,7 @@ import pytest
 from fastapi import routing
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
-from webfixtures import PASSWORD, sign_up_and_in
+from webfixtures import PASSWORD, sign_up_and_in, unique_email
 
 from wave.db import get_engine
 from wave.engine import RULES
@@ -73,6 +73,15 @@ PUBLIC = {
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/logout"),
     ("GET", "/lang/{code}"),
+    # password reset, before there is a session (tests/test_password_reset.py)
+    ("GET", "/forgot"),
+    ("POST", "/forgot"),
+    ("GET", "/reset/{token}"),
+    ("POST", "/reset/{token}"),
+    ("POST", "/api/auth/forgot"),
+    ("POST", "/api/auth/reset"),
+    # an invitation's link: signed in it is accepted, otherwise on to sign-in (test_invitations.py)
+    ("GET", "/invitations/{token}"),
 }
 FRAMEWORK = {"/static", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
 
@@ -124,6 +133,7 @@ class Target:
     persona: str = "anonymous"
     comment_id: int | None = None
     other_id: int = 1  # the person a team row is about (see `invited_by_someone`)
+    invitation_id: int = 1  # the owner's invitation a row is about (see `owner_invites`)
 
     @property
     def owner(self) -> TestClient:
@@ -157,6 +167,7 @@ class Target:
             "own_id": getattr(clients[self.persona], "user_id", 1),  # anonymous: any id
             "other_id": self.other_id,
             "colleague_id": self.world.colleague.user_id,
+            "invitation_id": self.invitation_id,
         }
 
 
@@ -252,6 +263,16 @@ def invited_by_someone(target: Target) -> None:
         assert r.status_code == 303, r.text
 
 
+def owner_invites(target: Target) -> None:
+    """The owner shares the design with an address that has no account: an invitation."""
+    r = target.owner.post(
+        f"/api/designs/{target.design_id}/shares", json={"email": unique_email("uitgenodigd"), "role": "view"}
+    )
+    assert r.status_code == 201 and r.json()["invitation"], r.text
+    listed = target.owner.get(f"/api/designs/{target.design_id}/shares").json()
+    target.invitation_id = next(s["id"] for s in listed if s["kind"] == "invitation")
+
+
 def invitee(target: Target) -> str:
     """Someone new to invite to the persona's team."""
     return sign_up_and_in(TestClient(target.world.app), name="Collega").email
@@ -294,6 +315,21 @@ TABLE: list[Row] = [
     Row("POST", "/signout", signed_in(303), own_session=True),
     Row("GET", "/account", signed_in(200)),
     Row("POST", "/account/signout-everywhere", signed_in(303), own_account=True),
+    Row("POST", "/account/name", signed_in(303), own_account=True, send=lambda t: {"data": {"name": "Ans"}}),
+    Row(
+        "POST",
+        "/account/password",
+        signed_in(303),
+        own_account=True,
+        send=lambda t: {"data": {"current_password": PASSWORD, "password": "Een-heel-ander-wachtwoord"}},
+    ),
+    Row(
+        "POST",
+        "/api/invitations/{token}/accept",
+        signed_in(404),
+        url="/api/invitations/geen-uitnodiging-met-dit-token/accept",
+        label="unknown token",
+    ),
     Row("POST", "/account/team/invite", signed_in(303), send=lambda t: {"data": {"email": invitee(t)}}),
     Row(
         "POST",
@@ -334,6 +370,13 @@ TABLE: list[Row] = [
     Row("GET", A + "/shares", OWNER_ONLY),
     Row(
         "DELETE",
+        A + "/invitations/{invitation_id}",
+        roles(403, 403, 403, 204),
+        fresh=True,
+        prepare=owner_invites,
+    ),
+    Row(
+        "DELETE",
         A + "/shares/{share_id}",
         roles(403, 403, 403, 204),
         url=A + "/shares/{viewer_share_id}",
@@ -341,6 +384,12 @@ TABLE: list[Row] = [
         fresh=True,
     ),
     Row("POST", A + "/leave", roles(204, 204, 204, 404), label="one's own share", fresh=True),
+    # Housekeeping: the trash (a design that is not in it is restored as it is) ---------------
+    Row("DELETE", A, roles(403, 403, 403, 204), fresh=True),
+    Row("POST", A + "/restore", roles(403, 403, 403, 200)),
+    Row("GET", "/api/trash", signed_in(200)),
+    Row("POST", D + "/delete", roles(403, 403, 403, 303), fresh=True),
+    Row("POST", D + "/restore", roles(403, 403, 403, 303)),
     # Pages and fragments of one design ----------------------------------------------------
     Row("GET", D, READ),
     Row("GET", D + "/activities/{placed_id}", READ),
@@ -446,6 +495,13 @@ TABLE: list[Row] = [
         url=D + "/review/shares/{viewer_id}/remove",
         label="the viewer's share",
         fresh=True,
+    ),
+    Row(
+        "POST",
+        D + "/review/invitations/{invitation_id}/withdraw",
+        OWNER_ONLY,
+        fresh=True,
+        prepare=owner_invites,
     ),
     Row("POST", D + "/review/leave", roles(303, 303, 303, 422), fresh=True),
     # Versions ----------------------------------------------------------------------------
