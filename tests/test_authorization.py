@@ -390,6 +390,12 @@ TABLE: list[Row] = [
     Row("GET", "/api/trash", signed_in(200)),
     Row("POST", D + "/delete", roles(403, 403, 403, 303), fresh=True),
     Row("POST", D + "/restore", roles(403, 403, 403, 303)),
+    # Housekeeping: the trash (a design that is not in it is restored as it is) ---------------
+    Row("DELETE", A, roles(403, 403, 403, 204), fresh=True),
+    Row("POST", A + "/restore", roles(403, 403, 403, 200)),
+    Row("GET", "/api/trash", signed_in(200)),
+    Row("POST", D + "/delete", roles(403, 403, 403, 303), fresh=True),
+    Row("POST", D + "/restore", roles(403, 403, 403, 303)),
     # Pages and fragments of one design ----------------------------------------------------
     Row("GET", D, READ),
     Row("GET", D + "/activities/{placed_id}", READ),

@@ -149,8 +149,8 @@ def test_home_page_in_dutch_and_english(client):
     assert '<html lang="nl">' in nl.text and '<html lang="en">' in en.text
     assert _texts(nl.text, "h1") == ["Je ontwerpen"]
     assert _texts(en.text, "h1") == ["Your designs"]
-    assert _texts(nl.text, "h2") == ["Voorbeelden", "Begin een nieuw ontwerp", "Importeren"]
-    assert _texts(en.text, "h2") == ["Examples", "Start a new design", "Import"]
+    assert _texts(nl.text, "h2") == ["Voorbeelden", "Begin een nieuw ontwerp", "Importeren", "Prullenbak"]
+    assert _texts(en.text, "h2") == ["Examples", "Start a new design", "Import", "Trash"]
     assert "<title>Ontwerpen · Wave</title>" in nl.text
     assert "<title>Designs · Wave</title>" in en.text
 

@@ -9,6 +9,7 @@ from wave.commands.check import check
 from wave.commands.export import export
 from wave.commands.rules import rules
 from wave.commands.serve import serve
+from wave.commands.trash import trash
 from wave.commands.users import users
 
 app = typer.Typer(
@@ -25,6 +26,7 @@ app.command("bench")(bench)
 app.command("backup")(backup)
 app.command("restore")(restore)
 app.add_typer(users, name="users")
+app.add_typer(trash, name="trash")
 
 if __name__ == "__main__":
     app()

@@ -32,15 +32,22 @@ class QuotaExceeded(Exception):
         super().__init__(f"{kind} quota of {limit} reached")
 
     TEXT = {
+        # a design in the trash counts until it is purged (wave.trash): it is still stored
         "designs": {
-            "nl": "Je hebt het maximum van {limit} ontwerpen bereikt; verwijder er eerst een paar.",
-            "en": "You have reached the maximum of {limit} designs; remove a few first.",
+            "nl": "Je hebt het maximum van {limit} ontwerpen bereikt. Ontwerpen in je prullenbak "
+            "tellen mee tot ze na 30 dagen definitief verdwijnen; vraag je beheerder om meer "
+            "ruimte als je niet kunt wachten.",
+            "en": "You have reached the maximum of {limit} designs. Designs in your trash count "
+            "until they are removed for good after 30 days; ask your administrator for more "
+            "room if you cannot wait.",
         },
         "storage": {
             "nl": "De opslag van je ontwerpen is vol ({limit} miljoen tekens); er is niets "
-            "opgeslagen. Verwijder oude ontwerpen of vraag je beheerder om meer ruimte.",
+            "opgeslagen. Ontwerpen in je prullenbak tellen mee tot ze na 30 dagen definitief "
+            "verdwijnen; vraag je beheerder om meer ruimte.",
             "en": "Your designs' storage is full ({limit} million characters); nothing was "
-            "saved. Remove old designs or ask your administrator for more room.",
+            "saved. Designs in your trash count until they are removed for good after 30 days; "
+            "ask your administrator for more room.",
         },
     }
 

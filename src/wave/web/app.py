@@ -12,16 +12,19 @@ from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
 from pydantic.json_schema import models_json_schema
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlmodel import Session
 
 from wave.catalogue import get_catalogue
-from wave.db import migrate
+from wave.db import get_engine, migrate
 from wave.design_templates import get_templates
 from wave.format import DesignInvalid, Problem, shape_problem
 from wave.i18n import negotiate
+from wave.models import now
 from wave.settings import get_settings
 from wave.store import QuotaExceeded, StoredDesignInvalid
 from wave.teamtable import check_all as check_team_table
 from wave.templating import STATIC_DIR
+from wave.trash import purge_trash
 from wave.web.api_models import MAX_BODY, TOO_LARGE, BodyRefused, body_models
 from wave.web.auth import CsrfFailed, DesignUnreadable, Forbidden, NotSignedIn, NotVisible
 from wave.web.plain_text import plain_text_only
@@ -55,6 +58,8 @@ async def lifespan(app: FastAPI):
     get_templates()
     check_team_table()  # the tips, cards and words, as the catalogue
     migrate(settings.database_url)
+    with Session(get_engine()) as session:  # what has been in a trash for 30 days goes
+        purge_trash(session=session, now=now())
     if settings.seed_examples:
         from wave.seeding import seed_examples
 
@@ -93,6 +98,7 @@ def create_app() -> FastAPI:
         health.router,
         accounts.router,
         api_designs.router,
+        api_designs.trash_router,
         pages.router,
         canvas.router,
         review.router,

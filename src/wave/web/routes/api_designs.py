@@ -2,6 +2,8 @@
 session; a design you may not see is a 404, a role that may not do it a 403."""
 
 import asyncio
+import json
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request
@@ -17,10 +19,18 @@ from wave.filenames import pdf_filename
 from wave.format import Design, parse_design
 from wave.i18n import N_, translate
 from wave.invitations import pending_of, withdraw
-from wave.models import Share, User
+from wave.models import DesignRecord, Share, User, now
 from wave.review import comments_of
 from wave.settings import get_settings
-from wave.store import DesignNotFound, StaleVersion, create_design, save_design
+from wave.store import (
+    DesignNotFound,
+    StaleVersion,
+    StoredDesignInvalid,
+    create_design,
+    save_design,
+)
+from wave.store import read as read_document
+from wave.trash import TRASH_DAYS, delete_design, purge_trash, restore_design, trash_of
 from wave.web.api_models import (
     DesignListItem,
     DesignUpdate,
@@ -36,8 +46,17 @@ from wave.web.api_models import (
     errors,
     parse_body,
 )
-from wave.web.auth import Access, CallerDep, EditAccess, OwnerAccess, ViewAccess, check_csrf
+from wave.web.auth import (
+    Access,
+    CallerDep,
+    EditAccess,
+    OwnerAccess,
+    ViewAccess,
+    authorize,
+    check_csrf,
+)
 from wave.web.critique import report_for
+from wave.web.dashboard_view import only_the_owner
 from wave.web.deps import CatalogueDep, DesignId, InvitationId, LangDep, SessionDep, ShareId
 from wave.web.sharing import share_from_request
 
@@ -359,3 +378,75 @@ def leave(session: SessionDep, lang: LangDep, access: ViewAccess) -> Response:
     if not remove_share(session=session, record=access.record, user_id=access.caller.user.id):
         return JSONResponse(status_code=404, content={"detail": NOTHING_TO_LEAVE[lang]})
     return Response(status_code=204)
+
+
+# --- housekeeping: the trash (SPEC §6, wave.trash) ----------------------------------------
+
+
+def stored_json(record: DesignRecord) -> dict[str, Any]:
+    """The design as `GET /api/designs/{id}` gives it (its stored document, also when a
+    stricter format no longer reads it: a restore must not fail on that)."""
+    try:
+        document = read_document(record.document).to_json()
+    except StoredDesignInvalid:
+        document = json.loads(record.document)
+    return {**document, "id": record.id, "version": record.version}
+
+
+@router.delete(
+    "/{design_id}",
+    status_code=204,
+    summary=f"Delete a design (owner only): it is gone for everyone and kept in the owner's "
+    f"trash for {TRASH_DAYS} days",
+    response_class=Response,
+    responses=DESIGN_ERRORS,
+)
+def delete(design_id: DesignId, session: SessionDep, lang: LangDep, caller: CallerDep) -> Response:
+    """The stored document is not read, so a design the format no longer accepts can be
+    deleted too. Without a JSON body, it carries the session's `X-CSRF-Token`."""
+    record, role = authorize(session=session, caller=caller, design_id=design_id, needed="view")
+    if role != "owner":
+        return JSONResponse(status_code=403, content={"detail": only_the_owner(lang, "delete")})
+    delete_design(session=session, record=record, now=now())
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{design_id}/restore",
+    summary="Take a design out of the trash (owner only); back for everyone it is shared with",
+    response_model=StoredDesign,
+    responses=DESIGN_ERRORS,
+)
+def restore(design_id: DesignId, session: SessionDep, lang: LangDep, caller: CallerDep) -> Response:
+    """A design that is not in the trash is answered as it is (a second click changes nothing)."""
+    record, role = authorize(
+        session=session, caller=caller, design_id=design_id, needed="view", include_trash=True
+    )
+    if role != "owner":
+        return JSONResponse(status_code=403, content={"detail": only_the_owner(lang, "restore")})
+    restore_design(session=session, record=record)
+    return JSONResponse(stored_json(record))
+
+
+class TrashItemOut(BaseModel):
+    id: int
+    title: str
+    deleted_at: datetime
+    purge_at: datetime = Field(description=f"When it is deleted for good: {TRASH_DAYS} days after")
+
+
+trash_router = APIRouter(prefix="/api/trash", tags=["designs"])
+
+
+@trash_router.get(
+    "",
+    summary="Your deleted designs, most recently deleted first, with when each is purged",
+    response_model=list[TrashItemOut],
+    responses=errors(401),
+)
+def trash(session: SessionDep, caller: CallerDep) -> list[dict[str, Any]]:
+    purge_trash(session=session, now=now())
+    return [
+        {"id": t.id, "title": t.title, "deleted_at": t.deleted_at, "purge_at": t.purge_at}
+        for t in trash_of(session=session, user=caller.user)
+    ]

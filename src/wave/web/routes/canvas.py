@@ -27,6 +27,7 @@ from wave.prefs import prefs_of
 from wave.review import comments_of
 from wave.store import StaleVersion, read, save_design
 from wave.summaries import both
+from wave.trash import TRASH_DAYS
 from wave.undo import record_step, redo, undo, undo_state
 from wave.vocabulary import (
     ENVIRONMENTS,
@@ -111,6 +112,7 @@ def page_context(
         "design": design,
         "role": access.role,
         "role_names": role_labels(lang),
+        "trash_days": TRASH_DAYS,  # the owner can delete it from the Design panel
         # whose design it is, for everyone it is shared with
         "owner_name": owner.name
         if access.role != "owner" and (owner := session.get(User, access.record.owner_id or 0))

@@ -1,7 +1,10 @@
-"""Pages outside the canvas: the dashboard, starting a design, import, language."""
+"""Pages outside the canvas: the dashboard (its search and filters, deleting and
+restoring), starting a design, import, language."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -16,12 +19,14 @@ from wave.examples import example_index
 from wave.format import MAX_BYTES, DesignInvalid, load_document, parse_design
 from wave.inbox import inbox
 from wave.material import custom_templates
-from wave.models import User
+from wave.models import User, now
 from wave.store import QuotaExceeded, StoredDesignInvalid, create_design, read
 from wave.team import team_of
-from wave.web.auth import Caller, CallerDep, ViewAccess, check_csrf
+from wave.trash import delete_design, purge_trash, restore_design
+from wave.web.auth import Caller, CallerDep, ViewAccess, authorize, check_csrf
 from wave.web.critique import report_for
-from wave.web.deps import CatalogueDep, FormDep, LangDep, SessionDep
+from wave.web.dashboard_view import FIELDS, Notice, dashboard, only_the_owner
+from wave.web.deps import CatalogueDep, DesignId, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_fragments, render_page
 from wave.web.review_view import role_labels, status_labels
 
@@ -58,13 +63,34 @@ def all_templates(session: Session, user: User) -> dict[str, DesignTemplate]:
     return get_templates() | custom_templates(session=session, user=user)
 
 
-def home_context(session: Session, caller: Caller, lang: str = "nl", **extra) -> dict:
+def home_context(
+    session: Session,
+    caller: Caller,
+    lang: str = "nl",
+    params: Mapping[str, str] | None = None,
+    notice: Notice | None = None,
+    **extra,
+) -> dict:
+    """The dashboard; `params` are its search, filters and order (`dashboard_view`)."""
     user = caller.user
+    purge_trash(session=session, now=now())  # the trash is listed here: what is due goes first
     records = visible_designs(session=session, user=user)
     examples = {info.slug: info for info in example_index()}
+    templates = all_templates(session, user)
+    board = dashboard(
+        session=session,
+        user=user,
+        records=records,
+        params=params or {},
+        templates=templates,
+        lang=lang,
+        now=now(),
+        notice=notice,
+    )
     return {
-        "own": [r for r in records if r.example_slug is None and r.owner_id == user.id],
-        "shared": [r for r in records if r.example_slug is None and r.owner_id != user.id],
+        "board": board,
+        "own": board.own,
+        "shared": board.shared,
         "examples": sorted(
             ((r, examples[r.example_slug]) for r in records if r.example_slug in examples),
             key=lambda pair: (pair[1].kind != "worked", pair[1].title(lang)),
@@ -75,15 +101,37 @@ def home_context(session: Session, caller: Caller, lang: str = "nl", **extra) ->
         "role_names": role_labels(lang),
         "team_invitations": team_of(session=session, user=user).invitations,
         "thumbnails": {r.id: thumbnail(r.document, lang) for r in records},
-        "templates": all_templates(session, user),
+        "templates": templates,
         "user": user,
         **extra,
     }
 
 
+RESULTS = "dashboard-results"  # the element a search or filter replaces
+
+
+def for_results(request: Request) -> bool:
+    """An htmx request that replaces the list of designs (not a restore of history, which
+    wants the whole page)."""
+    headers = request.headers
+    return (
+        headers.get("HX-Request") == "true"
+        and headers.get("HX-Target") == RESULTS
+        and not headers.get("HX-History-Restore-Request")
+    )
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, session: SessionDep, lang: LangDep, caller: CallerDep) -> Response:
-    return render_page(request, "home.html", home_context(session, caller, lang))
+    """The dashboard. Its search, filters and order are GET parameters (`?q=…&status=…&
+    template=…&owner=mine|shared|<person>&sort=changed|title|created`); from htmx only
+    the list and its count are answered. A value the filters do not offer is a 422 that
+    names the field, with the list as if it were not given."""
+    context = home_context(session, caller, lang, params=request.query_params)
+    status = 422 if context["board"].problems else 200
+    if for_results(request):
+        return render_fragments(request, "home.html", ["results", "filter_summary"], context, status)
+    return render_page(request, "home.html", context, status)
 
 
 @router.post("/designs", response_class=HTMLResponse)
@@ -165,3 +213,70 @@ def switch_language(code: str, request: Request) -> Response:
     if code in ("nl", "en"):
         response.set_cookie("wave_lang", code, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
     return response
+
+
+# --- deleting and restoring (the JSON API is in api_designs) --------------------------------
+
+
+def _back(form, **happened: int) -> str:
+    """Where a post without script returns: the dashboard with the filters it had (the
+    form's `back`) and what happened (`?deleted=ID`, shown with an undo)."""
+    kept = [(k, v) for k, v in parse_qsl(str(form.get("back") or "")) if k in FIELDS]
+    return "/?" + urlencode(kept + list(happened.items()))
+
+
+def _answer(
+    request: Request, session: Session, caller: Caller, lang: str, notice: Notice, target: str, status=200
+) -> Response:
+    """From the dashboard (htmx): its list as its address filters it, the trash and the
+    notice; from the canvas (htmx): off to the dashboard; without script: a redirect."""
+    if for_results(request):
+        current = urlsplit(request.headers.get("HX-Current-URL", "")).query
+        context = home_context(session, caller, lang, params=dict(parse_qsl(current)), notice=notice)
+        blocks = ["results", "filter_summary", "trash", "notice"]
+        return render_fragments(request, "home.html", blocks, context, status)
+    if status >= 400:
+        return render_page(request, "forbidden.html", {"message": notice.text}, status)
+    if request.headers.get("HX-Request"):
+        return Response(status_code=200, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/designs/{design_id}/delete", response_class=HTMLResponse)
+def delete_from_page(
+    design_id: DesignId,
+    request: Request,
+    form: FormDep,
+    session: SessionDep,
+    lang: LangDep,
+    caller: CallerDep,
+) -> Response:
+    """Into the owner's trash (`DELETE /api/designs/{id}` does the same for the API)."""
+    record, role = authorize(session=session, caller=caller, design_id=design_id, needed="view")
+    if role != "owner":
+        refused = Notice("refused", record.id, record.title, only_the_owner(lang, "delete"))
+        return _answer(request, session, caller, lang, refused, "/", 403)
+    delete_design(session=session, record=record, now=now())
+    notice = Notice("deleted", record.id, record.title)
+    return _answer(request, session, caller, lang, notice, _back(form, deleted=record.id))
+
+
+@router.post("/designs/{design_id}/restore", response_class=HTMLResponse)
+def restore_from_page(
+    design_id: DesignId,
+    request: Request,
+    form: FormDep,
+    session: SessionDep,
+    lang: LangDep,
+    caller: CallerDep,
+) -> Response:
+    """Out of the trash, from the trash's list or the undo after a delete."""
+    record, role = authorize(
+        session=session, caller=caller, design_id=design_id, needed="view", include_trash=True
+    )
+    if role != "owner":
+        refused = Notice("refused", record.id, record.title, only_the_owner(lang, "restore"))
+        return _answer(request, session, caller, lang, refused, "/", 403)
+    restore_design(session=session, record=record)
+    notice = Notice("restored", record.id, record.title)
+    return _answer(request, session, caller, lang, notice, _back(form, restored=record.id))
