@@ -22,6 +22,7 @@ from wave.drawing import Chart, profile_charts, wave_svg
 from wave.drawing.texts import t as drawing_text
 from wave.engine import Finding, Report
 from wave.format import Design, Phase, PlacedActivity
+from wave.teamtable import tips
 
 CUSTOM_ICON = "shapes"
 MODE_COLOURS = {"online": "#1f6fd1", "offline": "#c25e00"}
@@ -38,22 +39,11 @@ WAVE_FULL_LIMIT = 40
 COMPACT_COLUMNS = 24
 COMPACT_SCALE = 0.7
 
-# The toolkit's ten tips, in our own words (headings of the findings section).
-TIP_TITLES: dict[int, dict[str, str]] = {
-    1: {"nl": "begin bij de leerdoelen", "en": "start from the learning goals"},
-    2: {"nl": "begin klein", "en": "begin small"},
-    3: {"nl": "verbind online en fysiek", "en": "connect online and face-to-face"},
-    4: {"nl": "er gaat iets in, er gaat iets uit", "en": "something in, something out"},
-    5: {"nl": "doe dingen niet dubbel", "en": "don't do things twice"},
-    6: {"nl": "ontwikkel nieuwe docentvaardigheden", "en": "develop new teaching skills"},
-    7: {
-        "nl": "gebruik wat er al is (open leermateriaal)",
-        "en": "use what exists (open educational resources)",
-    },
-    8: {"nl": "pas je didactiek aan", "en": "change your didactics"},
-    9: {"nl": "wees creatief", "en": "be creative"},
-    10: {"nl": "begin gewoon", "en": "just start"},
-}
+
+def tip_titles(lang: str) -> dict[int, str]:
+    """The toolkit's ten tips by number, as the headings of the findings section (the
+    team table's titles, `wave.teamtable`)."""
+    return {t.number: t.title(lang) for t in tips()}
 
 
 def icon_src(name: str, colour: str) -> str:
@@ -240,7 +230,7 @@ def export_context(
         "profile": report.profile,
         "tables": phase_tables(design, catalogue),
         "tip_groups": findings_by_tip(report),
-        "tip_titles": {tip: texts[lang] for tip, texts in TIP_TITLES.items()},
+        "tip_titles": tip_titles(lang),
         "comments": list(comments),
         "wave_rows": wave_rows(design, phase_rows, catalogue, lang, report, drawings),
         "wave_compact": len(design.placed()) > WAVE_FULL_LIMIT,
