@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from wave.engine import RULES
 from wave.examples import EXAMPLES_DIR
 
 MARKETING = json.loads((EXAMPLES_DIR / "marketing-communicatie.json").read_text(encoding="utf-8"))
@@ -98,6 +99,18 @@ def test_report_matches_engine_json(client):
     assert set(report) == {"findings", "profile"}
     assert report["profile"]["total_minutes"] > 0
     assert not [f for f in report["findings"] if f["severity"] == "warning"]
+
+
+def test_report_findings_name_their_misconception(client):
+    """SPEC §4: a finding of a rule that detects a misconception names it; others say null."""
+    bad = RULES["blend.one-tool"].EXAMPLES["bad"]
+    design_id = client.post("/api/designs", json=bad).json()["id"]
+    r = client.get(f"/api/designs/{design_id}/report")
+    assert r.status_code == 200, r.text
+    findings = {f["rule"]: f for f in r.json()["findings"]}
+    assert findings["blend.one-tool"]["misconception"] == "online-tool"
+    assert findings["blend.one-tool"]["activities"] == ["a1", "a3", "a5"]
+    assert all("misconception" in f for f in findings.values())
 
 
 def test_unknown_design_is_404(client):

@@ -85,7 +85,7 @@ def check(ctx: Context) -> Iterator[Hit]:
 EXAMPLES = {
     "bad": {
         "format": "wave.design/v1",
-        "title": "Verzorgende IG: cliënten veilig verplaatsen",
+        "title": "Verzorgende IG: veilig verplaatsen, de stage staat los",
         "language": "nl",
         "template": "linear",
         "goals": [
@@ -152,7 +152,7 @@ EXAMPLES = {
     },
     "good": {
         "format": "wave.design/v1",
-        "title": "Verzorgende IG: cliënten veilig verplaatsen",
+        "title": "Verzorgende IG: veilig verplaatsen, school en stage verbonden",
         "language": "nl",
         "template": "linear",
         "goals": [

@@ -41,7 +41,7 @@ FOUND = {
     "async": {
         "nl": "Alle activiteiten zijn asynchroon: studenten werken alles in hun eigen tijd af en "
         "zijn nooit tegelijk met elkaar of met jou bezig.",
-        "en": "Every activity is asynchronous: students work through everything at their own "
+        "en": "Every activity is asynchronous: students work through everything in their own "
         "time and are never busy with each other or with you at the same moment.",
     },
 }
@@ -51,7 +51,7 @@ WHY = {
     "wanneer en in welk tempo ze zich verdiepen. Het gaat niet om het een of het ander, maar "
     "om de combinatie die het leren het meest helpt.",
     "en": "Synchronous and asynchronous learning complement each other. A shared moment "
-    "gives room for direct questions, feedback and conversation; working at their own time, "
+    "gives room for direct questions, feedback and conversation; working in their own time, "
     "students decide when and at what pace they go deeper. It is not one or the other, but "
     "the combination that helps learning most.",
 }
@@ -60,7 +60,7 @@ TRY = {
     "een kennisclip of een hoofdstuk, of laat ze een opdracht na de les zelf afmaken. Alles "
     "asynchroon? Plan een gezamenlijk moment, online of op locatie, waarop studenten hun "
     "vragen stellen en samen verder komen.",
-    "en": "All synchronous? Turn explanation into something students do beforehand at their "
+    "en": "All synchronous? Turn explanation into something students do beforehand in their "
     "own time, such as a knowledge clip or a chapter, or let them finish an assignment on "
     "their own after class. All asynchronous? Plan a shared moment, online or on site, where "
     "students ask their questions and get further together.",

@@ -66,7 +66,7 @@ def check(ctx: Context) -> Iterator[Hit]:
 EXAMPLES = {
     "bad": {
         "format": "wave.design/v1",
-        "title": "Contractenrecht week 2: hoe komt een overeenkomst tot stand?",
+        "title": "Contractenrecht week 2: studietijd nog open",
         "language": "nl",
         "template": "linear",
         "study_load_hours": 4,
@@ -143,7 +143,7 @@ EXAMPLES = {
     },
     "good": {
         "format": "wave.design/v1",
-        "title": "Contractenrecht week 2: hoe komt een overeenkomst tot stand?",
+        "title": "Contractenrecht week 2: elke activiteit geschat",
         "language": "nl",
         "template": "linear",
         "study_load_hours": 4,
