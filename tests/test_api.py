@@ -205,7 +205,13 @@ def test_openapi_and_health(client):
     assert client.get("/healthz").json() == {"status": "ok"}
 
 
-NO_BODY = ("/api/auth/logout", "/api/designs/{design_id}/leave")  # posts that carry nothing
+NO_BODY = (  # posts that carry nothing
+    "/api/auth/logout",
+    "/api/designs/{design_id}/leave",
+    "/api/designs/{design_id}/restore",
+    "/api/comments/{comment_id}/resolve",
+    "/api/invitations/{token}/accept",
+)
 
 
 def test_openapi_documents_every_body_and_answer(client):

@@ -135,7 +135,7 @@ def set_status(
     "/designs/{design_id}/comments",
     summary="The comments on a design, with their replies",
     response_model=list[CommentOut],
-    responses=errors(401, 404),
+    responses=errors(401, 404, 422),
 )
 def list_comments(access: ViewAccess, session: SessionDep) -> list[CommentOut]:
     return [_out(c) for c in comments_of(session=session, design_id=access.record.id)]
@@ -227,7 +227,7 @@ def reply(
     "/comments/{comment_id}/resolve",
     summary="Resolve a comment (or reopen a resolved one): the team or its author",
     response_model=Resolved,
-    responses=errors(401, 403, 404),
+    responses=errors(401, 403, 404, 422),
 )
 def resolve(comment_id: CommentId, caller: CallerDep, session: SessionDep, lang: LangDep) -> Response:
     _comment, access = _comment_access(session, caller, comment_id, "view")

@@ -46,7 +46,7 @@ class SeenOut(BaseModel):
     "/api/inbox",
     summary="What happened on your designs since you last looked (newest first)",
     response_model=list[InboxItemOut],
-    responses=errors(401),
+    responses=errors(401, 422),
 )
 def get_inbox(caller: CallerDep, session: SessionDep, unseen: bool = False) -> list[InboxItemOut]:
     return [
