@@ -205,6 +205,21 @@ def test_htmx_gets_the_list_and_the_count_only(world):
     assert page.find("html") and "HX-Request" in r.headers["vary"]
 
 
+def test_the_address_is_the_short_one(world):
+    """A form sent without script names every field; the address to share leaves out the
+    empty ones and the default order. htmx is told the same address to push."""
+    me = world["me"]
+    r = me.get("/?q=&status=&template=&owner=&sort=changed", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/"
+    r = me.get("/?q=rekenen&status=&template=&owner=&sort=title", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/?q=rekenen&sort=title"
+    hx = {"HX-Request": "true", "HX-Target": "dashboard-results"}
+    r = me.get("/?q=rekenen&status=&template=&owner=&sort=changed", headers=hx)
+    assert r.status_code == 200 and r.headers["HX-Push-Url"] == "/?q=rekenen"
+    r = me.get("/?q=&status=&template=&owner=&sort=changed", headers=hx)
+    assert r.headers["HX-Push-Url"] == "/"
+
+
 def test_cards_say_when_they_changed_not_their_version(world):
     """Finding 43: every nudge is a version, so "versie 42" told a teacher nothing."""
     _r, page = get(world)

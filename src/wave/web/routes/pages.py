@@ -126,12 +126,30 @@ def home(request: Request, session: SessionDep, lang: LangDep, caller: CallerDep
     """The dashboard. Its search, filters and order are GET parameters (`?q=…&status=…&
     template=…&owner=mine|shared|<person>&sort=changed|title|created`); from htmx only
     the list and its count are answered. A value the filters do not offer is a 422 that
-    names the field, with the list as if it were not given."""
+    names the field, with the list as if it were not given. The address left is always
+    the short one (no empty fields, no default order): the one to share, and to go back to."""
+    given = request.query_params.multi_items()
+    if not for_results(request) and any(_unneeded(k, v) for k, v in given):
+        # the form sent without script names every field, the empty ones too
+        kept = urlencode([(k, v) for k, v in given if not _unneeded(k, v)])
+        return RedirectResponse(f"/?{kept}" if kept else "/", status_code=303)
     context = home_context(session, caller, lang, params=request.query_params)
     status = 422 if context["board"].problems else 200
     if for_results(request):
-        return render_fragments(request, "home.html", ["results", "filter_summary"], context, status)
+        query = context["board"].filters.query()
+        return render_fragments(
+            request,
+            "home.html",
+            ["results", "filter_summary"],
+            context,
+            status,
+            headers={"HX-Push-Url": f"/?{query}" if query else "/"},
+        )
     return render_page(request, "home.html", context, status)
+
+
+def _unneeded(name: str, value: str) -> bool:
+    return name in FIELDS and (not value or (name == "sort" and value == "changed"))
 
 
 @router.post("/designs", response_class=HTMLResponse)
