@@ -171,11 +171,44 @@ def test_findings_of_one_rule_are_one_entry_with_a_count(client):
 def test_the_rule_link_is_words_not_an_id(client):
     panel = critic(client, new_design(client, UNLINKED))
     for entry in entries(panel):
-        (link,) = entry.select("a")
+        (link,) = [a for a in entry.select("a") if a.attrs["href"].startswith("/rules/")]
         assert link.attrs["href"] == f"/rules/{entry.attrs['data-rule']}"
         assert link.inline_text() == "Over deze regel"
         assert not entry.select("code")
         assert entry.attrs["data-rule"] not in entry.one(cls="finding-head").inline_text()
+
+
+@pytest.mark.parametrize(
+    ("headers", "card", "tip"), [({}, "Gesprekskaart", "Tip"), (EN, "Conversation card", "Tip")]
+)
+def test_a_finding_links_to_its_conversation_card_and_its_tip(client, headers, card, tip):
+    """A rule that detects a misconception links to its card, one from a tip to the tip
+    (SPEC §9); the words of the glossary in its why and try link to the glossary."""
+    from wave.engine.rules import workload_added_nothing_removed
+
+    design_id = new_design(client, workload_added_nothing_removed.EXAMPLES["bad"])
+    panel = critic(client, design_id, headers)
+    seen = set()
+    for entry in entries(panel):
+        rule = RULES[entry.attrs["data-rule"]]
+        hrefs = {a.attrs["href"]: a.inline_text() for a in entry.select("a")}
+        if rule.MISCONCEPTION:
+            assert hrefs[f"/misconceptions/{rule.MISCONCEPTION}"].startswith(card + ": "), rule.ID
+            seen.add("card")
+        else:
+            assert not any(h.startswith("/misconceptions/") for h in hrefs), rule.ID
+        if rule.TIP:
+            assert hrefs[f"/tips#tip-{rule.TIP}"].startswith(f"{tip} {rule.TIP}: "), rule.ID
+            seen.add("tip")
+        else:
+            assert not any(h.startswith("/tips") for h in hrefs), rule.ID
+        for href in hrefs:
+            assert href.startswith(("/rules/", "/tips#tip-", "/misconceptions/", "/glossary#")), href
+    assert seen == {"card", "tip"}
+    (entry,) = panel.select("li", data_rule="workload.added-nothing-removed")
+    assert entry.find("a", href="/misconceptions/something-new-on-top") is not None
+    assert entry.find("a", href="/tips#tip-4") is not None
+    assert panel.find("a", href="/glossary#allen-seaman") is not None
 
 
 def test_counts_are_singular_and_plural_in_both_languages(client):

@@ -117,8 +117,8 @@ class Glossary:
         return {t.id for t in self.terms} | {p.id for t in self.terms for p in t.parts}
 
 
-def _load(name: str, key: str, model: type[BaseModel]) -> list:
-    path = DATA_DIR / name
+def _load(name: str, key: str, model: type[BaseModel], directory: Path) -> list:
+    path = directory / name
     try:
         rows = tomllib.loads(path.read_text(encoding="utf-8")).get(key, [])
     except tomllib.TOMLDecodeError as exc:
@@ -134,9 +134,8 @@ def _load(name: str, key: str, model: type[BaseModel]) -> list:
     return out
 
 
-@lru_cache(maxsize=1)
-def tips() -> list[Tip]:
-    found = _load("tips.toml", "tip", Tip)
+def load_tips(directory: Path = DATA_DIR) -> list[Tip]:
+    found = _load("tips.toml", "tip", Tip, directory)
     if [t.number for t in found] != list(TIP_NUMBERS):
         raise TeamTableError(f"tips.toml: expected tips 1–10 in order, found {[t.number for t in found]}")
     for t in found:
@@ -145,26 +144,34 @@ def tips() -> list[Tip]:
     return found
 
 
+@lru_cache(maxsize=1)
+def tips() -> list[Tip]:
+    return load_tips()
+
+
 def tip(number: int) -> Tip | None:
     return next((t for t in tips() if t.number == number), None)
 
 
-@lru_cache(maxsize=1)
-def cards() -> list[Card]:
-    found = _load("cards.toml", "card", Card)
+def load_cards(directory: Path = DATA_DIR) -> list[Card]:
+    found = _load("cards.toml", "card", Card, directory)
     if tuple(c.id for c in found) != CARD_IDS:
         raise TeamTableError(f"cards.toml: expected the cards {CARD_IDS}, found {[c.id for c in found]}")
     return found
+
+
+@lru_cache(maxsize=1)
+def cards() -> list[Card]:
+    return load_cards()
 
 
 def card(card_id: str) -> Card | None:
     return next((c for c in cards() if c.id == card_id), None)
 
 
-@lru_cache(maxsize=1)
-def glossary() -> Glossary:
-    groups = _load("glossary.toml", "group", Group)
-    terms = _load("glossary.toml", "term", Term)
+def load_glossary(directory: Path = DATA_DIR) -> Glossary:
+    groups = _load("glossary.toml", "group", Group, directory)
+    terms = _load("glossary.toml", "term", Term, directory)
     known = {g.id for g in groups}
     seen: set[str] = set()
     for t in terms:
@@ -177,6 +184,11 @@ def glossary() -> Glossary:
                 raise TeamTableError(f"glossary.toml, term {t.id}: the anchor {anchor!r} is used twice")
             seen.add(anchor)
     return Glossary(groups=groups, terms=terms)
+
+
+@lru_cache(maxsize=1)
+def glossary() -> Glossary:
+    return load_glossary()
 
 
 def check_all() -> None:
