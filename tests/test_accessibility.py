@@ -151,6 +151,28 @@ def _signup_errors(page: Page) -> None:
     expect(page.locator(".field-error").first).to_be_visible()
 
 
+def _ask_for_a_link(page: Page) -> None:
+    page.fill("input[name=email]", "iemand@school.example")
+    page.click("#forgot-form button[type=submit]")
+    expect(page.locator("#forgot-sent")).to_be_visible()
+
+
+def _wrong_current_password(page: Page) -> None:
+    page.fill("#password-form input[name=current_password]", "niet-mijn-wachtwoord")
+    page.fill("#password-form input[name=password]", "Een-heel-ander-wachtwoord")
+    page.click("#password-form button[type=submit]")
+    expect(page.locator("#current-password-error")).to_be_visible()
+
+
+def _invite(page: Page) -> None:
+    _open_review(page)
+    address = f"coach-{page.viewport_size['width']}@nog-geen-account.example"
+    page.fill("#share-form input[name=email]", address)
+    page.select_option("#share-form select[name=role]", "comment")
+    page.click("#share-form button")
+    expect(page.locator("#invitation-box")).to_be_visible()
+
+
 @dataclass(frozen=True)
 class State:
     path: str  # format fields from Site
@@ -163,9 +185,18 @@ STATES = {
     "signin": State("/signin", signed_in=False),
     "signup": State("/signup", signed_in=False),
     "signup-errors": State("/signup", signed_in=False, then=_signup_errors),
+    "forgot": State("/forgot", signed_in=False),
+    "forgot-sent": State("/forgot", signed_in=False, then=_ask_for_a_link),
+    "reset-refused": State("/reset/geen-geldige-link-om-te-openen", signed_in=False),
+    "account": State("/account"),
+    "account-errors": State("/account", then=_wrong_current_password),
     "dashboard": State("/"),
     "rules": State("/rules"),
     "rule": State("/rules/{rule_id}"),
+    "tips": State("/tips"),
+    "cards": State("/misconceptions"),
+    "card": State("/misconceptions/hybrid-learning"),
+    "glossary": State("/glossary#multi-location"),
     "versions": State("/designs/{design_id}/versions"),
     "versions-compare": State("/designs/{design_id}/versions/compare?a=1&b=3"),
     "compare": State("/designs/{design_id}/compare"),
@@ -174,13 +205,21 @@ STATES = {
     "canvas-editor": State("/designs/{design_id}", then=_open_editor, canvas=True),
     "canvas-phase-menu": State("/designs/{design_id}", then=_open_phase_menu, canvas=True),
     "canvas-review": State("/designs/{design_id}", then=_open_review, canvas=True),
+    "canvas-invitation": State("/designs/{design_id}", then=_invite, canvas=True),
 }
 PHONE_PAGES = [
     "signin",
     "signup",
+    "forgot",
+    "reset-refused",
+    "account",
     "dashboard",
     "rules",
     "rule",
+    "tips",
+    "cards",
+    "card",
+    "glossary",
     "versions",
     "versions-compare",
     "compare",
@@ -226,6 +265,22 @@ def describe(violations: list[dict]) -> str:
         if v["summary"]:
             lines.append("    " + v["summary"].replace("\n", "\n    "))
     return "\n".join(lines)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_failed_sign_ins():
+    """The wrong current password and the reset requests above count against the live
+    server's one client address: forget them afterwards, so later tests have their room."""
+    yield
+    from sqlalchemy import delete
+    from sqlmodel import Session
+
+    from wave.db import get_engine
+    from wave.models import LoginAttempt
+
+    with Session(get_engine()) as session:
+        session.execute(delete(LoginAttempt).where(LoginAttempt.address.in_(["127.0.0.1", "mail 127.0.0.1"])))
+        session.commit()
 
 
 @pytest.fixture(scope="module", autouse=True)
