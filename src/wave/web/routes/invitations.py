@@ -27,7 +27,7 @@ REFUSED = {
     "/api/invitations/{token}/accept",
     summary="Accept an invitation: the design is shared with you in its role",
     response_model=InvitationAccepted,
-    responses=errors(401, 404, 410),
+    responses=errors(401, 404, 410, 422),
 )
 def api_accept(token: str, session: SessionDep, caller: CallerDep, lang: LangDep) -> Response:
     try:
