@@ -71,6 +71,7 @@ class Site:
     design_id: int
     example_id: int
     rule_id: str
+    trashed_id: int = 0  # a design of the teacher's in their trash
 
 
 def _design() -> dict:
@@ -117,7 +118,10 @@ def site(live_server):
         assert rules.status_code == 200
         if f"/rules/{rule_id}" not in rules.text:  # the id may change; any rule will do
             rule_id = rules.text.split('href="/rules/', 2)[1].split('"')[0]
-        yield Site(live_server, teacher, design_id, example_id, rule_id)
+        r = teacher.post("/api/designs", json={**_design(), "title": "Weggegooid ontwerp"})
+        trashed_id = r.json()["id"]
+        assert teacher.delete(f"/api/designs/{trashed_id}").status_code == 204  # the trash has one
+        yield Site(live_server, teacher, design_id, example_id, rule_id, trashed_id)
 
 
 # --- pages and states --------------------------------------------------------------------
@@ -191,6 +195,10 @@ STATES = {
     "account": State("/account"),
     "account-errors": State("/account", then=_wrong_current_password),
     "dashboard": State("/"),
+    "dashboard-deleted": State("/?deleted={trashed_id}"),  # the notice with its undo
+    "dashboard-filtered": State("/?q=toegankelijk&sort=title"),
+    "dashboard-no-match": State("/?q=niets+dat+past&status=approved"),
+    "dashboard-refused": State("/?status=onbekend"),
     "rules": State("/rules"),
     "rule": State("/rules/{rule_id}"),
     "tips": State("/tips"),
@@ -214,6 +222,8 @@ PHONE_PAGES = [
     "reset-refused",
     "account",
     "dashboard",
+    "dashboard-deleted",
+    "dashboard-no-match",
     "rules",
     "rule",
     "tips",
@@ -239,7 +249,14 @@ def open_state(browser, site: Site, name: str, viewport: dict):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(state.path.format(design_id=site.design_id, example_id=site.example_id, rule_id=site.rule_id))
+    page.goto(
+        state.path.format(
+            design_id=site.design_id,
+            example_id=site.example_id,
+            rule_id=site.rule_id,
+            trashed_id=site.trashed_id,
+        )
+    )
     page.wait_for_load_state("networkidle")
     if state.then:
         state.then(page)
