@@ -69,10 +69,11 @@ def test_delete_undo_delete_from_the_canvas_and_restore_from_the_trash(page: Pag
     expect(item).to_contain_text("Wordt definitief verwijderd op")
     assert teacher.get(f"/designs/{first}").status_code == 404
 
-    # and restore it from the trash
+    # and restore it from the trash; the focus goes to the link that opens it
     item.get_by_role("button", name="Oude module terugzetten").click()
     expect(design_item(page, first)).to_be_visible()
     expect(page.locator("#trash-empty")).to_be_visible()
+    expect(page.locator("#dashboard-notice").get_by_role("link", name="Openen")).to_be_focused()
     design_item(page, first).get_by_role("link", name="Oude module").click()
     expect(page.locator("#design-title")).to_have_text("Oude module")
 
