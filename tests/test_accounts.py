@@ -554,22 +554,24 @@ def test_review_round_trip_and_the_owners_dashboard(client, other_client):
     assert review_status(client, design_id) == "approved"
 
     # the owner's dashboard lists what the coach did
-    events = html(client.get("/")).find(id="events")
-    assert events is not None
-    assert "Nieuw sinds je laatste bezoek" in events.find(id="events-heading").text()
+    events = html(client.get("/")).find(id="inbox")
+    assert events is not None and "hidden" not in events.attrs
+    assert "Nieuw sinds je laatste bezoek" in events.find(id="inbox-heading").text()
     items = events.find_all("li")
     assert sorted(li.attrs["data-event"] for li in items) == ["comment", "status", "status"]
-    assert all("Coach" in li.text() and "Ter review" in li.text() for li in items)
+    assert all("Coach" in li.text() for li in items)
+    assert any("Goedgekeurd" in li.text() for li in items)
     comment = next(li for li in items if li.attrs["data-event"] == "comment")
     assert "Koppel de kennisclip" in comment.text()
-    english = html(client.get("/", headers=EN)).find(id="events")
-    assert "New since your last visit" in english.find(id="events-heading").text()
-    # the coach's own steps are not news to the coach
-    assert html(coach.get("/")).find(id="events") is None
+    english = html(client.get("/", headers=EN)).find(id="inbox")
+    assert "New since your last visit" in english.find(id="inbox-heading").text()
+    # the coach's own steps are not news to the coach: only what the team did is
+    coach_items = html(coach.get("/")).find(id="inbox").find_all("li")
+    assert sorted(li.attrs["data-event"] for li in coach_items) == ["review-requested", "shared"]
 
     # opening the design marks them seen
     assert client.get(f"/designs/{design_id}").status_code == 200
-    assert html(client.get("/")).find(id="events") is None
+    assert "hidden" in html(client.get("/")).find(id="inbox").attrs
     # the owner's own steps make no news
     assert set_status(client, design_id, "draft").status_code == 200
     assert html(client.get("/")).find(id="events") is None
@@ -629,7 +631,7 @@ def test_versions_list_restore_and_compare(app, client):
     }
     assert sorted(rows) == [1, 2, 3]
     assert rows[1][2] == "Docent" and rows[2][2] == "Docent" and rows[3][2] == "Teamlid"
-    assert rows[1][3] == "import"
+    assert rows[1][3] == "Geïmporteerd"  # a code, shown in the reader's language
     restore = page.find_all("button", data_restore=True)
     assert sorted(b.attrs["data-restore"] for b in restore) == ["1", "2"]  # not the current one
 
@@ -641,7 +643,7 @@ def test_versions_list_restore_and_compare(app, client):
         k: v for k, v in first.items() if k != "version"
     }
     rows = html(client.get(f"/designs/{design_id}/versions")).find_all("tr", data_version=True)
-    assert len(rows) == 4 and "restored version 1" in rows[0].text() and "Teamlid" in rows[0].text()
+    assert len(rows) == 4 and "Versie 1 teruggezet" in rows[0].text() and "Teamlid" in rows[0].text()
 
     r = client.get(f"/designs/{design_id}/versions/compare", params={"a": 1, "b": 3})
     assert r.status_code == 200
