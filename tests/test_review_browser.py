@@ -55,7 +55,9 @@ def test_share_comment_status_reply_resolve(page: Page, browser, live_server, te
     coach.goto("/")
     expect(coach.locator("#inbox [data-event=review-requested]")).to_contain_text("Review met de coach")
     expect(coach.locator("#inbox [data-event=shared]")).to_contain_text("Reageren (coach)")
-    expect(coach.locator(f'#shared-designs [data-design="{design_id}"] [data-shared-by]')).to_contain_text("Docent Test")
+    expect(coach.locator(f'#shared-designs [data-design="{design_id}"] [data-shared-by]')).to_contain_text(
+        "Docent Test"
+    )
     coach.get_by_role("link", name="Beoordelen").click()
     row = coach.locator(f'[data-queue-design="{design_id}"]')
     expect(row).to_contain_text("Docent Test")

@@ -34,9 +34,7 @@ ASKED = N_(
     "If there is an account with this e-mail address, a link to set a new password is on its way. "
     "It works once, within an hour."
 )
-ASKED_WITHOUT_MAIL = N_(
-    "Wave sends no mail here: ask your administrator for a link to set a new password."
-)
+ASKED_WITHOUT_MAIL = N_("Wave sends no mail here: ask your administrator for a link to set a new password.")
 
 
 def _ask(request: Request, session: Session, lang: str, email: str, background: BackgroundTasks) -> None:
