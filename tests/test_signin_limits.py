@@ -145,7 +145,8 @@ def test_guesses_sent_at_once_get_no_more_tries_than_guesses_in_a_row(client, fr
 
         with ThreadPoolExecutor(len(guessers)) as pool:
             statuses = list(pool.map(guess, guessers))
-    assert sorted(set(statuses)) <= [401, 429] and statuses.count(401) <= PER_ACCOUNT, statuses
+    # a set, not a list: all refused (each saw the others' pending attempts) is fine too
+    assert set(statuses) <= {401, 429} and statuses.count(401) <= PER_ACCOUNT, statuses
     with db() as session:  # and only the ones that were let through count
         counted = session.exec(
             select(func.count()).select_from(LoginAttempt).where(LoginAttempt.address == address)
