@@ -61,13 +61,17 @@ def optional_caller(request: Request, session: Annotated[Session, Depends(get_se
         return None
     request.state.csrf_token = found[1].csrf_token
     request.state.user = found[0]
-    # a coach (someone a design is shared with to comment on) gets the review queue in the menu
-    request.state.coaching = (
-        session.exec(
-            select(Share.id).where(Share.user_id == found[0].id, Share.role == "comment").limit(1)
-        ).first()
-        is not None
-    )
+    # A coach (someone a design is shared with to comment on) gets the review queue in the
+    # menu. Only full pages show the menu: API calls and htmx fragments (every canvas edit)
+    # skip the query; htmx asking for a whole page on "back" gets it.
+    fragment = "HX-Request" in request.headers and "HX-History-Restore-Request" not in request.headers
+    if not request.url.path.startswith("/api/") and not fragment:
+        request.state.coaching = (
+            session.exec(
+                select(Share.id).where(Share.user_id == found[0].id, Share.role == "comment").limit(1)
+            ).first()
+            is not None
+        )
     return Caller(*found)
 
 
