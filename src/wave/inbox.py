@@ -91,10 +91,6 @@ def inbox(*, session: Session, user: User, unseen_only: bool = False, limit: int
     ]
 
 
-def unseen_count(*, session: Session, user: User) -> int:
-    return len(inbox(session=session, user=user, unseen_only=True, limit=100))
-
-
 def mark_seen(
     *, session: Session, user: User, design_id: int | None = None, ids: Iterable[int] | None = None
 ) -> int:

@@ -8,6 +8,8 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from wave.accounts import AccountProblem
+from wave.engine import RULES
+from wave.format import Design
 from wave.inbox import people_of, tell
 from wave.models import Comment, DesignRecord, User
 
@@ -61,6 +63,19 @@ def comments_of(*, session: Session, design_id: int) -> list[CommentView]:
         else:
             roots.append(view)
     return roots
+
+
+def check_subject(design: Design, *, activity: str | None, rule: str | None) -> None:
+    """What a comment is about must exist: an activity of the design, or a rule whose
+    finding it answers (the review panel and the API say it alike)."""
+    if activity and design.find(activity) is None:
+        raise AccountProblem(
+            "activity",
+            "Die activiteit staat niet (meer) in het ontwerp.",
+            "That activity is not in the design (any more).",
+        )
+    if rule is not None and rule not in RULES:
+        raise AccountProblem("rule", "Die bevinding bestaat niet.", "There is no such finding.")
 
 
 def add_comment(

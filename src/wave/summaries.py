@@ -10,14 +10,9 @@ Versions saved before this change hold an English sentence and show it as it is.
 import json
 import re
 
-from wave.i18n import translations
+from wave.i18n import N_, translate
 
 LIMIT = 300  # the column's size
-
-
-def N_(message: str) -> str:
-    """Marks a message for extraction (Babel's keywords include N_); translated on use."""
-    return message
 
 
 CODES = {
@@ -42,7 +37,6 @@ def both(nl: str, en: str) -> str:
 
 def shown(summary: str, lang: str) -> str:
     """The stored summary in the reader's language."""
-    gettext = translations(lang).gettext
     if summary.startswith("{"):
         try:
             texts = json.loads(summary)
@@ -51,8 +45,8 @@ def shown(summary: str, lang: str) -> str:
         if isinstance(texts, dict):
             return str(texts.get(lang) or texts.get("en") or "")
     if summary in CODES:
-        return gettext(CODES[summary])
+        return translate(lang, CODES[summary])
     restored = RESTORED.fullmatch(summary)
     if restored:
-        return gettext("Version %(number)s restored") % {"number": restored.group(1)}
+        return translate(lang, N_("Version %(number)s restored"), number=restored.group(1))
     return summary

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wave.format import Design, DesignInvalid, Line, Problem, Text, load_document, shape_problems
@@ -65,6 +66,11 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         429: Message,
     }
     return {s: {"model": models[s]} for s in statuses}
+
+
+def invalid(field: str, message: str) -> JSONResponse:
+    """A 422 in the one error shape (`Invalid`): what was wrong with which field."""
+    return JSONResponse(status_code=422, content={"detail": [{"loc": field, "msg": message}]})
 
 
 # --- reading a body -------------------------------------------------------------------

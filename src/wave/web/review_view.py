@@ -7,16 +7,10 @@ from sqlmodel import Session
 
 from wave.access import share_of, shares_of
 from wave.engine import RULES
-from wave.i18n import translations
+from wave.i18n import N_, translate
 from wave.invitations import pending_of
 from wave.review import CommentView, comments_of, next_steps
 from wave.web.auth import Access
-
-
-def N_(message: str) -> str:
-    """Marks a message for extraction (Babel's keywords include N_); translated on use."""
-    return message
-
 
 # One word per status, step and role, through Babel like every other text on the page.
 LABELS = {
@@ -42,8 +36,7 @@ LABELS = {
 
 
 def _labels(kind: str, lang: str) -> dict[str, str]:
-    gettext = translations(lang).gettext
-    return {code: gettext(message) for code, message in LABELS[kind].items()}
+    return {code: translate(lang, message) for code, message in LABELS[kind].items()}
 
 
 def status_labels(lang: str) -> dict[str, str]:

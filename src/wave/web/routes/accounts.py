@@ -22,7 +22,17 @@ from wave.invitations import InvitationRefused, invitation_for, invitation_path,
 from wave.links import well_formed
 from wave.models import User
 from wave.web import account_view
-from wave.web.api_models import Account, Login, SignedIn, SignedOut, Signup, body_doc, body_of, errors
+from wave.web.api_models import (
+    Account,
+    Login,
+    SignedIn,
+    SignedOut,
+    Signup,
+    body_doc,
+    body_of,
+    errors,
+    invalid,
+)
 from wave.web.auth import COOKIE, CallerDep, check_csrf
 from wave.web.deps import FormDep, LangDep, SessionDep
 from wave.web.signin_forms import EXPIRED, client_address, form_page, form_token_ok, safe_next, signed_in
@@ -50,9 +60,7 @@ def api_signup(wanted: Annotated[Signup, body_of(Signup)], session: SessionDep, 
     try:
         user = create_user(session=session, email=wanted.email, password=wanted.password, name=wanted.name)
     except AccountProblem as problem:
-        return JSONResponse(
-            status_code=422, content={"detail": [{"loc": problem.field, "msg": problem(lang)}]}
-        )
+        return invalid(problem.field, problem(lang))
     return JSONResponse(status_code=201, content={"id": user.id, "email": user.email, "name": user.name})
 
 

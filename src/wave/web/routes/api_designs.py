@@ -44,6 +44,7 @@ from wave.web.api_models import (
     body_doc,
     body_of,
     errors,
+    invalid,
     parse_body,
 )
 from wave.web.auth import (
@@ -280,9 +281,7 @@ def share(
             lang=lang,
         )
     except AccountProblem as problem:
-        return JSONResponse(
-            status_code=422, content={"detail": [{"loc": problem.field, "msg": problem(lang)}]}
-        )
+        return invalid(problem.field, problem(lang))
     if shared.invited is not None:
         invitation = shared.invited.invitation
         content = {

@@ -11,7 +11,6 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from wave.accounts import AccountProblem
-from wave.engine import RULES
 from wave.format import Line, Text
 from wave.models import Comment
 from wave.review import (
@@ -20,11 +19,12 @@ from wave.review import (
     CommentView,
     add_comment,
     change_status,
+    check_subject,
     comments_of,
     resolve_comment,
 )
 from wave.store import read
-from wave.web.api_models import Body, body_doc, body_of, errors
+from wave.web.api_models import Body, body_doc, body_of, errors, invalid
 from wave.web.auth import Access, CallerDep, CommentAccess, NotVisible, ViewAccess, authorize, check_csrf
 from wave.web.deps import CommentId, LangDep, SessionDep
 
@@ -85,10 +85,6 @@ class Resolved(BaseModel):
     resolved: bool
 
 
-def _problem(problem: AccountProblem, lang: str) -> JSONResponse:
-    return JSONResponse(status_code=422, content={"detail": [{"loc": problem.field, "msg": problem(lang)}]})
-
-
 def _out(c: CommentView) -> CommentOut:
     return CommentOut(
         id=c.id,
@@ -127,7 +123,7 @@ def set_status(
         allowed = TRANSITIONS.get((access.record.review_status, API_STATUS[wanted.status]))
         if allowed is not None and access.role not in allowed:  # a possible step, not for this role
             return JSONResponse(status_code=403, content={"detail": problem(lang)})
-        return _problem(problem, lang)
+        return invalid(problem.field, problem(lang))
     return JSONResponse({"status": wanted.status})
 
 
@@ -139,16 +135,6 @@ def set_status(
 )
 def list_comments(access: ViewAccess, session: SessionDep) -> list[CommentOut]:
     return [_out(c) for c in comments_of(session=session, design_id=access.record.id)]
-
-
-def unknown_subject(access: Access, activity: str | None, rule: str | None) -> AccountProblem | None:
-    if activity and access.design.find(activity) is None:
-        return AccountProblem(
-            "activity", "Die activiteit staat niet in het ontwerp.", "That activity is not in the design."
-        )
-    if rule and rule not in RULES:
-        return AccountProblem("rule", "Die regel bestaat niet.", "There is no such rule.")
-    return None
 
 
 @router.post(
@@ -165,10 +151,8 @@ def post_comment(
     session: SessionDep,
     lang: LangDep,
 ) -> Response:
-    problem = unknown_subject(access, wanted.activity, wanted.rule)
     try:
-        if problem:
-            raise problem
+        check_subject(access.design, activity=wanted.activity, rule=wanted.rule)
         made = add_comment(
             session=session,
             record=access.record,
@@ -179,7 +163,7 @@ def post_comment(
             parent_id=None,
         )
     except AccountProblem as refused:
-        return _problem(refused, lang)
+        return invalid(refused.field, refused(lang))
     return JSONResponse(status_code=201, content={"id": made.id})
 
 
@@ -219,7 +203,7 @@ def reply(
             parent_id=comment.parent_id or comment.id,  # a reply to a reply joins its conversation
         )
     except AccountProblem as refused:
-        return _problem(refused, lang)
+        return invalid(refused.field, refused(lang))
     return JSONResponse(status_code=201, content={"id": made.id})
 
 

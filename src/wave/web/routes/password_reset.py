@@ -24,7 +24,7 @@ from wave.password_reset import (
     reset_password,
     reset_path,
 )
-from wave.web.api_models import Forgot, Message, PasswordReset, body_doc, body_of, errors
+from wave.web.api_models import Forgot, Message, PasswordReset, body_doc, body_of, errors, invalid
 from wave.web.deps import FormDep, LangDep, SessionDep
 from wave.web.signin_forms import EXPIRED, client_address, form_page, form_token_ok, request_base
 
@@ -75,9 +75,7 @@ def api_forgot(
     try:
         _ask(request, session, lang, wanted.email, background)
     except AccountProblem as problem:
-        return JSONResponse(
-            status_code=422, content={"detail": [{"loc": problem.field, "msg": problem(lang)}]}
-        )
+        return invalid(problem.field, problem(lang))
     except TooManyAttempts as refused:
         return _too_many(refused, JSONResponse(status_code=429, content={"detail": refused(lang)}))
     text = translate(lang, ASKED if mail_enabled() else ASKED_WITHOUT_MAIL)
@@ -100,11 +98,9 @@ def api_reset(
         reset_password(session=session, token=wanted.token, password=wanted.password)
     except ResetRefused as refused:
         problem = refused_problem(refused)
-        return JSONResponse(status_code=422, content={"detail": [{"loc": "token", "msg": problem(lang)}]})
+        return invalid("token", problem(lang))
     except AccountProblem as problem:
-        return JSONResponse(
-            status_code=422, content={"detail": [{"loc": problem.field, "msg": problem(lang)}]}
-        )
+        return invalid(problem.field, problem(lang))
     return Response(status_code=204)
 
 

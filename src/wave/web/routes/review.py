@@ -11,12 +11,11 @@ from sqlmodel import Session
 from wave.access import remove_share
 from wave.accounts import AccountProblem
 from wave.drawing import compare_view
-from wave.engine import RULES
 from wave.format import DesignInvalid
 from wave.i18n import N_, translate
 from wave.invitations import withdraw
 from wave.material import create_custom_activity, save_template
-from wave.review import add_comment, change_status, resolve_comment
+from wave.review import add_comment, change_status, check_subject, resolve_comment
 from wave.store import (
     StaleVersion,
     StoredDesignInvalid,
@@ -169,14 +168,7 @@ def comment(
     activity = None if rule is not None else subject or None
     parent = str(form.get("parent") or "")
     try:
-        if activity and access.design.find(activity) is None:
-            raise AccountProblem(
-                "activity",
-                "Die activiteit staat niet (meer) in het ontwerp.",
-                "That activity is not in the design (any more).",
-            )
-        if rule is not None and rule not in RULES:
-            raise AccountProblem("activity", "Die bevinding bestaat niet.", "There is no such finding.")
+        check_subject(access.design, activity=activity, rule=rule)
         if parent and not (parent.isdigit() and len(parent) <= 10 and int(parent) <= MAX_INT):
             raise AccountProblem("parent", "Die reactie bestaat niet.", "That comment does not exist.")
         add_comment(
