@@ -25,6 +25,9 @@ ASYNC_ALLOWED = {
     "plain_text_only",
     "export_pdf",  # only waits for its renderer process (export/budget.py)
     "fragment",
+    "_lang",  # request.state.lang
+    "_catalogue",  # loaded at start-up
+    "require_caller",  # is there a caller (looked up by optional_caller, in the pool)
 }
 
 

@@ -909,7 +909,47 @@
   }
 
   // --- after every answer -------------------------------------------------------------------
+  // A small answer redraws only the cards an edit changed or added (in the hidden card
+  // stock) and the heads of the phases it touched; the board data's layout says where
+  // every card of those phases now sits. Cards are moved, not redrawn, so the rest of the
+  // board (and what has focus in it) stays as it was. Cards left out were removed.
+  function arrangeCards() {
+    const data = $("#board-data"), stock = $("#card-stock");
+    if (!data || data.dataset.arranged) return;
+    data.dataset.arranged = "1";
+    const layout = boardData().layout;
+    if (!layout) return;
+    const board = $("#board-inner");
+    const inLane = (id) => board.querySelector(`[data-lane] [data-placed="${CSS.escape(id)}"]`);
+    const fresh = new Map($$(".card", stock).map((c) => [c.dataset.placed, c]));
+    fresh.forEach((card, id) => { const old = inLane(id); if (old) old.remove(); });
+    const placed = [];
+    layout.forEach((phase) => {
+      const section = document.getElementById("phase-" + phase.id);
+      if (!section) return;
+      section.classList.toggle("is-empty", !phase.count);
+      section.dataset.style = `--halfcols: ${phase.halfcols}`;
+      section.style.setProperty("--halfcols", phase.halfcols);
+      Object.entries(phase.lanes).forEach(([mode, cards]) => {
+        const lane = section.querySelector(`[data-lane][data-mode="${mode}"]`);
+        const found = cards.map(([id, start]) => [fresh.get(id) || inLane(id), start]).filter(([card]) => card);
+        if (lane) placed.push([lane, found]);
+      });
+    });
+    placed.forEach(([lane, cards]) => cards.forEach(([card, start], i) => {
+      card.dataset.start = start;
+      card.dataset.style = `grid-column: ${start} / span 2`;
+      card.style.gridColumn = `${start} / span 2`;
+      if (lane.children[i] !== card) lane.insertBefore(card, lane.children[i] || null);
+    }));
+    placed.forEach(([lane, cards]) => {
+      while (lane.children.length > cards.length) lane.lastElementChild.remove();
+    });
+    if (stock) stock.replaceChildren();
+  }
+
   function afterAnswer() {
+    arrangeCards();
     updateReviewSignals();
     setupSortables();
     restoreAddTarget();

@@ -75,7 +75,7 @@ def optional_caller(request: Request, session: Annotated[Session, Depends(get_se
     return Caller(*found)
 
 
-def require_caller(caller: Annotated[Caller | None, Depends(optional_caller)]) -> Caller:
+async def require_caller(caller: Annotated[Caller | None, Depends(optional_caller)]) -> Caller:
     if caller is None:
         raise NotSignedIn()
     return caller

@@ -134,6 +134,21 @@ def board_data(design: Design, report: Report) -> dict[str, Any]:
     }
 
 
+def board_layout(phases: list[PhaseView]) -> list[dict[str, Any]]:
+    """Where every card of these phases sits: each lane's cards in order, with the half
+    column each starts at. An edit answer redraws only the cards that changed and the
+    phase heads; the page script arranges the rest by this."""
+    return [
+        {
+            "id": view.phase.id,
+            "count": view.count,
+            "halfcols": view.halfcols,
+            "lanes": {lane.mode: [[c.placed.id, c.start] for c in lane.cards] for lane in view.lanes},
+        }
+        for view in phases
+    ]
+
+
 def against_time(
     design: Design,
     from_id: str,

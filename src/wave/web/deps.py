@@ -10,10 +10,18 @@ from wave.catalogue import Catalogue, get_catalogue
 from wave.db import get_session
 
 SessionDep = Annotated[Session, Depends(get_session)]
-CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
 
 
-def _lang(request: Request) -> str:
+# Dependencies that only look something up are `async`: FastAPI runs a plain `def` one in
+# the thread pool, a hop per dependency on every request.
+async def _catalogue() -> Catalogue:
+    return get_catalogue()  # loaded at start-up
+
+
+CatalogueDep = Annotated[Catalogue, Depends(_catalogue)]
+
+
+async def _lang(request: Request) -> str:
     return request.state.lang
 
 

@@ -38,7 +38,7 @@ from wave.vocabulary import (
     link_phrase,
 )
 from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
-from wave.web.canvas_view import against_time, canvas_view
+from wave.web.canvas_view import against_time, board_layout, canvas_view
 from wave.web.critique import report_for
 from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_answer, render_fragments, render_page
@@ -49,10 +49,12 @@ router = APIRouter(
 )
 
 PAGE = "canvas.html"
-# What a structural edit (phases added, removed or reordered; goals, title, baseline)
-# answers with: the whole canvas. Any other edit answers with the phases it changed.
+# What a structural edit (phases added, removed, reordered or renamed; goals, title,
+# baseline) answers with: the whole canvas. Any other edit answers with the cards it
+# changed or added (the card stock), the heads of the phases it touched, and where
+# every card of those phases now sits (the board data's layout).
 WHOLE_CANVAS = ["canvas", "critic", "status", "addtarget"]
-SMALL_ANSWER = ["history", "boarddata", "critic", "status"]
+SMALL_ANSWER = ["history", "cardstock", "boarddata", "critic", "status"]
 FIELD_NAMES = {
     "minutes": ("Minuten", "Minutes"),
     "version": ("Versie", "Version"),
@@ -443,15 +445,24 @@ def edit(
     )
     if changed is None:
         return render_answer(request, PAGE, WHOLE_CANVAS, context)
+    redrawn = changed_cards(design, work, changed)
+    context["stock_cards"] = [
+        c for view in context["phases"] for lane in view.lanes for c in lane.cards if c.placed.id in redrawn
+    ]
+    context["board"]["layout"] = board_layout(context["phases"])
     return render_answer(
-        request, PAGE, SMALL_ANSWER, {**context, "oob_phases": True}, repeat=("phase", "p", context["phases"])
+        request,
+        PAGE,
+        SMALL_ANSWER,
+        {**context, "oob_heads": True},
+        repeat=("phasehead", "p", context["phases"]),
     )
 
 
 def changed_phases(before: Design, after: Design) -> set[str] | None:
     """The ids of the phases an edit changed, or None when it changed the structure
-    (phases added, removed or reordered; goals, title, budget, language or baseline),
-    which the whole canvas shows."""
+    (phases added, removed, reordered, renamed or of another kind; goals, title,
+    budget, language or baseline), which the whole canvas shows."""
     if [p.id for p in before.phases] != [p.id for p in after.phases]:
         return None
     if (
@@ -464,4 +475,14 @@ def changed_phases(before: Design, after: Design) -> set[str] | None:
     ) != (after.goals, after.title, after.study_load_hours, after.language, after.baseline, after.template):
         return None
     old = {p.id: p for p in before.phases}
+    if any((p.title, p.kind) != (old[p.id].title, old[p.id].kind) for p in after.phases):
+        return None  # other phases' menus name it ("repeat up to and including")
     return {p.id for p in after.phases if p != old[p.id]}
+
+
+def changed_cards(before: Design, after: Design, phases: set[str]) -> set[str]:
+    """The placed activities of `phases` that are new or differ from before: the cards an
+    answer draws again (a card shows nothing but its activity and its goals, and goals
+    changing is a structural edit)."""
+    old = {a.id: a for p in before.phases if p.id in phases for a in p.activities}
+    return {a.id for p in after.phases if p.id in phases for a in p.activities if old.get(a.id) != a}
