@@ -359,6 +359,9 @@ def edit(
     lang: LangDep,
 ) -> Response:
     record, design = access.record, access.design
+    # The answer reads the record (id, owner, example) after the commit: left unexpired,
+    # that is no second SELECT of the row and its whole document.
+    session.expire_on_commit = False
     try:
         if op not in OPS and op not in ("undo", "redo", "add-custom"):
             raise EditRefused(f"Onbekende bewerking {op!r}.", f"Unknown edit {op!r}.", "op")
