@@ -115,7 +115,7 @@ def test_share_comment_status_reply_resolve(page: Page, browser, live_server, te
     coach_context.close()
 
 
-def test_two_editors_the_second_is_told_and_nothing_is_overwritten(page: Page, browser, live_server, teacher):
+def test_two_editors_adding_goals_at_once_both_keep_theirs(page: Page, browser, live_server, teacher):
     design_id = new_design(teacher, "linear", title="Samen bewerken")
     other = browser_context(browser, live_server, teacher).new_page()
     page.goto(f"/designs/{design_id}")
@@ -127,16 +127,16 @@ def test_two_editors_the_second_is_told_and_nothing_is_overwritten(page: Page, b
     page.click("#goal-add button")
     expect(page.locator("#design-version")).to_have_value("2")
 
+    # made on version 1: merged into version 2, not refused
     other.fill("#new-goal", "Doel van de tweede docent")
     other.click("#goal-add button")
-    conflict = other.locator(".toast-conflict")
-    expect(conflict).to_be_visible()
-    expect(conflict.locator("a")).to_have_attribute("href", f"/designs/{design_id}")
-    # nothing typed is lost, nothing stored is overwritten
-    expect(other.locator("#new-goal")).to_have_value("Doel van de tweede docent")
-    goals = [g["text"] for g in teacher.get(f"/api/designs/{design_id}").json()["goals"]]
-    assert goals == ["Doel van de eerste docent"]
-
-    conflict.locator("a").click()
+    expect(other.locator("#design-version")).to_have_value("3")
+    goals = teacher.get(f"/api/designs/{design_id}").json()["goals"]
+    assert [(g["id"], g["text"]) for g in goals] == [
+        ("g1", "Doel van de eerste docent"),
+        ("g2", "Doel van de tweede docent"),
+    ]
     expect(other.locator("#goal-g1")).to_have_value("Doel van de eerste docent")
+    expect(other.locator("#goal-g2")).to_have_value("Doel van de tweede docent")
+    expect(other.locator(".toast-conflict")).to_have_count(0)
     other.close()

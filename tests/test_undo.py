@@ -176,26 +176,52 @@ def test_two_people_have_their_own_stacks(client, other_client):
     edit(other_client, design_id, "redo", status=403)
 
 
-def test_a_stale_version_leaves_the_stack_as_it_was(client):
+def test_an_undo_from_an_older_page_still_takes_back_the_newest_step(client):
     design_id = new_design(client)
     docs = ten_edits(client, design_id)
     _, version = current(client, design_id)
-
-    edit(client, design_id, "undo", status=409, version=version - 1)
-    assert current(client, design_id) == (docs[10], version)
-    assert state(client, design_id) == UndoState(undo=10, redo=0)
-
-    edit(client, design_id, "undo", version=version)
-    assert current(client, design_id)[0] == docs[9]
-    edit(client, design_id, "redo", status=409, version=version)  # based on the version before
+    # another tab of the same person still shows an older version: the undo is merged
+    edit(client, design_id, "undo", version=version - 3)
     assert current(client, design_id) == (docs[9], version + 1)
-    assert state(client, design_id) == UndoState(undo=9, redo=1)
-    edit(client, design_id, "redo")
-    assert current(client, design_id)[0] == docs[10]
-
-    # a stale ordinary edit records no step either
-    edit(client, design_id, "goal-add", status=409, version=version, text="Te laat")
+    edit(client, design_id, "redo", version=version - 5)
+    assert current(client, design_id) == (docs[10], version + 2)
     assert state(client, design_id) == UndoState(undo=10, redo=0)
+
+
+def test_an_undo_keeps_what_others_did_since(client, other_client):
+    design_id = new_design(client)
+    r = client.post(f"/api/designs/{design_id}/shares", json={"email": other_client.email, "role": "edit"})
+    assert r.status_code == 201, r.text
+    edit(client, design_id, "add", activity="kennisclip", phase="p1", mode="online")
+    edit(client, design_id, "goal-add", text="Leerdoel van de eigenaar")
+    edit(other_client, design_id, "phase-add", title="Fase van de collega", kind="sequence")
+    edit(other_client, design_id, "update", placed="a1", title="Clip van de collega", minutes=12)
+    edit(client, design_id, "undo")  # the owner's goal goes; the colleague's work stays
+    doc = current(client, design_id)[0]
+    assert doc["goals"] == []
+    assert [p["title"] for p in doc["phases"]][-1] == "Fase van de collega"
+    assert (doc["phases"][0]["activities"][0]["title"], doc["phases"][0]["activities"][0]["minutes"]) == (
+        "Clip van de collega",
+        12,
+    )
+
+
+def test_an_undo_of_what_someone_else_changed_since_is_refused_and_leaves_the_stack(client, other_client):
+    design_id = new_design(client)
+    r = client.post(f"/api/designs/{design_id}/shares", json={"email": other_client.email, "role": "edit"})
+    assert r.status_code == 201, r.text
+    edit(client, design_id, "add", activity="kennisclip", phase="p1", mode="online")
+    edit(client, design_id, "minutes", placed="a1", minutes=20)
+    edit(other_client, design_id, "minutes", placed="a1", minutes=35)
+    before = current(client, design_id)
+    r = edit(client, design_id, "undo", status=409)
+    assert "minuten" in r.text and "Kennisclip" in r.text and "Coach" in r.text
+    assert current(client, design_id) == before
+    assert state(client, design_id) == UndoState(undo=2, redo=0)
+    # a stale ordinary edit of the same field is refused too, and records no step
+    edit(client, design_id, "minutes", placed="a1", minutes=25, version=before[1] - 1, status=409)
+    assert current(client, design_id) == before
+    assert state(client, design_id) == UndoState(undo=2, redo=0)
 
 
 def test_sixty_edits_then_fifty_undos_and_back(client):

@@ -3,7 +3,8 @@
 Every edit a person makes on a design is a step: the version before and after it (each
 version's document is kept in `DesignVersion` already). Their steps form a stack:
 `undo` takes the newest step that is still done and gives back its `before` document,
-`redo` the step undone last and its `after` document.
+`redo` the step undone last and its `after` document; the canvas merges that into the
+design as it is now, so an undo takes back the person's own step, not what others did.
 A new edit clears what could be redone. Undo and redo are not steps themselves, so
 an undo never redoes. At most `MAX_STEPS` steps are kept per person and design.
 
@@ -118,23 +119,31 @@ def _take(session: Session, design_id: int, user_id: int, *, was: str, becomes: 
     return step
 
 
-def undo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Change]:
+def undo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Design, int, Change]:
     """The person's newest done step: marks it undone (not committed) and returns the
-    document before it, to save with `store.save_design`, and the change to report
-    ("Change undone: …"). Raises EditRefused when there is nothing to undo."""
+    document before it and the document it left (and that one's version), for the caller to take the step back
+    in the design as it is now (`wave.merge`: what others did since stays), to save with
+    `store.save_design`, and the change to report ("Change undone: …"). Raises
+    EditRefused when there is nothing to undo."""
     step = _take(session, design_id, user_id, was=DONE, becomes=UNDONE)
-    return _document(session, design_id, step.before_version), Change(
-        f"Wijziging ongedaan gemaakt: {step.summary_nl}", f"Change undone: {step.summary_en}"
+    return (
+        _document(session, design_id, step.before_version),
+        _document(session, design_id, step.after_version),
+        step.after_version,
+        Change(f"Wijziging ongedaan gemaakt: {step.summary_nl}", f"Change undone: {step.summary_en}"),
     )
 
 
-def redo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Change]:
+def redo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Design, int, Change]:
     """The step the person undid last: marks it done again (not committed) and returns
-    the document after it, to save with `store.save_design`, and the change to report
+    the document after it and the one before it (as `undo`), and the change to report
     ("Change redone: …"). Raises EditRefused when there is nothing to redo."""
     step = _take(session, design_id, user_id, was=UNDONE, becomes=DONE)
-    return _document(session, design_id, step.after_version), Change(
-        f"Wijziging opnieuw gedaan: {step.summary_nl}", f"Change redone: {step.summary_en}"
+    return (
+        _document(session, design_id, step.after_version),
+        _document(session, design_id, step.before_version),
+        step.before_version,
+        Change(f"Wijziging opnieuw gedaan: {step.summary_nl}", f"Change redone: {step.summary_en}"),
     )
 
 

@@ -22,10 +22,11 @@ from wave.edits import Change, EditRefused
 from wave.format import Design, DesignInvalid
 from wave.inbox import mark_seen
 from wave.material import custom_activities
+from wave.merge import Conflict, merge
 from wave.models import User
 from wave.prefs import prefs_of
 from wave.review import comments_of
-from wave.store import StaleVersion, read, save_design
+from wave.store import StaleVersion, read, save_design, version_document
 from wave.summaries import both
 from wave.trash import TRASH_DAYS
 from wave.undo import record_step, redo, undo, undo_state
@@ -39,6 +40,7 @@ from wave.vocabulary import (
 )
 from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
 from wave.web.canvas_view import against_time, board_layout, canvas_view
+from wave.web.conflict_view import changed_by, conflict_message
 from wave.web.critique import report_for
 from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_answer, render_fragments, render_page
@@ -348,6 +350,9 @@ def _add_custom(design: Design, form: FormData, session: Session, access: Access
     )
 
 
+SAVE_ATTEMPTS = 5  # another save between reading the design and writing it: read, merge, try again
+
+
 @router.post("/{design_id}/edit/{op}", response_class=HTMLResponse)
 def edit(
     op: str,
@@ -358,97 +363,164 @@ def edit(
     catalogue: CatalogueDep,
     lang: LangDep,
 ) -> Response:
-    record, design = access.record, access.design
+    """One canvas edit. Made on the version the person sees; when others saved since, it
+    is merged into the design as it is now (`wave.merge`) and refused only when it
+    conflicts (SPEC §10). Undo and redo take back or redo the person's own step."""
     # The answer reads the record (id, owner, example) after the commit: left unexpired,
     # that is no second SELECT of the row and its whole document.
     session.expire_on_commit = False
+    for _ in range(SAVE_ATTEMPTS - 1):
+        try:
+            return _edit(op, access, request, form, session, catalogue, lang)
+        except StaleVersion:  # saved by someone else while this one was made: again, on that
+            session.rollback()
+            session.refresh(access.record)
+            access = Access(
+                record=access.record,
+                design=read(access.record.document),
+                role=access.role,
+                caller=access.caller,
+            )
+    try:
+        return _edit(op, access, request, form, session, catalogue, lang)
+    except StaleVersion as stale:
+        context = page_context(
+            access, session, catalogue, lang, version=stale.current, full=False, only=set(), conflict=True
+        )
+        return render_answer(request, PAGE, ["status"], context, status_code=409)
+
+
+def _refused(
+    access: Access, request: Request, session: Session, catalogue: Catalogue, lang: str, message: str
+) -> Response:
+    context = page_context(
+        access, session, catalogue, lang, full=False, only=set(), message=message, message_kind="error"
+    )
+    return render_answer(request, PAGE, ["status"], context, status_code=422)
+
+
+def _edit(
+    op: str,
+    access: Access,
+    request: Request,
+    form: FormData,
+    session: Session,
+    catalogue: Catalogue,
+    lang: str,
+) -> Response:
+    record, current = access.record, access.design
+    user_id = access.caller.user.id
+    shown: Design | None = None
+    since = record.version
+    focus = None
     try:
         if op not in OPS and op not in ("undo", "redo", "add-custom"):
             raise EditRefused(f"Onbekende bewerking {op!r}.", f"Unknown edit {op!r}.", "op")
         based_on = _int(form, "version")
-        work = read(record.document)  # a fresh copy to edit: parsing is faster than a deep copy
+        if based_on == record.version:
+            shown, work = current, read(record.document)  # a fresh copy to edit: parsing beats a deep copy
+        else:
+            shown = version_document(session=session, design_id=record.id, version=based_on)
+            work = version_document(session=session, design_id=record.id, version=based_on)
+            if shown is None or work is None or based_on > record.version:  # no such version (kept)
+                raise Conflict("design", "", "gone")
+        base, since = shown, based_on  # what the edit is made on
         focus = _text(form, "placed") or None
         if op in ("undo", "redo"):
             # Marks the person's step in this transaction: the save below commits the
             # mark with the new version, a StaleVersion rolls both back.
-            work, change = (undo if op == "undo" else redo)(
-                session=session, design_id=record.id, user_id=access.caller.user.id
+            work, base, since, change = (undo if op == "undo" else redo)(
+                session=session, design_id=record.id, user_id=user_id
             )
         elif op == "add-custom":
             change, focus = _add_custom(work, form, session, access)
         else:
             result = OPS[op](work, catalogue, form)
             change, focus = result if isinstance(result, tuple) else (result, focus)
+        if base is not current:
+            work = merge(base, work, current, catalogue)
     except EditRefused as refused:
-        context = page_context(
-            access,
+        return _refused(access, request, session, catalogue, lang, refused(lang))
+    except Conflict as conflict:
+        session.rollback()  # an undo's mark goes back too
+        names = changed_by(session, record.id, since, user_id)
+        return _answer(
+            request,
             session,
+            access,
             catalogue,
             lang,
-            full=False,
-            only=set(),
-            message=refused(lang),
+            shown=shown,
+            design=current,
+            version=record.version,
+            status_code=409,
+            message=conflict_message(conflict, names, lang),
             message_kind="error",
+            focus=focus,
         )
-        return render_answer(request, PAGE, ["status"], context, status_code=422)
+    start = record.version  # (the save's UPDATE moves the record's own number on)
     try:
         version = save_design(
             session=session,
             design_id=record.id,
             design=work,
-            based_on=based_on,
+            based_on=start,
             summary=both(change("nl"), change("en")),
-            author_id=access.caller.user.id,
+            author_id=user_id,
             commit=False,  # committed with the undo step below
         )
     except DesignInvalid as invalid:  # the format refuses what the edit made: nothing stored
-        first = invalid.problems[0]
-        context = page_context(
-            access,
-            session,
-            catalogue,
-            lang,
-            full=False,
-            only=set(),
-            message=first.readable(lang),
-            message_kind="error",
-        )
-        return render_answer(request, PAGE, ["status"], context, status_code=422)
-    except StaleVersion as stale:
-        context = page_context(
-            access, session, catalogue, lang, version=stale.current, full=False, only=set(), conflict=True
-        )
-        return render_answer(request, PAGE, ["status"], context, status_code=409)
-    if op not in ("undo", "redo") and work != design:  # a no-op is no step
+        return _refused(access, request, session, catalogue, lang, invalid.problems[0].readable(lang))
+    if op not in ("undo", "redo") and work != current:  # a no-op is no step
         record_step(
             session=session,
             design_id=record.id,
-            user_id=access.caller.user.id,
-            before_version=based_on,
+            user_id=user_id,
+            before_version=start,
             after_version=version,
             change=change,
         )
     else:
         session.commit()
-    changed = changed_phases(design, work)
     goals_panel = op in ("goal-add", "goal-update", "goal-remove")  # stays open for the next goal
-    context = page_context(
-        access,
+    return _answer(
+        request,
         session,
+        access,
         catalogue,
         lang,
+        shown=shown,
         design=work,
         version=version,
-        full=False,
-        only=changed,
         message=change(lang),
         message_kind="ok",
         focus=focus,
         keep_open="goals" if goals_panel else None,
     )
+
+
+def _answer(
+    request: Request,
+    session: Session,
+    access: Access,
+    catalogue: Catalogue,
+    lang: str,
+    *,
+    shown: Design | None,
+    design: Design,
+    version: int,
+    status_code: int = 200,
+    **extra: Any,
+) -> Response:
+    """The canvas brought from `shown` (what the person's page shows) to `design`: the
+    whole canvas after a structural change, else the cards and phase heads that changed."""
+    changed = None if shown is None else changed_phases(shown, design)
+    context = page_context(
+        access, session, catalogue, lang, design=design, version=version, full=False, only=changed, **extra
+    )
     if changed is None:
-        return render_answer(request, PAGE, WHOLE_CANVAS, context)
-    redrawn = changed_cards(design, work, changed)
+        return render_answer(request, PAGE, WHOLE_CANVAS, context, status_code=status_code)
+    redrawn = changed_cards(shown, design, changed)
     context["stock_cards"] = [
         c for view in context["phases"] for lane in view.lanes for c in lane.cards if c.placed.id in redrawn
     ]
@@ -459,6 +531,7 @@ def edit(
         SMALL_ANSWER,
         {**context, "oob_heads": True},
         repeat=("phasehead", "p", context["phases"]),
+        status_code=status_code,
     )
 
 
