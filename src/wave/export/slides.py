@@ -210,7 +210,7 @@ def _card(slide: Slide, x, y, placed: PlacedActivity, number: int, icon: str, la
     title = placed.title or ""
     if len(title) > CARD_TITLE:
         title = title[: CARD_TITLE - 1].rstrip() + "…"
-    first = _paragraph(frame, f"{number}. {title}", size=10, bold=True, first=True)
+    first = _paragraph(frame, f"{number}. {title}", size=9, bold=True, first=True)
     first.alignment = PP_ALIGN.LEFT
     timing = drawing_text(placed.timing or "async", lang)
     _paragraph(frame, f"{label(placed.mode, lang)} · {timing}", size=8, colour=colour)
@@ -220,6 +220,14 @@ def _card(slide: Slide, x, y, placed: PlacedActivity, number: int, icon: str, la
     )
     picture.name = f"icon {placed.id}"
     return card
+
+
+def _sites(start, end) -> tuple[int, int]:
+    """The connection sites (0 top, 1 left, 2 bottom, 3 right) a link leaves and reaches
+    its cards by: sideways within a lane, through the lanes' edge between them."""
+    if start.top == end.top:
+        return (3, 1) if start.left < end.left else (1, 3)
+    return (2, 0) if start.top < end.top else (0, 2)
 
 
 def _wave_slide(
@@ -297,10 +305,10 @@ def _wave_slide(
         if link.from_ not in shapes or link.to not in shapes:
             continue  # its other end is on another slide: the phase slides name it
         start, end = shapes[link.from_], shapes[link.to]
-        forward = start.left < end.left
-        connector = slide.shapes.add_connector(MSO_CONNECTOR.CURVE, 0, 0, 0, 0)
-        connector.begin_connect(start, 3 if forward else 1)
-        connector.end_connect(end, 1 if forward else 3)
+        connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 0, 0, 0, 0)
+        begin, finish = _sites(start, end)
+        connector.begin_connect(start, begin)
+        connector.end_connect(end, finish)
         connector.name = f"link {link.from_} {link.to} {link.kind}"
         connector.line.color.rgb = _rgb(LINK)
         connector.line.width = Pt(1.75)
@@ -336,7 +344,7 @@ def _phase_slides(deck, design: Design, lang: str, numbers: dict[str, int]) -> N
         translate(lang, TEXTS["goal_column"]),
         translate(lang, TEXTS["links"]),
     ]
-    widths = [0.55, 3.6, 1.3, 1.5, 1.0, 3.4, 1.3]
+    widths = [0.55, 3.3, 1.2, 1.5, 0.95, 3.2, 1.9]
     for n, phase in enumerate(design.phases, start=1):
         chunks = [phase.activities[i : i + PHASE_ROWS] for i in range(0, len(phase.activities), PHASE_ROWS)]
         for c, chunk in enumerate(chunks or [[]], start=1):
