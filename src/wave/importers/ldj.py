@@ -276,7 +276,7 @@ def _activity(
     """A placed custom activity from a Learning Designer one, or None (with a note)."""
     kind = _text(sla.get("type"), f"{loc}.type", bad)
     description = _text(sla.get("description"), f"{loc}.description", bad) or ""
-    named = _short(_one_line(description), 60) or "?"
+    named = _short(_one_line(description), 60) or (kind.strip() if kind and kind.strip() else "?")
     if kind is None or kind.strip().lower() not in TYPES:
         known = ", ".join(TYPES)
         notes.append(
