@@ -308,6 +308,12 @@ TABLE: list[Row] = [
         signed_in(303),
         send=lambda t: {"files": {"file": ("ontwerp.json", json.dumps(DOC), "application/json")}},
     ),
+    Row(
+        "POST",
+        "/api/designs/import",
+        signed_in(201),
+        send=lambda t: {"files": {"file": ("ontwerp.json", json.dumps(DOC), "application/json")}},
+    ),
     Row("GET", "/api/designs", signed_in(200)),
     Row("POST", "/api/designs", signed_in(201), send=lambda t: {"json": DOC}),
     Row("GET", "/rules", signed_in(200)),
@@ -365,6 +371,10 @@ TABLE: list[Row] = [
     Row("PUT", A, roles(403, 403, 200, 200), fresh=True, send=put_body),
     Row("GET", A + "/report", READ),
     Row("GET", A + "/export.pdf", READ),
+    Row("GET", A + "/export.pptx", READ),
+    Row("GET", A + "/export.xlsx", READ),
+    Row("GET", A + "/export.csv", READ),
+    Row("GET", A + "/export.imscc", READ),
     Row(
         "POST",
         A + "/shares",

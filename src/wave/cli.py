@@ -7,6 +7,7 @@ from wave.commands.bench import bench
 from wave.commands.catalogue import catalogue
 from wave.commands.check import check
 from wave.commands.export import export
+from wave.commands.importing import import_command
 from wave.commands.rules import rules
 from wave.commands.serve import serve
 from wave.commands.trash import trash
@@ -22,6 +23,7 @@ app.command("check")(check)
 app.command("rules")(rules)
 app.command("catalogue")(catalogue)
 app.command("export")(export)
+app.command("import")(import_command)
 app.command("bench")(bench)
 app.command("backup")(backup)
 app.command("restore")(restore)

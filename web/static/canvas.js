@@ -872,9 +872,9 @@
     markGoal();
   }
 
-  // --- PDF export: fetched here, so a slow render shows that it is working ------------------
+  // --- exports (PDF, PowerPoint, …): fetched here, so a slow one shows that it is working ----
   async function onPdfClick(evt) {
-    const link = evt.target.closest && evt.target.closest("[data-pdf-export]");
+    const link = evt.target.closest && evt.target.closest("[data-export]");
     if (!link || evt.button !== 0 || evt.ctrlKey || evt.metaKey || evt.shiftKey) return;
     evt.preventDefault();
     if (link.getAttribute("aria-busy") === "true") return;
@@ -894,7 +894,7 @@
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
       a.href = url;
-      a.download = name ? name[1] : "design.pdf";
+      a.download = name ? name[1] : "design";
       document.body.appendChild(a);
       a.click();
       a.remove();

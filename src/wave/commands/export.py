@@ -1,8 +1,12 @@
-"""`wave export FILE [--svg OUT] [--png OUT] [--pdf OUT] [--lang nl|en]`: a design as a drawing or PDF.
+"""`wave export FILE [--svg OUT] [--png OUT] [--pdf OUT] [--pptx OUT] [--xlsx OUT]
+[--csv OUT] [--imscc OUT] [--lang nl|en]`: a design as a drawing, a document or a file
+for another tool.
 
 `--svg` writes the wave as a standalone SVG (the same drawing the canvas
 downloads), `--png` the same drawing as a PNG at twice its size on white;
-`--pdf` writes the PDF export (SPEC §7). The words are in the design's own
+`--pdf` writes the PDF export, `--pptx` the PowerPoint deck, `--xlsx` the
+spreadsheet, `--csv` the activity table as CSV and `--imscc` the IMS Common
+Cartridge (SPEC §7), each as the web app makes it. The words are in the design's own
 language unless `--lang` says otherwise. Exit status: 0 written,
 2 the input cannot be used (unreadable file, not JSON, not a valid
 `wave.design/v1` design, nothing asked for, an output that cannot be
@@ -18,11 +22,15 @@ from wave.commands.check import Lang, _fail, load_design_file
 from wave.drawing import wave_svg
 from wave.drawing.png import png_from_svg
 from wave.engine import check as run_check
+from wave.export.cartridge import render_imscc
+from wave.export.csvfile import render_csv
+from wave.export.slides import render_pptx
+from wave.export.xlsx import render_xlsx
 
 MESSAGES = {
     "nothing": {
-        "nl": "niets te doen: geef --svg UIT, --png UIT en/of --pdf UIT",
-        "en": "nothing to do: give --svg OUT, --png OUT and/or --pdf OUT",
+        "nl": "niets te doen: geef --svg, --png, --pdf, --pptx, --xlsx, --csv en/of --imscc UIT",
+        "en": "nothing to do: give --svg, --png, --pdf, --pptx, --xlsx, --csv and/or --imscc OUT",
     },
     "no-pdf": {
         "nl": "PDF-export is in deze installatie niet beschikbaar",
@@ -47,14 +55,31 @@ def export(
     svg: Annotated[Path | None, typer.Option("--svg", help="Write the wave drawing (SVG) here.")] = None,
     png: Annotated[Path | None, typer.Option("--png", help="Write the wave drawing (PNG, 2×) here.")] = None,
     pdf: Annotated[Path | None, typer.Option("--pdf", help="Write the PDF export here.")] = None,
+    pptx: Annotated[Path | None, typer.Option("--pptx", help="Write the PowerPoint deck here.")] = None,
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Write the spreadsheet here.")] = None,
+    csv: Annotated[Path | None, typer.Option("--csv", help="Write the activity table (CSV) here.")] = None,
+    imscc: Annotated[
+        Path | None, typer.Option("--imscc", help="Write the IMS Common Cartridge 1.3 here.")
+    ] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", help="Language (default: the design's).")] = None,
 ) -> None:
-    """Export a design: the wave as SVG (--svg) or PNG (--png) and/or the PDF (--pdf)."""
+    """Export a design: the wave (--svg, --png), the PDF (--pdf), PowerPoint (--pptx),
+    Excel (--xlsx), CSV (--csv) and/or an IMS Common Cartridge for the LMS (--imscc)."""
     message_lang = lang.value if lang else "nl"
-    if svg is None and png is None and pdf is None:
+    if all(out is None for out in (svg, png, pdf, pptx, xlsx, csv, imscc)):
         raise _fail([MESSAGES["nothing"][message_lang]])
     design, catalogue, config = load_design_file(file, message_lang)
     words = lang.value if lang else design.language
+    if pptx is not None or xlsx is not None:
+        report = run_check(design, catalogue, lang=words, config=config)
+        if pptx is not None:
+            _write(pptx, render_pptx(design, catalogue, lang=words, report=report), words)
+        if xlsx is not None:
+            _write(xlsx, render_xlsx(design, catalogue, lang=words, report=report), words)
+    if csv is not None:
+        _write(csv, render_csv(design, catalogue, lang=words), words)
+    if imscc is not None:
+        _write(imscc, render_imscc(design, catalogue, lang=words), words)
     if svg is not None or png is not None:
         report = run_check(design, catalogue, lang=words, config=config)
         drawing = wave_svg(design, catalogue, words, profile=report.profile)

@@ -39,7 +39,13 @@ class ExportFailed(Exception):
 
 
 def _render(
-    conn, design: dict[str, Any], comments: list[dict[str, Any]], owner: str | None, rules: str
+    conn,
+    design: dict[str, Any],
+    comments: list[dict[str, Any]],
+    owner: str | None,
+    rules: str,
+    lang: str | None = None,
+    review_status: str | None = None,
 ) -> None:
     """In the renderer process: the PDF's bytes, or the error's text, through `conn`."""
     try:
@@ -57,6 +63,8 @@ def _render(
             owner=owner,
             comments=notes,
             config=EngineConfig.from_string(rules),
+            lang=lang,
+            review_status=review_status,
         )
         conn.send_bytes(pdf)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which decides
@@ -117,9 +125,12 @@ def start_pdf(
     owner: str | None,
     rules: str,
     at_once: int,
+    lang: str | None = None,
+    review_status: str | None = None,
 ) -> Job:
     """Start rendering, or `ExportRefused` when `person` has an export running or the
-    server runs `at_once` already."""
+    server runs `at_once` already. `lang`: the reader's language (default: the
+    design's); `review_status`: the review status's label, for the title page."""
     with _running.lock:
         if person in _running.people:
             raise ExportRefused("yours")
@@ -128,7 +139,9 @@ def start_pdf(
         _running.people.add(person)
     try:
         parent, child = _context.Pipe(duplex=False)
-        process = _context.Process(target=_render, args=(child, design, comments, owner, rules), daemon=True)
+        process = _context.Process(
+            target=_render, args=(child, design, comments, owner, rules, lang, review_status), daemon=True
+        )
         process.start()
         child.close()
     except BaseException:

@@ -1,4 +1,4 @@
-"""A design as a PDF: A4 landscape, in the design's language (SPEC §7).
+"""A design as a PDF: A4 landscape, in the reader's language (SPEC §7; default the design's).
 
     pdf_bytes = render_pdf(design, catalogue)                  # the design's language
     pdf_bytes = render_pdf(design, catalogue, lang="en", owner="Ann")
@@ -113,6 +113,7 @@ def export_page(
     comments: Sequence[Any] = (),
     config: EngineConfig | None = None,
     today: dt.date | None = None,
+    review_status: str | None = None,
 ) -> ExportPage:
     lang = lang or design.language
     report = check(design, catalogue, lang=lang, config=config)
@@ -127,6 +128,7 @@ def export_page(
         today=today or dt.date.today(),
         drawings=drawings,
     )
+    context["review_status"] = review_status
     html = environment(lang).get_template(TEMPLATE).render(**context)
     return ExportPage(html=html, drawings=drawings)
 
@@ -145,15 +147,25 @@ def render_pdf(
     owner: str | None = None,
     comments: Sequence[Any] = (),
     config: EngineConfig | None = None,
+    review_status: str | None = None,
 ) -> bytes:
     """The design as a PDF document (bytes), in `lang` (default: the design's language).
 
     `owner`: shown on the title page when given. `comments`: open coach comments,
     objects with `.author`, `.body`, `.activity_title` (or None) and `.created_at`;
     their section is left out when there are none. `config`: the rule overrides
-    the critic runs with (default: every rule at its own severity).
+    the critic runs with (default: every rule at its own severity). `review_status`:
+    the label of the design's review status, on the title page when given.
     """
-    page = export_page(design, catalogue, lang=lang, owner=owner, comments=comments, config=config)
+    page = export_page(
+        design,
+        catalogue,
+        lang=lang,
+        owner=owner,
+        comments=comments,
+        config=config,
+        review_status=review_status,
+    )
     document = HTML(
         string=page.html,
         base_url=STATIC_DIR.as_uri() + "/",

@@ -174,10 +174,12 @@ def wave_rows(
     return rows
 
 
-def split_phases(design: Design) -> list[list[Phase]]:
-    """The phases in rows of at most so many activity columns (an empty phase takes
-    one). A longer phase is cut into parts titled "Title (1/3)"; time order is kept."""
-    per_row = COMPACT_COLUMNS if len(design.placed()) > WAVE_FULL_LIMIT else WAVE_COLUMNS
+def split_phases(design: Design, per_row: int | None = None) -> list[list[Phase]]:
+    """The phases in rows of at most `per_row` activity columns (an empty phase takes
+    one; by default as many as the paper's wave holds). A longer phase is cut into
+    parts titled "Title (1/3)"; time order is kept."""
+    if per_row is None:
+        per_row = COMPACT_COLUMNS if len(design.placed()) > WAVE_FULL_LIMIT else WAVE_COLUMNS
     pieces: list[Phase] = []
     for phase in design.phases:
         acts = phase.activities

@@ -36,6 +36,7 @@ from wave.web.routes import (
     bench_fragment,
     canvas,
     drawings,
+    exports,
     health,
     inbox,
     invitations,
@@ -97,6 +98,7 @@ def create_app() -> FastAPI:
     for router in (
         health.router,
         accounts.router,
+        exports.router,
         api_designs.router,
         api_designs.trash_router,
         pages.router,

@@ -59,6 +59,8 @@ from wave.web.auth import (
 from wave.web.critique import report_for
 from wave.web.dashboard_view import only_the_owner
 from wave.web.deps import CatalogueDep, DesignId, InvitationId, LangDep, SessionDep, ShareId
+from wave.web.review_view import status_labels
+from wave.web.routes.exports import ReaderLang
 from wave.web.sharing import share_from_request
 
 # A write must be sent as JSON (`application/json`, which no other site can send without a
@@ -203,7 +205,7 @@ def _export_inputs(access: Access, session: Session) -> dict[str, Any]:
 
 @router.get(
     "/{design_id}/export.pdf",
-    summary="The design as a PDF (A4 landscape, its own language)",
+    summary="The design as a PDF (A4 landscape, in the reader's language: ?lang=, else the page's)",
     response_class=Response,
     responses={
         200: {"content": {"application/pdf": {}}},
@@ -212,7 +214,9 @@ def _export_inputs(access: Access, session: Session) -> dict[str, Any]:
         503: {"model": Message},
     },
 )
-async def export_pdf(request: Request, access: ViewAccess, session: SessionDep, lang: LangDep) -> Response:
+async def export_pdf(
+    request: Request, access: ViewAccess, session: SessionDep, lang: LangDep, reader: ReaderLang
+) -> Response:
     """Rendered in a process of its own within the export budget (`export.budget`): this
     handler only waits for it, on the event loop, and kills it when the person has gone
     or the time is up."""
@@ -220,7 +224,12 @@ async def export_pdf(request: Request, access: ViewAccess, session: SessionDep, 
     inputs = await run_in_threadpool(_export_inputs, access, session)
     try:
         job = start_pdf(
-            person=access.caller.user.id, rules=settings.rules, at_once=settings.export_at_once, **inputs
+            person=access.caller.user.id,
+            rules=settings.rules,
+            at_once=settings.export_at_once,
+            lang=reader,
+            review_status=status_labels(reader).get(access.record.review_status),
+            **inputs,
         )
     except ExportRefused as refused:
         status = 429 if refused.reason == "yours" else 503

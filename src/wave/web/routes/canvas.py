@@ -19,6 +19,7 @@ from wave.catalogue import Catalogue
 from wave.design_templates import get_templates
 from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
+from wave.filenames import attachment
 from wave.format import Design, DesignInvalid
 from wave.inbox import mark_seen
 from wave.material import custom_activities
@@ -205,12 +206,7 @@ def editor(
 @router.get("/{design_id}/export.json")
 def export_json(access: ViewAccess) -> Response:
     body = json.dumps(access.design.to_json(), ensure_ascii=False, indent=2)
-    filename = f"wave-design-{access.record.id}.json"
-    return Response(
-        body,
-        media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return Response(body, media_type="application/json", headers=attachment(access.design.title, "json"))
 
 
 # --- edits -----------------------------------------------------------------

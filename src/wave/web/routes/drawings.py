@@ -6,17 +6,13 @@ from fastapi.responses import HTMLResponse, Response
 from wave.catalogue import Catalogue
 from wave.drawing import compare_view, wave_svg
 from wave.drawing.png import png_from_svg
-from wave.filenames import title_slug
+from wave.filenames import attachment
 from wave.web.auth import Access, ViewAccess
 from wave.web.critique import report_for
 from wave.web.deps import CatalogueDep, LangDep
 from wave.web.rendering import render_page
 
 router = APIRouter(prefix="/designs", tags=["drawings"], include_in_schema=False)
-
-
-def drawing_filename(design_id: int, title: str, suffix: str = "svg") -> str:
-    return f"wave-{design_id}-{title_slug(title) or 'design'}.{suffix}"
 
 
 def _drawing(access: Access, catalogue: Catalogue, lang: str, compact: bool) -> str:
@@ -28,8 +24,7 @@ def _drawing(access: Access, catalogue: Catalogue, lang: str, compact: bool) -> 
 def _headers(access: Access, download: bool, suffix: str) -> dict[str, str]:
     if not download:
         return {}
-    name = drawing_filename(access.record.id, access.design.title, suffix)
-    return {"Content-Disposition": f'attachment; filename="{name}"'}
+    return attachment(access.design.title, suffix, part="wave")
 
 
 @router.get("/{design_id}/wave.svg")

@@ -16,7 +16,7 @@ from wave.catalogue import get_catalogue
 from wave.design_templates import DesignTemplate, get_templates
 from wave.drawing import wave_svg
 from wave.examples import example_index
-from wave.format import MAX_BYTES, DesignInvalid, load_document, parse_design
+from wave.format import MAX_BYTES, DesignInvalid
 from wave.inbox import inbox
 from wave.material import custom_templates
 from wave.models import User, now
@@ -29,6 +29,7 @@ from wave.web.dashboard_view import FIELDS, Notice, dashboard, only_the_owner
 from wave.web.deps import CatalogueDep, DesignId, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_fragments, render_page
 from wave.web.review_view import role_labels, status_labels
+from wave.web.routes.exports import import_and_store
 
 router = APIRouter(tags=["pages"], include_in_schema=False, dependencies=[Depends(check_csrf)])
 
@@ -202,12 +203,21 @@ def import_design(
     lang: LangDep,
     caller: CallerDep,
 ) -> Response:
-    """A wave.design/v1 file from the dashboard. From htmx only the import form is
-    answered (what was typed in the other forms stays); without script, the page."""
+    """A file from the dashboard: wave.design/v1 (.json), Learning Designer (.ldj) or the
+    CSV activity table (`wave.importers`). From htmx only the import form is answered
+    (what was typed in the other forms stays); without script, the page. When the file
+    held something the design does not, the answer lists it with a link to the new
+    design, instead of going there."""
     raw = file.file.read(MAX_BYTES + 1)  # spooled by Starlette already: no waiting here
     try:
-        design = parse_design(load_document(raw), catalogue)
-        record = create_design(session=session, design=design, summary="import", owner_id=caller.user.id)
+        record, imported = import_and_store(
+            name=file.filename,
+            raw=raw,
+            session=session,
+            catalogue=catalogue,
+            owner_id=caller.user.id,
+            lang=lang,
+        )
     except (DesignInvalid, QuotaExceeded) as exc:
         messages = (
             [p.readable(lang) for p in exc.problems[:20]] if isinstance(exc, DesignInvalid) else [exc(lang)]
@@ -217,6 +227,18 @@ def import_design(
             return render_fragments(request, "home.html", ["importform"], errors, 422)
         return render_page(request, "home.html", home_context(session, caller, lang, **errors), 422)
     target = f"/designs/{record.id}"
+    if imported.unmapped:
+        result = {
+            "import_result": {
+                "id": record.id,
+                "title": record.title,
+                "name": file.filename,
+                "unmapped": [u.readable(lang) for u in imported.unmapped],
+            }
+        }
+        if request.headers.get("HX-Request"):
+            return render_fragments(request, "home.html", ["importform"], result)
+        return render_page(request, "home.html", home_context(session, caller, lang, **result))
     if request.headers.get("HX-Request"):
         return Response(status_code=200, headers={"HX-Redirect": target})
     return RedirectResponse(target, status_code=303)
