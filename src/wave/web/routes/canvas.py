@@ -20,13 +20,14 @@ from wave.design_templates import get_templates
 from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
 from wave.format import Design, DesignInvalid
+from wave.i18n import N_, Message
 from wave.inbox import mark_seen
 from wave.material import custom_activities
 from wave.models import User
 from wave.prefs import prefs_of
 from wave.review import comments_of
 from wave.store import StaleVersion, read, save_design
-from wave.summaries import both
+from wave.summaries import stored
 from wave.trash import TRASH_DAYS
 from wave.undo import record_step, redo, undo, undo_state
 from wave.vocabulary import (
@@ -54,12 +55,12 @@ PAGE = "canvas.html"
 WHOLE_CANVAS = ["canvas", "critic", "status", "addtarget"]
 SMALL_ANSWER = ["history", "boarddata", "critic", "status"]
 FIELD_NAMES = {
-    "minutes": ("Minuten", "Minutes"),
-    "version": ("Versie", "Version"),
-    "index": ("Positie", "Position"),
-    "at": ("Positie", "Position"),
-    "step": ("Stap", "Step"),
-    "custom": ("Eigen activiteit", "Own activity"),
+    "minutes": N_("Minutes"),
+    "version": N_("Version"),
+    "index": N_("Position"),
+    "at": N_("Position"),
+    "step": N_("Step"),
+    "custom": N_("Own activity"),
 }
 
 
@@ -216,12 +217,14 @@ def _int(form: FormData, name: str, default: int | None = None) -> int:
     raw = form.get(name)
     if raw in (None, "") and default is not None:
         return default
-    nl, en = FIELD_NAMES.get(name, (name, name))
     text = str(raw).strip()
     if len(text) <= 11 and text.lstrip("-").isdigit() and abs(int(text)) <= MAX_INT:
         return int(text)
+    field = FIELD_NAMES.get(name)
     raise EditRefused(
-        f"{nl}: vul een geheel getal in (0 of meer).", f"{en}: enter a whole number (0 or more).", name
+        N_("%(field)s: enter a whole number (0 or more)."),
+        name,
+        field=Message(field) if field else name,
     )
 
 
@@ -326,11 +329,7 @@ def _add_custom(design: Design, form: FormData, session: Session, access: Access
     custom_id = _int(form, "custom")
     own = {c.id: c for c in custom_activities(session=session, user=access.caller.user)}
     if custom_id not in own:
-        raise EditRefused(
-            "Deze eigen activiteit bestaat niet (meer).",
-            "This custom activity does not exist (any more).",
-            "custom",
-        )
+        raise EditRefused(N_("This custom activity does not exist (any more)."), "custom")
     c = own[custom_id]
     return edits.add_custom_activity(
         design,
@@ -359,7 +358,7 @@ def edit(
     record, design = access.record, access.design
     try:
         if op not in OPS and op not in ("undo", "redo", "add-custom"):
-            raise EditRefused(f"Onbekende bewerking {op!r}.", f"Unknown edit {op!r}.", "op")
+            raise EditRefused(N_("Unknown edit %(op)r."), "op", op=op)
         based_on = _int(form, "version")
         work = read(record.document)  # a fresh copy to edit: parsing is faster than a deep copy
         focus = _text(form, "placed") or None
@@ -392,7 +391,7 @@ def edit(
             design_id=record.id,
             design=work,
             based_on=based_on,
-            summary=both(change("nl"), change("en")),
+            summary=stored(change),
             author_id=access.caller.user.id,
             commit=False,  # committed with the undo step below
         )
