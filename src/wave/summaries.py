@@ -58,6 +58,12 @@ def _texts(values: dict) -> list[tuple[dict, str, str]]:
     return found
 
 
+def is_event(summary: str) -> bool:
+    """Whether the summary is one of the fixed events (a start, an import, a restore…)
+    rather than an edit."""
+    return summary in CODES or RESTORED.fullmatch(summary) is not None
+
+
 def shown(summary: str, lang: str) -> str:
     """The stored summary in the reader's language."""
     if summary.startswith("{"):

@@ -12,6 +12,7 @@ from wave.access import remove_share
 from wave.accounts import AccountProblem
 from wave.drawing import compare_view
 from wave.format import DesignInvalid
+from wave.history import runs
 from wave.i18n import N_, translate
 from wave.invitations import withdraw
 from wave.material import create_custom_activity, save_template
@@ -204,6 +205,9 @@ def versions(request: Request, access: ViewAccess, session: SessionDep) -> Respo
 def _versions_page(
     request: Request, access: Access, session: Session, message: str = "", status_code: int = 200
 ) -> Response:
+    grouped = runs(versions_of(session=session, design_id=access.record.id))
+    # compare, by default, the newest version with the one before the newest run
+    before = grouped[1].newest if len(grouped) > 1 else grouped[0].oldest if grouped else None
     return render_page(
         request,
         "versions.html",
@@ -212,7 +216,8 @@ def _versions_page(
             "title": access.record.title,
             "current": access.record.version,
             "can_edit": access.can_edit,
-            "versions": versions_of(session=session, design_id=access.record.id),
+            "runs": grouped,
+            "before": before.version if before is not None else None,
             "lang": request.state.lang,
             "summary_of": shown,  # in the reader's language
             "csrf_token": access.caller.signin.csrf_token,
