@@ -20,7 +20,7 @@ from wave.design_templates import get_templates
 from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
 from wave.format import Design, DesignInvalid
-from wave.i18n import N_, Message
+from wave.i18n import N_, Message, translate
 from wave.inbox import mark_seen
 from wave.material import custom_activities
 from wave.models import User
@@ -39,7 +39,7 @@ from wave.vocabulary import (
     link_phrase,
 )
 from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
-from wave.web.canvas_view import against_time, canvas_view
+from wave.web.canvas_view import MADE_COOKIE, against_time, canvas_view
 from wave.web.critique import report_for
 from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_answer, render_fragments, render_page
@@ -147,7 +147,18 @@ def show(
     access: ViewAccess, request: Request, session: SessionDep, catalogue: CatalogueDep, lang: LangDep
 ) -> Response:
     mark_seen(session=session, design_id=access.record.id, user=access.caller.user)
-    return render_page(request, PAGE, page_context(access, session, catalogue, lang))
+    context = page_context(access, session, catalogue, lang)
+    made = request.cookies.get(MADE_COOKIE)
+    title = next((c.title for c in context["custom_activities"] if str(c.id) == made), None)
+    if title is not None:
+        context |= {"message": translate(lang, N_("Own activity “%(title)s” created."), title=title)}
+        context |= {"message_kind": "ok"}
+    response = render_page(request, PAGE, context)
+    if made is not None:
+        response.delete_cookie(
+            MADE_COOKIE, path=f"/designs/{access.record.id}", httponly=True, samesite="lax"
+        )
+    return response
 
 
 def editor_links(design: Design, placed_id: str, lang: str) -> list[dict[str, Any]]:

@@ -34,6 +34,7 @@ from wave.web.auth import (
     ViewAccess,
     check_csrf,
 )
+from wave.web.canvas_view import MADE_COOKIE
 from wave.web.critique import report_for
 from wave.web.deps import (
     MAX_INT,
@@ -318,7 +319,7 @@ def new_custom_activity(
     request: Request, form: FormDep, access: EditAccess, session: SessionDep, lang: LangDep
 ) -> Response:
     try:
-        create_custom_activity(
+        made = create_custom_activity(
             session=session,
             owner=access.caller.user,
             title=str(form.get("title") or ""),
@@ -329,7 +330,16 @@ def new_custom_activity(
         )
     except AccountProblem as problem:
         return _inline_error("custom-error", problem(lang), 422)
-    return Response(status_code=204, headers={"HX-Refresh": "true"})
+    response = Response(status_code=204, headers={"HX-Refresh": "true"})
+    response.set_cookie(
+        MADE_COOKIE,
+        str(made.id),
+        max_age=60,
+        path=f"/designs/{access.record.id}",
+        httponly=True,
+        samesite="lax",
+    )
+    return response
 
 
 @router.post("/designs/{design_id}/save-template")
