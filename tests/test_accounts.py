@@ -817,3 +817,23 @@ def test_account_forms_refuse_a_post_without_their_token(anon_client, client, pa
     assert "samesite=strict" in page.headers["set-cookie"].lower()
     r = anon_client.post(path, data=with_form_token(anon_client, path, data), follow_redirects=False)
     assert r.status_code == 303  # the form as the page hands it out works
+
+
+def test_making_an_own_activity_is_confirmed_in_the_status_region(client):
+    """USER-FINDINGS 43: the form reloaded the canvas and said nothing. The reload says
+    what was made, in the canvas's status region, once."""
+    design_id = new_design(client)
+    r = client.post(f"/designs/{design_id}/custom-activities", data=PODCAST)
+    assert r.status_code == 204 and r.headers["HX-Refresh"] == "true"
+    status = html(client.get(f"/designs/{design_id}")).one("div", id="status")
+    assert status.attrs["role"] == "status"
+    assert status.text() == f"Eigen activiteit “{PODCAST['title']}” gemaakt."
+    again = html(client.get(f"/designs/{design_id}")).one("div", id="status")
+    assert again.text() == ""  # said once
+
+    client.post(f"/designs/{design_id}/custom-activities", data={**PODCAST, "title": "Vlog"})
+    english = client.get(f"/designs/{design_id}", headers={"Accept-Language": "en"})
+    assert html(english).one("div", id="status").text() == "Own activity “Vlog” created."
+    other = new_design(client)  # the note belongs to the design it was made on
+    client.post(f"/designs/{design_id}/custom-activities", data={**PODCAST, "title": "Quiz"})
+    assert html(client.get(f"/designs/{other}")).one("div", id="status").text() == ""

@@ -1,13 +1,15 @@
 """Undo and redo on the server (SPEC §5.2): per person and design, many steps, kept in
 the database (so across a reload), an undo never redoes, a new edit clears redo."""
 
+import json
+
 from sqlmodel import Session, col, select
 from webfixtures import new_design
 
 from wave.db import get_engine
 from wave.edits import Change
 from wave.models import DesignVersion, UndoStep
-from wave.summaries import shown
+from wave.summaries import shown, stored
 from wave.undo import MAX_STEPS, UndoState, record_step, undo_state
 
 
@@ -249,7 +251,7 @@ def test_at_most_a_hundred_steps_are_kept(client):
                 user_id=client.user_id,
                 before_version=i + 1,
                 after_version=i + 2,
-                change=Change("Gewijzigd.", "Changed."),
+                change=Change("Learning goal added."),
             )
         seqs = session.exec(
             select(UndoStep.seq).where(UndoStep.design_id == design_id).order_by(col(UndoStep.seq))
@@ -306,3 +308,25 @@ def test_the_page_knows_whether_undo_and_redo_can(client, other_client):
     edit(client, design_id, "undo")
     assert flags(client) == (False, True)
     assert flags(other_client) == (False, False)  # a viewer undoes nothing
+
+
+def test_summaries_of_every_age_are_shown_in_the_readers_language(client):
+    """Stored as a message id and its values now; both sentences or an English one before."""
+    design_id = new_design(client)
+    edit(client, design_id, "goal-add", text="De student legt het 4P-model uit")
+    with Session(get_engine()) as session:
+        summary = session.exec(
+            select(DesignVersion.summary)
+            .where(DesignVersion.design_id == design_id)
+            .order_by(col(DesignVersion.version).desc())
+        ).first()
+    assert json.loads(summary) == {"msg": "Learning goal added.", "values": {}}
+    assert (shown(summary, "nl"), shown(summary, "en")) == ("Leerdoel toegevoegd.", "Learning goal added.")
+    named = stored(Change("%(title)s removed.", title="Quiz"))
+    assert (shown(named, "nl"), shown(named, "en")) == ("Quiz verwijderd.", "Quiz removed.")
+    old = '{"nl":"Quiz verwijderd.","en":"Quiz removed."}'
+    assert (shown(old, "nl"), shown(old, "en")) == ("Quiz verwijderd.", "Quiz removed.")
+    assert shown("Quiz removed.", "nl") == "Quiz removed."
+    assert shown("restored version 3", "nl") == "Versie 3 teruggezet"
+    long = stored(Change("%(title)s removed.", title="é" * 400))
+    assert len(long) <= 300 and shown(long, "en").endswith("é removed.")

@@ -8,6 +8,7 @@ end any share and the person it is shared with can leave it.
 from sqlmodel import Session, col, or_, select
 
 from wave.accounts import AccountProblem, find_user
+from wave.i18n import N_
 from wave.inbox import tell
 from wave.models import DesignRecord, Share, User
 
@@ -81,24 +82,16 @@ def share_design(
     """Share the design with the account of `email`; `by` (who shares) is told nothing,
     the person shared with finds it in their inbox."""
     if role not in SHARE_ROLES:
-        raise AccountProblem("role", "Kies bewerken, reageren of bekijken.", "Choose edit, comment or view.")
+        raise AccountProblem("role", N_("Choose edit, comment or view."))
     if record.example_slug is not None:
-        raise AccountProblem(
-            "design",
-            "Een voorbeeld kun je niet delen; maak eerst een kopie.",
-            "An example cannot be shared; copy it first.",
-        )
+        raise AccountProblem("design", N_("An example cannot be shared; copy it first."))
     user = find_user(session=session, email=email)
     if user is None:
         raise AccountProblem(
-            "email",
-            "Er is geen account met dit e-mailadres. Vraag je collega eerst een account aan te maken.",
-            "There is no account with this e-mail address. Ask your colleague to sign up first.",
+            "email", N_("There is no account with this e-mail address. Ask your colleague to sign up first.")
         )
     if user.id == record.owner_id:
-        raise AccountProblem(
-            "email", "Dit ontwerp is al van deze persoon.", "This person already owns the design."
-        )
+        raise AccountProblem("email", N_("This person already owns the design."))
     share = share_of(session=session, record=record, user_id=user.id)
     if share is None:
         share = Share(design_id=record.id, user_id=user.id, role=role)

@@ -4,6 +4,7 @@ sessions and failed sign-ins live in the database, so several app processes shar
 import math
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -16,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 from zxcvbn import zxcvbn
 
-from wave.i18n import N_, translate
+from wave.i18n import N_, Message, ngettext
 from wave.models import LoginAttempt, SignInSession, User, now
 
 SESSION_DAYS = 14
@@ -66,22 +67,18 @@ def _dummy_hash() -> str:
     return _hasher.hash(secrets.token_urlsafe(24))
 
 
-@dataclass
 class AccountProblem(Exception):
-    """Bad account input: which field, and why in both languages."""
+    """Bad account input: which field, and why: an English message id (marked with
+    `wave.i18n.N_`) and its values, or a text that is worded already (called with the
+    language)."""
 
-    field: str
-    nl: str
-    en: str
+    def __init__(self, field: str, message: str | Callable[[str], str], /, **values: object):
+        self.field = field
+        self.text = Message(message, **values) if isinstance(message, str) else message
+        super().__init__(field, self.text("en"))
 
     def __call__(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
-
-    @classmethod
-    def say(cls, field: str, message: str, **values: object) -> "AccountProblem":
-        """A problem worded by the catalogue: `message` is an English message id
-        (marked with `wave.i18n.N_`)."""
-        return cls(field, translate("nl", message, **values), translate("en", message, **values))
+        return self.text(lang)
 
 
 class TooManyAttempts(Exception):
@@ -95,14 +92,10 @@ class TooManyAttempts(Exception):
     def __call__(self, lang: str) -> str:
         minutes = math.ceil(self.retry_after / 60)
         if minutes <= 90:
-            nl = f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
-            en = f"{minutes} {'minute' if minutes == 1 else 'minutes'}"
+            wait = ngettext("%(num)d minute", "%(num)d minutes", minutes)
         else:
-            hours = math.ceil(minutes / 60)
-            nl, en = f"{hours} uur", f"{hours} hours"
-        if lang == "en":
-            return f"Too many failed attempts. Try again in {en}."
-        return f"Te veel mislukte pogingen. Probeer het over {nl} opnieuw."
+            wait = ngettext("%(num)d hour", "%(num)d hours", math.ceil(minutes / 60))
+        return Message(N_("Too many failed attempts. Try again in %(wait)s."), wait=wait)(lang)
 
 
 def normalise_email(email: str) -> str:
@@ -114,16 +107,10 @@ def check_password_strength(password: str, *, known: tuple[str, ...] = ()) -> No
     (`known`: the person's e-mail and name, which make a password easier to guess)."""
     if len(password) < PASSWORD_MIN:
         raise AccountProblem(
-            "password",
-            f"Kies een wachtwoord van minstens {PASSWORD_MIN} tekens.",
-            f"Choose a password of at least {PASSWORD_MIN} characters.",
+            "password", N_("Choose a password of at least %(min)s characters."), min=PASSWORD_MIN
         )
     if len(password) > PASSWORD_MAX:
-        raise AccountProblem(
-            "password",
-            f"Een wachtwoord is hooguit {PASSWORD_MAX} tekens.",
-            f"A password is at most {PASSWORD_MAX} characters.",
-        )
+        raise AccountProblem("password", N_("A password is at most %(max)s characters."), max=PASSWORD_MAX)
     # the whole name and address, and their words ("marjolein.devries@…": marjolein, devries)
     words = [part for text in known for part in re.split(r"[\W_]+", text) if len(part) >= 3]
     verdict = zxcvbn(password[:PASSWORD_SCORED], user_inputs=[*known, *words])
@@ -131,16 +118,25 @@ def check_password_strength(password: str, *, known: tuple[str, ...] = ()) -> No
         return
     feedback = verdict["feedback"]
     advice = " ".join(part for part in (feedback["warning"], *feedback["suggestions"]) if part)
-    # zxcvbn's advice is in English only: in Dutch, our own
-    raise AccountProblem(
-        "password",
-        "Te zwak: dit wachtwoord is makkelijk te raden. Maak het langer, bijvoorbeeld met een "
-        "paar ongewone woorden die niet bij elkaar horen.",
-        f"Too weak. {advice}"
-        if advice
-        else "Too weak: this password is easy to guess. Make it longer, for instance with a few "
-        "uncommon words that do not belong together.",
-    )
+    raise AccountProblem("password", _TooWeak(advice))
+
+
+TOO_WEAK = N_(
+    "Too weak: this password is easy to guess. Make it longer, for instance with a few "
+    "uncommon words that do not belong together."
+)
+
+
+class _TooWeak:
+    """zxcvbn's advice is in English only: in another language, our own sentence."""
+
+    def __init__(self, advice: str):
+        self.advice = advice
+
+    def __call__(self, lang: str) -> str:
+        if lang == "en" and self.advice:
+            return Message(N_("Too weak. %(advice)s"), advice=self.advice)(lang)
+        return Message(TOO_WEAK)(lang)
 
 
 def find_user(*, session: Session, email: str) -> User | None:
@@ -151,17 +147,18 @@ def check_email(email: str) -> str:
     """The address normalised, or AccountProblem when it is no e-mail address."""
     email = normalise_email(email)
     if not EMAIL.match(email) or len(email) > 254:
-        raise AccountProblem("email", "Vul een geldig e-mailadres in.", "Enter a valid e-mail address.")
+        raise AccountProblem("email", N_("Enter a valid e-mail address."))
     return email
 
 
 def check_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 100:
-        raise AccountProblem(
-            "name", "Vul je naam in (hooguit 100 tekens).", "Enter your name (at most 100 characters)."
-        )
+        raise AccountProblem("name", N_("Enter your name (at most 100 characters)."))
     return name
+
+
+ACCOUNT_EXISTS = N_("There is already an account with this e-mail address.")
 
 
 def create_user(*, session: Session, email: str, password: str, name: str) -> User:
@@ -169,22 +166,14 @@ def create_user(*, session: Session, email: str, password: str, name: str) -> Us
     name = check_name(name)
     check_password_strength(password, known=(email, name))
     if find_user(session=session, email=email) is not None:
-        raise AccountProblem(
-            "email",
-            "Er is al een account met dit e-mailadres.",
-            "There is already an account with this e-mail address.",
-        )
+        raise AccountProblem("email", ACCOUNT_EXISTS)
     user = User(email=email, name=name, password_hash=_hasher.hash(password))
     session.add(user)
     try:
         session.commit()
     except IntegrityError:  # the same address signed up at the same moment
         session.rollback()
-        raise AccountProblem(
-            "email",
-            "Er is al een account met dit e-mailadres.",
-            "There is already an account with this e-mail address.",
-        ) from None
+        raise AccountProblem("email", ACCOUNT_EXISTS) from None
     session.refresh(user)
     return user
 
@@ -234,7 +223,7 @@ def change_password(
     one counts as a failed sign-in, so the page cannot be used to guess it), then the new
     one; every other session of the account ends, `keep` (this browser's) stays."""
     if authenticate(session=session, email=user.email, password=current, address=address) is None:
-        raise AccountProblem.say("current_password", N_("This is not your current password."))
+        raise AccountProblem("current_password", N_("This is not your current password."))
     set_password(session=session, user=user, password=new)
     session.execute(
         delete(SignInSession).where(SignInSession.user_id == user.id, SignInSession.id != keep.id)

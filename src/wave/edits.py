@@ -1,13 +1,13 @@
 """Edits a person makes on the canvas, as pure functions on a `Design`.
 
-Each edit changes the design in place and returns a `Change` (what happened, in
-both languages, for the undo toast and the screen-reader announcement), or
-raises `EditRefused` with a reason in both languages and leaves it untouched
+Each edit changes the design in place and returns a `Change` (what happened, a
+message of the catalogue for the undo toast, the screen-reader announcement and the
+version's summary), or raises `EditRefused` with a reason and leaves it untouched
 (callers edit a copy and only store it when the edit went through).
 """
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -24,25 +24,60 @@ from wave.format import (
     fill_defaults,
     shape_problems,
 )
-from wave.vocabulary import label
+from wave.i18n import N_, Message, translate
 
 
-@dataclass(frozen=True)
-class Change:
-    nl: str
-    en: str
-
-    def __call__(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+class Change(Message):
+    """What an edit did: an English message id (`N_`) and its values."""
 
 
 class EditRefused(Exception):
-    def __init__(self, nl: str, en: str, field: str | None = None):
-        self.nl, self.en, self.field = nl, en, field
-        super().__init__(en)
+    """Why an edit did not go through: a message id (`N_`) with its values, or a text
+    already worded (a `Problem`'s `readable`), and the field it is about."""
+
+    def __init__(self, message: str | Callable[[str], str], field: str | None = None, /, **values: object):
+        self.say = Message(message, **values) if isinstance(message, str) else message
+        self.field = field
+        super().__init__(self.say("en"))
 
     def __call__(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+        return self.say(lang)
+
+
+# Sentences that name a lane or a link kind, one per code (a whole sentence translates
+# better than a label put into one).
+_NOT_POSSIBLE = {
+    "online": N_("%(title)s cannot be online; this activity is only possible face-to-face."),
+    "offline": N_("%(title)s cannot be face-to-face; this activity is only possible online."),
+}
+_NOT_MEANT = {
+    "online": N_("%(title)s is not meant to be online."),
+    "offline": N_("%(title)s is not meant to be face-to-face."),
+}
+_MOVED_TO = {
+    "online": N_("%(title)s moved to %(phase)s, online."),
+    "offline": N_("%(title)s moved to %(phase)s, face-to-face."),
+}
+_IN_LANE = {
+    "online": N_("%(title)s is already in the online lane."),
+    "offline": N_("%(title)s is already in the face-to-face lane."),
+}
+_NOW = {
+    "online": N_("%(title)s is now online."),
+    "offline": N_("%(title)s is now face-to-face."),
+}
+_LINKED = {
+    "prepares": N_("%(source)s prepares for %(target)s."),
+    "follows-up": N_("%(source)s follows up on %(target)s."),
+    "feedback": N_("%(source)s gives feedback on %(target)s."),
+    "uses": N_("%(source)s uses %(target)s."),
+}
+
+
+_NO_GOAL = N_("This goal does not exist (any more).")
+_NO_LINK = N_("This link does not exist.")
+_UNKNOWN_KIND = N_("Unknown link kind %(kind)r.")
+_PHASE_KIND = N_("Choose 'sequence' or 'choice'.")
 
 
 def _next_id(existing: set[str], prefix: str) -> str:
@@ -56,11 +91,7 @@ def _next_id(existing: set[str], prefix: str) -> str:
 def _phase(design: Design, phase_id: str) -> Phase:
     phase = design.phase(phase_id)
     if phase is None:
-        raise EditRefused(
-            f"Fase {phase_id!r} bestaat niet (meer).",
-            f"Phase {phase_id!r} does not exist (any more).",
-            "phase",
-        )
+        raise EditRefused(N_("Phase %(phase)r does not exist (any more)."), "phase", phase=phase_id)
     return phase
 
 
@@ -68,22 +99,21 @@ def _placed(design: Design, placed_id: str) -> tuple[Phase, PlacedActivity]:
     found = design.find(placed_id)
     if found is None:
         raise EditRefused(
-            f"Activiteit {placed_id!r} bestaat niet (meer).",
-            f"Activity {placed_id!r} does not exist (any more).",
-            "activity",
+            N_("Activity %(activity)r does not exist (any more)."), "activity", activity=placed_id
         )
     return found
 
 
+def _check_lane(mode: str) -> None:
+    if mode not in _NOW:
+        raise EditRefused(N_("Unknown lane %(mode)r."), "mode", mode=mode)
+
+
 def _check_mode(catalogue: Catalogue, placed_activity: str, title: str, mode: str) -> None:
+    _check_lane(mode)
     entry = catalogue.get(placed_activity)
-    if entry is not None and mode not in entry.modes:
-        other = label(entry.modes[0], "nl").lower(), label(entry.modes[0], "en").lower()
-        raise EditRefused(
-            f"{title} kan niet {label(mode, 'nl').lower()}; deze activiteit is alleen {other[0]} mogelijk.",
-            f"{title} cannot be {label(mode, 'en').lower()}; this activity is only possible {other[1]}.",
-            "mode",
-        )
+    if entry is not None and mode not in entry.modes:  # then the other lane is the only one
+        raise EditRefused(_NOT_POSSIBLE[mode], "mode", title=title)
 
 
 def _set_mode(placed: PlacedActivity, mode: str) -> None:
@@ -128,9 +158,7 @@ def add_activity(
 ) -> tuple[Change, str]:
     entry = catalogue.get(activity)
     if entry is None:
-        raise EditRefused(
-            f"{activity!r} staat niet in de catalogus.", f"{activity!r} is not in the catalogue.", "activity"
-        )
+        raise EditRefused(N_("%(activity)r is not in the catalogue."), "activity", activity=activity)
     phase = _phase(design, phase_id)
     _check_mode(catalogue, activity, entry.name(design.language), mode)
     new_id = _next_id({a.id for a in design.placed()}, "a")
@@ -138,9 +166,7 @@ def add_activity(
     _set_mode(placed, mode)
     _insert(phase, placed, mode, index, at)
     fill_defaults(design, catalogue)
-    return Change(
-        f"{entry.name.nl} toegevoegd aan {phase.title}.", f"{entry.name.en} added to {phase.title}."
-    ), new_id
+    return Change(N_("%(title)s added to %(phase)s."), title=entry.name, phase=phase.title), new_id
 
 
 def add_custom_activity(
@@ -158,12 +184,9 @@ def add_custom_activity(
 ) -> tuple[Change, str]:
     """Place one of the teacher's own activities (`activity: custom`)."""
     phase = _phase(design, phase_id)
+    _check_lane(mode)
     if mode not in modes:
-        raise EditRefused(
-            f"{title} is niet {label(mode, 'nl').lower()} bedoeld.",
-            f"{title} is not meant to be {label(mode, 'en').lower()}.",
-            "mode",
-        )
+        raise EditRefused(_NOT_MEANT[mode], "mode", title=title)
     new_id = _next_id({a.id for a in design.placed()}, "a")
     placed = PlacedActivity(
         id=new_id,
@@ -177,7 +200,7 @@ def add_custom_activity(
     )  # type: ignore[arg-type]
     _set_mode(placed, mode)
     _insert(phase, placed, mode, index, at)
-    return Change(f"{title} toegevoegd aan {phase.title}.", f"{title} added to {phase.title}."), new_id
+    return Change(N_("%(title)s added to %(phase)s."), title=title, phase=phase.title), new_id
 
 
 def move_activity(
@@ -196,9 +219,7 @@ def move_activity(
     source.activities.remove(placed)
     _set_mode(placed, mode)
     _insert(target, placed, mode, index, at)
-    where_nl = f"{target.title}, {label(mode, 'nl').lower()}"
-    where_en = f"{target.title}, {label(mode, 'en').lower()}"
-    return Change(f"{placed.title} verplaatst naar {where_nl}.", f"{placed.title} moved to {where_en}.")
+    return Change(_MOVED_TO[mode], title=placed.title, phase=target.title)
 
 
 def nudge_activity(design: Design, catalogue: Catalogue, *, placed_id: str, direction: str) -> Change:
@@ -207,18 +228,12 @@ def nudge_activity(design: Design, catalogue: Catalogue, *, placed_id: str, dire
     if direction in ("up", "down"):
         mode = "online" if direction == "up" else "offline"
         if placed.mode == mode:
-            raise EditRefused(
-                f"{placed.title} staat al in de {label(mode, 'nl').lower()} baan.",
-                f"{placed.title} is already in the {label(mode, 'en').lower()} lane.",
-            )
+            raise EditRefused(_IN_LANE[mode], title=placed.title)
         _check_mode(catalogue, placed.activity, placed.title or placed.activity, mode)
         _set_mode(placed, mode)
-        return Change(
-            f"{placed.title} is nu {label(mode, 'nl').lower()}.",
-            f"{placed.title} is now {label(mode, 'en').lower()}.",
-        )
+        return Change(_NOW[mode], title=placed.title)
     if direction not in ("left", "right"):
-        raise EditRefused("Onbekende richting.", "Unknown direction.", "direction")
+        raise EditRefused(N_("Unknown direction."), "direction")
     step = -1 if direction == "left" else 1
     at = phase.activities.index(placed)
     if 0 <= at + step < len(phase.activities):
@@ -226,32 +241,26 @@ def nudge_activity(design: Design, catalogue: Catalogue, *, placed_id: str, dire
             phase.activities[at + step],
             phase.activities[at],
         )
-        return Change(
-            f"{placed.title} een stap {'eerder' if step < 0 else 'later'}.",
-            f"{placed.title} one step {'earlier' if step < 0 else 'later'}.",
-        )
+        earlier, later = N_("%(title)s one step earlier."), N_("%(title)s one step later.")
+        return Change(earlier if step < 0 else later, title=placed.title)
     pi = design.phases.index(phase)
     if not 0 <= pi + step < len(design.phases):
-        raise EditRefused(
-            f"{placed.title} staat al helemaal {'vooraan' if step < 0 else 'achteraan'}.",
-            f"{placed.title} is already {'first' if step < 0 else 'last'}.",
-        )
+        first, last = N_("%(title)s is already first."), N_("%(title)s is already last.")
+        raise EditRefused(first if step < 0 else last, title=placed.title)
     target = design.phases[pi + step]
     phase.activities.remove(placed)
     if step < 0:
         target.activities.append(placed)
     else:
         target.activities.insert(0, placed)
-    return Change(
-        f"{placed.title} verplaatst naar {target.title}.", f"{placed.title} moved to {target.title}."
-    )
+    return Change(N_("%(title)s moved to %(phase)s."), title=placed.title, phase=target.title)
 
 
 def remove_activity(design: Design, *, placed_id: str) -> Change:
     phase, placed = _placed(design, placed_id)
     phase.activities.remove(placed)
     design.links = [k for k in design.links if placed_id not in (k.from_, k.to)]
-    return Change(f"{placed.title} verwijderd.", f"{placed.title} removed.")
+    return Change(N_("%(title)s removed."), title=placed.title)
 
 
 def duplicate_activity(design: Design, *, placed_id: str) -> tuple[Change, str]:
@@ -260,7 +269,7 @@ def duplicate_activity(design: Design, *, placed_id: str) -> tuple[Change, str]:
     new_id = _next_id({a.id for a in design.placed()}, "a")
     copy = placed.model_copy(deep=True, update={"id": new_id})
     phase.activities.insert(phase.activities.index(placed) + 1, copy)
-    return Change(f"{placed.title} gedupliceerd.", f"{placed.title} duplicated."), new_id
+    return Change(N_("%(title)s duplicated."), title=placed.title), new_id
 
 
 def toggle_goal(design: Design, *, placed_id: str, goal_id: str) -> Change:
@@ -268,15 +277,12 @@ def toggle_goal(design: Design, *, placed_id: str, goal_id: str) -> Change:
     _, placed = _placed(design, placed_id)
     goal = next((g for g in design.goals if g.id == goal_id), None)
     if goal is None:
-        raise EditRefused("Dit leerdoel bestaat niet (meer).", "This goal does not exist (any more).", "goal")
+        raise EditRefused(_NO_GOAL, "goal")
     if goal_id in placed.goals:
         placed.goals = [g for g in placed.goals if g != goal_id]
-        return Change(
-            f"{placed.title} werkt niet meer aan {goal_id}.",
-            f"{placed.title} no longer works towards {goal_id}.",
-        )
+        return Change(N_("%(title)s no longer works towards %(goal)s."), title=placed.title, goal=goal_id)
     placed.goals = [g.id for g in design.goals if g.id in {*placed.goals, goal_id}]
-    return Change(f"{placed.title} werkt aan {goal_id}.", f"{placed.title} works towards {goal_id}.")
+    return Change(N_("%(title)s works towards %(goal)s."), title=placed.title, goal=goal_id)
 
 
 EDITABLE = (
@@ -301,9 +307,7 @@ def update_activity(
     data = placed.model_dump()
     for name, value in fields.items():
         if name not in EDITABLE:
-            raise EditRefused(
-                f"Veld {name!r} kan hier niet bewerkt worden.", f"Field {name!r} cannot be edited here.", name
-            )
+            raise EditRefused(N_("Field %(name)r cannot be edited here."), name, name=name)
         data[name] = value
     if placed.activity != CUSTOM:
         data["learning_type"] = data["interactions"] = None
@@ -311,10 +315,10 @@ def update_activity(
         updated = PlacedActivity.model_validate(data)
     except ValidationError as exc:
         first = shape_problems(exc)[0]
-        raise EditRefused(first.readable("nl"), first.readable("en"), first.loc) from None
+        raise EditRefused(first.readable, first.loc) from None
     phase.activities[phase.activities.index(placed)] = updated  # the save validates the whole
     fill_defaults(design, catalogue)
-    return Change(f"{updated.title} bijgewerkt.", f"{updated.title} updated.")
+    return Change(N_("%(title)s updated."), title=updated.title)
 
 
 # --- links -----------------------------------------------------------------
@@ -330,51 +334,43 @@ def add_link(design: Design, *, from_id: str, to_id: str, kind: str = "") -> Cha
     _, b = _placed(design, to_id)
     kind = kind or default_link_kind(design, from_id, to_id)
     if from_id == to_id:
-        raise EditRefused(
-            "Een activiteit kan niet naar zichzelf verwijzen.", "An activity cannot link to itself.", "to"
-        )
+        raise EditRefused(N_("An activity cannot link to itself."), "to")
     if any(k.from_ == from_id and k.to == to_id for k in design.links):
-        raise EditRefused("Deze verbinding bestaat al.", "This link already exists.", "to")
+        raise EditRefused(N_("This link already exists."), "to")
     try:
         link = Link.model_validate({"from": from_id, "to": to_id, "kind": kind})
     except ValidationError:
-        raise EditRefused(
-            f"Onbekend soort verbinding {kind!r}.", f"Unknown link kind {kind!r}.", "kind"
-        ) from None
+        raise EditRefused(_UNKNOWN_KIND, "kind", kind=kind) from None
     design.links.append(link)
-    return Change(f"{a.title} {label(kind, 'nl')} {b.title}.", f"{a.title} {label(kind, 'en')} {b.title}.")
+    return Change(_LINKED[link.kind], source=a.title, target=b.title)
 
 
 def update_link(design: Design, *, from_id: str, to_id: str, kind: str = "", reverse: bool = False) -> Change:
     """Change a link's kind, or turn it around (then `kind` may stay empty)."""
     link = next((k for k in design.links if k.from_ == from_id and k.to == to_id), None)
     if link is None:
-        raise EditRefused("Deze verbinding bestaat niet.", "This link does not exist.", "link")
+        raise EditRefused(_NO_LINK, "link")
     if reverse:
         if any(k.from_ == to_id and k.to == from_id for k in design.links):
-            raise EditRefused(
-                "De omgekeerde verbinding bestaat al.", "The reversed link exists already.", "link"
-            )
+            raise EditRefused(N_("The reversed link exists already."), "link")
         link.from_, link.to = to_id, from_id
     if kind:
         try:
             Link.model_validate({"from": link.from_, "to": link.to, "kind": kind})
         except ValidationError:
-            raise EditRefused(
-                f"Onbekend soort verbinding {kind!r}.", f"Unknown link kind {kind!r}.", "kind"
-            ) from None
+            raise EditRefused(_UNKNOWN_KIND, "kind", kind=kind) from None
         link.kind = kind  # type: ignore[assignment]
     a, b = design.find(link.from_), design.find(link.to)
     ta, tb = (a[1].title if a else link.from_), (b[1].title if b else link.to)
-    return Change(f"{ta} {label(link.kind, 'nl')} {tb}.", f"{ta} {label(link.kind, 'en')} {tb}.")
+    return Change(_LINKED[link.kind], source=ta, target=tb)
 
 
 def remove_link(design: Design, *, from_id: str, to_id: str) -> Change:
     before = len(design.links)
     design.links = [k for k in design.links if not (k.from_ == from_id and k.to == to_id)]
     if len(design.links) == before:
-        raise EditRefused("Deze verbinding bestaat niet.", "This link does not exist.", "link")
-    return Change("Verbinding verwijderd.", "Link removed.")
+        raise EditRefused(_NO_LINK, "link")
+    return Change(N_("Link removed."))
 
 
 # --- goals -----------------------------------------------------------------
@@ -383,34 +379,30 @@ def remove_link(design: Design, *, from_id: str, to_id: str) -> Change:
 def add_goal(design: Design, *, text: str) -> Change:
     text = text.strip()
     if not text:
-        raise EditRefused("Een leerdoel mag niet leeg zijn.", "A learning goal cannot be empty.", "text")
+        raise EditRefused(N_("A learning goal cannot be empty."), "text")
     if len(text) > 1000:
-        raise EditRefused(
-            "Een leerdoel is hooguit 1000 tekens.", "A learning goal is at most 1000 characters.", "text"
-        )
+        raise EditRefused(N_("A learning goal is at most 1000 characters."), "text")
     design.goals.append(Goal(id=_next_id({g.id for g in design.goals}, "g"), text=text))
-    return Change("Leerdoel toegevoegd.", "Learning goal added.")
+    return Change(N_("Learning goal added."))
 
 
 def update_goal(design: Design, *, goal_id: str, text: str) -> Change:
     goal = next((g for g in design.goals if g.id == goal_id), None)
     if goal is None:
-        raise EditRefused("Dit leerdoel bestaat niet (meer).", "This goal does not exist (any more).", "goal")
+        raise EditRefused(_NO_GOAL, "goal")
     if not text.strip() or len(text) > 1000:
-        raise EditRefused(
-            "Een leerdoel is 1 tot 1000 tekens.", "A learning goal is 1 to 1000 characters.", "text"
-        )
+        raise EditRefused(N_("A learning goal is 1 to 1000 characters."), "text")
     goal.text = text.strip()
-    return Change("Leerdoel bijgewerkt.", "Learning goal updated.")
+    return Change(N_("Learning goal updated."))
 
 
 def remove_goal(design: Design, *, goal_id: str) -> Change:
     if not any(g.id == goal_id for g in design.goals):
-        raise EditRefused("Dit leerdoel bestaat niet (meer).", "This goal does not exist (any more).", "goal")
+        raise EditRefused(_NO_GOAL, "goal")
     design.goals = [g for g in design.goals if g.id != goal_id]
     for placed in design.placed():
         placed.goals = [g for g in placed.goals if g != goal_id]
-    return Change("Leerdoel verwijderd.", "Learning goal removed.")
+    return Change(N_("Learning goal removed."))
 
 
 # --- phases ----------------------------------------------------------------
@@ -419,27 +411,25 @@ def remove_goal(design: Design, *, goal_id: str) -> Change:
 def _phase_title(title: str) -> str:
     title = title.strip()
     if not title or len(title) > 200:
-        raise EditRefused(
-            "Een fasenaam is 1 tot 200 tekens.", "A phase name is 1 to 200 characters.", "title"
-        )
+        raise EditRefused(N_("A phase name is 1 to 200 characters."), "title")
     return title
 
 
 def add_phase(design: Design, *, title: str, kind: str) -> Change:
     if kind not in ("sequence", "choice"):
-        raise EditRefused("Kies 'volgorde' of 'keuze'.", "Choose 'sequence' or 'choice'.", "kind")
+        raise EditRefused(_PHASE_KIND, "kind")
     title = _phase_title(title)
     design.phases.append(Phase(id=_next_id({p.id for p in design.phases}, "p"), title=title, kind=kind))  # type: ignore[arg-type]
-    return Change(f"Fase {title} toegevoegd.", f"Phase {title} added.")
+    return Change(N_("Phase %(phase)s added."), phase=title)
 
 
 def update_phase(design: Design, *, phase_id: str, title: str, kind: str) -> Change:
     phase = _phase(design, phase_id)
     if kind not in ("sequence", "choice"):
-        raise EditRefused("Kies 'volgorde' of 'keuze'.", "Choose 'sequence' or 'choice'.", "kind")
+        raise EditRefused(_PHASE_KIND, "kind")
     phase.title = _phase_title(title)
     phase.kind = kind  # type: ignore[assignment]
-    return Change(f"Fase {phase.title} bijgewerkt.", f"Phase {phase.title} updated.")
+    return Change(N_("Phase %(phase)s updated."), phase=phase.title)
 
 
 def move_phase(design: Design, *, phase_id: str, step: int) -> Change:
@@ -447,11 +437,9 @@ def move_phase(design: Design, *, phase_id: str, step: int) -> Change:
     at = design.phases.index(phase)
     to = at + (1 if step > 0 else -1)
     if not 0 <= to < len(design.phases):
-        raise EditRefused(
-            "Deze fase kan niet verder die kant op.", "This phase cannot move further that way.", "phase"
-        )
+        raise EditRefused(N_("This phase cannot move further that way."), "phase")
     design.phases[at], design.phases[to] = design.phases[to], design.phases[at]
-    return Change(f"Fase {phase.title} verplaatst.", f"Phase {phase.title} moved.")
+    return Change(N_("Phase %(phase)s moved."), phase=phase.title)
 
 
 def remove_phase(design: Design, *, phase_id: str) -> Change:
@@ -459,7 +447,7 @@ def remove_phase(design: Design, *, phase_id: str) -> Change:
     gone = {a.id for a in phase.activities}
     design.phases.remove(phase)
     design.links = [k for k in design.links if k.from_ not in gone and k.to not in gone]
-    return Change(f"Fase {phase.title} verwijderd.", f"Phase {phase.title} removed.")
+    return Change(N_("Phase %(phase)s removed."), phase=phase.title)
 
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)(\D*)$")
@@ -470,7 +458,7 @@ def _repeat_title(title: str, step: int, lang: str) -> str:
     m = _NUMBERED.match(title)
     if m:
         return f"{m.group(1)}{int(m.group(2)) + step}{m.group(3)}"[:200]
-    return f"{title} ({'copy' if lang == 'en' else 'kopie'})"[:200]
+    return translate(lang, N_("%(title)s (copy)"), title=title)[:200]
 
 
 def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> Change:
@@ -480,11 +468,7 @@ def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> 
     last = _phase(design, through_id) if through_id else first
     start, end = design.phases.index(first), design.phases.index(last)
     if end < start:
-        raise EditRefused(
-            "De laatste fase van de reeks komt voor de eerste.",
-            "The last phase of the run comes before the first.",
-            "through",
-        )
+        raise EditRefused(N_("The last phase of the run comes before the first."), "through")
     run = design.phases[start : end + 1]
     # "Week 1 voor … Week 1 na" is one week: the copies are numbered one week on
     numbers = [int(m.group(2)) for p in run if (m := _NUMBERED.match(p.title))]
@@ -508,10 +492,8 @@ def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> 
         Link.model_validate({"from": new_ids[k.from_], "to": new_ids[k.to], "kind": k.kind}) for k in inside
     ]
     if len(run) == 1:
-        return Change(f"Fase {first.title} gedupliceerd.", f"Phase {first.title} duplicated.")
-    return Change(
-        f"Fasen {first.title} t/m {last.title} herhaald.", f"Phases {first.title} to {last.title} repeated."
-    )
+        return Change(N_("Phase %(phase)s duplicated."), phase=first.title)
+    return Change(N_("Phases %(first)s to %(last)s repeated."), first=first.title, last=last.title)
 
 
 # --- the design itself -----------------------------------------------------
@@ -526,13 +508,11 @@ def update_meta(design: Design, *, title: str, study_load_hours: str, language: 
             hours = float(study_load_hours.strip().replace(",", "."))
         except ValueError:
             raise EditRefused(
-                "Studielast: vul een aantal uren in, bijvoorbeeld 84.",
-                "Study load: enter a number of hours, for example 84.",
-                "study_load_hours",
+                N_("Study load: enter a number of hours, for example 84."), "study_load_hours"
             ) from None
     design.title, design.study_load_hours = title.strip(), hours
     design.language = language  # type: ignore[assignment]
-    return Change("Ontwerp bijgewerkt.", "Design updated.")
+    return Change(N_("Design updated."))
 
 
 # --- baseline --------------------------------------------------------------
@@ -542,11 +522,9 @@ def set_baseline(design: Design) -> Change:
     """Record the design as it is now as the current situation to compare against."""
     snapshot = design.model_copy(deep=True)
     design.baseline = Baseline.model_validate(snapshot.model_dump(exclude={"baseline"}, by_alias=True))
-    return Change(
-        "Huidige situatie vastgelegd als uitgangspunt.", "Current situation recorded as the baseline."
-    )
+    return Change(N_("Current situation recorded as the baseline."))
 
 
 def clear_baseline(design: Design) -> Change:
     design.baseline = None
-    return Change("Uitgangssituatie verwijderd.", "Baseline removed.")
+    return Change(N_("Baseline removed."))

@@ -9,19 +9,22 @@ through all three (`load_document` for bytes, `parse_design` for the rest):
 3. meaning: every id resolves, every mode and timing is one the catalogue
    activity can take, an online activity takes place online
    (`check_against_catalogue`).
-Each step reports `Problem`s that name the field (a readable path) and say why in
-Dutch and English. `parse_design` fills the catalogue defaults, so a stored
-design is explicit and export -> import is an exact round trip.
+Each step reports `Problem`s that name the field (a readable path) and say why (a
+message of the catalogue, shown in the reader's language). `parse_design` fills the
+catalogue defaults, so a stored design is explicit and export -> import is an exact
+round trip.
 """
 
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from wave.catalogue import Catalogue
+from wave.i18n import N_, translate
 from wave.vocabulary import (
     Environment,
     Interaction,
@@ -189,50 +192,56 @@ class Design(DesignBody):
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
-class Problem(BaseModel):
-    """One thing wrong with a document: where (`loc`) and why, in both languages."""
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a document: where (`loc`) and why (`msg`, an English
+    message id marked with `N_`, and the values of its placeholders)."""
 
     loc: str
-    nl: str
-    en: str
+    msg: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        """Why, in `lang`."""
+        return translate(lang, self.msg, **self.values)
 
     def message(self, lang: str) -> str:
         """With the field's path, for the CLI and the API: `phases[0].title: …`."""
-        return f"{self.loc}: {self.en if lang == 'en' else self.nl}"
+        return f"{self.loc}: {self.text(lang)}"
 
     def readable(self, lang: str) -> str:
         """With the field in words, for a page: `Fase 1 › titel: …`."""
-        return f"{where(self.loc, lang)}: {self.en if lang == 'en' else self.nl}"
+        return f"{where(self.loc, lang)}: {self.text(lang)}"
 
 
-FIELD_WORDS: dict[str, tuple[str, str]] = {
-    "(document)": ("Bestand", "File"),
-    "format": ("formaat", "format"),
-    "title": ("titel", "title"),
-    "language": ("taal", "language"),
-    "template": ("sjabloon", "template"),
-    "study_load_hours": ("studielast", "study load"),
-    "goals": ("leerdoel", "goal"),
-    "text": ("tekst", "text"),
-    "phases": ("fase", "phase"),
-    "kind": ("soort", "kind"),
-    "activities": ("activiteit", "activity"),
-    "activity": ("activiteit", "activity"),
-    "mode": ("lesvorm", "mode"),
-    "timing": ("timing", "timing"),
-    "minutes": ("minuten", "minutes"),
-    "topics": ("onderwerp", "topic"),
-    "source": ("bron", "source"),
-    "multi_location": ("op meer plekken tegelijk", "in several places at once"),
-    "environment": ("leeromgeving", "environment"),
-    "notes": ("notities", "notes"),
-    "learning_type": ("leertype", "learning type"),
-    "interactions": ("interacties", "interactions"),
-    "links": ("verbinding", "link"),
-    "from": ("van", "from"),
-    "to": ("naar", "to"),
-    "baseline": ("uitgangssituatie", "baseline"),
-    "id": ("id", "id"),
+# The fields in words, as they read inside a path (`Fase 1 › titel`).
+FIELD_WORDS: dict[str, str] = {
+    "(document)": N_("File"),
+    "format": N_("format"),
+    "title": N_("title"),
+    "language": N_("language"),
+    "template": N_("template"),
+    "study_load_hours": N_("study load"),
+    "goals": N_("goal"),
+    "text": N_("text"),
+    "phases": N_("phase"),
+    "kind": N_("kind"),
+    "activities": N_("activity"),
+    "activity": N_("activity"),
+    "mode": N_("mode"),
+    "timing": N_("timing"),
+    "minutes": N_("minutes"),
+    "topics": N_("topic"),
+    "source": N_("source"),
+    "multi_location": N_("in several places at once"),
+    "environment": N_("environment"),
+    "notes": N_("notes"),
+    "learning_type": N_("learning type"),
+    "interactions": N_("interactions"),
+    "links": N_("link"),
+    "from": N_("from"),
+    "to": N_("to"),
+    "baseline": N_("baseline"),
 }
 
 
@@ -241,11 +250,17 @@ def where(loc: str, lang: str) -> str:
     lesvorm` (numbers count from 1)."""
     parts = []
     for name, index in re.findall(r"([^.\[\]]+)(?:\[(\d+)\])?", loc):
-        words = FIELD_WORDS.get(name)
-        word = (words[1] if lang == "en" else words[0]) if words else name
+        word = field_word(name, lang)
         parts.append(f"{word} {int(index) + 1}" if index else word)
     text = " › ".join(parts)
     return text[:1].upper() + text[1:]
+
+
+def field_word(name: str, lang: str) -> str:
+    """A field's name in words (`title` -> `titel`); a name not listed stays as it is."""
+    if name not in FIELD_WORDS:
+        return name
+    return translate(lang, FIELD_WORDS[name])
 
 
 class DesignInvalid(Exception):
@@ -270,49 +285,38 @@ def _loc(parts: tuple[Any, ...]) -> str:
     return out or "(document)"
 
 
-CONTROL_MESSAGE = (
-    "bevat een stuurteken (zoals NUL); alleen gewone tekst",
-    "contains a control character (such as NUL); plain text only",
-)
-_SHAPE_MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": ("dit veld is verplicht", "this field is required"),
-    "extra_forbidden": ("onbekend veld", "unknown field"),
-    "string_too_short": ("mag niet leeg zijn", "must not be empty"),
-    "string_too_long": ("is langer dan {max_length} tekens", "is longer than {max_length} characters"),
-    "string_pattern_mismatch": (
-        "alleen letters, cijfers, '-', '_' en '.' (max. 64 tekens)",
-        "only letters, digits, '-', '_' and '.' (at most 64 characters)",
-    ),
-    "too_long": ("heeft meer dan {max_length} items", "has more than {max_length} items"),
-    "too_short": ("mag niet leeg zijn", "must not be empty"),
-    "too_many_activities": ("heeft meer dan {limit} activiteiten", "has more than {limit} activities"),
-    "greater_than_equal": ("mag niet kleiner zijn dan {ge}", "must not be less than {ge}"),
-    "less_than_equal": ("mag niet groter zijn dan {le}", "must not be more than {le}"),
-    "finite_number": (
-        "moet een eindig getal zijn (geen NaN of oneindig)",
-        "must be a finite number (not NaN or infinity)",
-    ),
-    "int_parsing": ("moet een geheel getal zijn", "must be a whole number"),
-    "int_from_float": ("moet een geheel getal zijn", "must be a whole number"),
-    "int_type": ("moet een geheel getal zijn (geen tekst)", "must be a whole number (not text)"),
-    "float_parsing": ("moet een getal zijn", "must be a number"),
-    "float_type": ("moet een getal zijn (geen tekst)", "must be a number (not text)"),
-    "string_type": ("moet tekst zijn", "must be text"),
-    "bool_type": ("moet true of false zijn", "must be true or false"),
-    "bool_parsing": ("moet true of false zijn", "must be true or false"),
-    "none_required": ("moet leeg zijn (null) of ontbreken", "must be null or absent"),
-    "list_type": ("moet een lijst zijn", "must be a list"),
-    "model_type": ("moet een object zijn", "must be an object"),
-    "model_attributes_type": ("moet een object zijn", "must be an object"),
-    "dict_type": ("moet een object zijn", "must be an object"),
+CONTROL_MESSAGE = N_("contains a control character (such as NUL); plain text only")
+_SHAPE_MESSAGES: dict[str, str] = {
+    "missing": N_("this field is required"),
+    "extra_forbidden": N_("unknown field"),
+    "string_too_short": N_("must not be empty"),
+    "string_too_long": N_("is longer than %(max_length)s characters"),
+    "string_pattern_mismatch": N_("only letters, digits, '-', '_' and '.' (at most 64 characters)"),
+    "too_long": N_("has more than %(max_length)s items"),
+    "too_short": N_("must not be empty"),
+    "too_many_activities": N_("has more than %(limit)s activities"),
+    "greater_than_equal": N_("must not be less than %(ge)s"),
+    "less_than_equal": N_("must not be more than %(le)s"),
+    "finite_number": N_("must be a finite number (not NaN or infinity)"),
+    "int_parsing": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "int_type": N_("must be a whole number (not text)"),
+    "float_parsing": N_("must be a number"),
+    "float_type": N_("must be a number (not text)"),
+    "string_type": N_("must be text"),
+    "bool_type": N_("must be true or false"),
+    "bool_parsing": N_("must be true or false"),
+    "none_required": N_("must be null or absent"),
+    "list_type": N_("must be a list"),
+    "model_type": N_("must be an object"),
+    "model_attributes_type": N_("must be an object"),
+    "dict_type": N_("must be an object"),
     "control_character": CONTROL_MESSAGE,
-    "line_break": ("moet op één regel (geen tab of regeleinde)", "must be one line (no tab or line break)"),
+    "line_break": N_("must be one line (no tab or line break)"),
 }
-_TEMPLATE_SLUG = (
-    "linear, non-linear, hybrid of de naam van een eigen sjabloon: kleine letters, "
-    "cijfers en '-' (max. 64 tekens)",
+_TEMPLATE_SLUG = N_(
     "linear, non-linear, hybrid or a custom template's slug: lower-case letters, "
-    "digits and '-' (at most 64 characters)",
+    "digits and '-' (at most 64 characters)"
 )
 
 
@@ -332,18 +336,19 @@ def shape_problem(error: dict[str, Any]) -> Problem:
         expected = ctx.get("expected", "")
         shown = _shown(error.get("input"))
         return Problem(
-            loc=loc,
-            nl=f"{shown} is geen geldige waarde; kies uit {expected}",
-            en=f"{shown} is not a valid value; expected {expected}",
+            loc,
+            N_("%(value)s is not a valid value; expected %(expected)s"),
+            {"value": shown, "expected": expected},
         )
     if kind == "too_many_activities":
         loc = "phases" if loc == "(document)" else f"{loc}.phases"
     if kind == "string_pattern_mismatch" and loc.endswith("template"):
-        return Problem(loc=loc, nl=_TEMPLATE_SLUG[0], en=_TEMPLATE_SLUG[1])
+        return Problem(loc, _TEMPLATE_SLUG)
     if kind == "greater_than_equal" and ctx.get("ge") == "0":
-        return Problem(loc=loc, nl="mag niet negatief zijn", en="must not be negative")
-    nl, en = _SHAPE_MESSAGES.get(kind, ("ongeldige waarde", "invalid value"))
-    return Problem(loc=loc, nl=nl.format(**ctx), en=en.format(**ctx))
+        return Problem(loc, N_("must not be negative"))
+    message = _SHAPE_MESSAGES.get(kind, N_("invalid value"))
+    names = re.findall(r"%\((\w+)\)s", message)
+    return Problem(loc, message, {name: ctx.get(name, "") for name in names})
 
 
 def _shown(value: Any) -> str:
@@ -360,37 +365,30 @@ def load_document(raw: bytes | str, *, loc: str = "(document)") -> Any:
     """Bytes (a file, a request body) -> a JSON value, or `DesignInvalid` saying what is
     wrong with them in words a teacher can read (no Python exception text)."""
 
-    def refuse(nl: str, en: str) -> DesignInvalid:
-        return DesignInvalid([Problem(loc=loc, nl=nl, en=en)])
+    def refuse(message: str, **values: object) -> DesignInvalid:
+        return DesignInvalid([Problem(loc, message, values)])
 
+    too_deep = N_("is nested deeper than the format allows")
     if len(raw) > MAX_BYTES:
-        raise refuse("het document is groter dan 5 MB", "the document is larger than 5 MB")
+        raise refuse(N_("the document is larger than 5 MB"))
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise refuse(
-                "is geen tekst in UTF-8 (is het wel een JSON-bestand?)",
-                "is not UTF-8 text (is it a JSON file?)",
-            ) from None
+            raise refuse(N_("is not UTF-8 text (is it a JSON file?)")) from None
     raw = raw.removeprefix("\ufeff")
     try:
         data = json.loads(raw)  # NaN and Infinity load; the models refuse them by field
     except json.JSONDecodeError as exc:
         raise refuse(
-            f"is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})",
-            f"is not valid JSON (line {exc.lineno}, column {exc.colno})",
+            N_("is not valid JSON (line %(line)s, column %(column)s)"), line=exc.lineno, column=exc.colno
         ) from None
     except RecursionError:
-        raise refuse(
-            "is dieper genest dan het formaat toestaat", "is nested deeper than the format allows"
-        ) from None
+        raise refuse(too_deep) from None
     except ValueError:
-        raise refuse(
-            "bevat een getal met te veel cijfers", "contains a number with too many digits"
-        ) from None
+        raise refuse(N_("contains a number with too many digits")) from None
     if _depth(data) > MAX_DEPTH:
-        raise refuse("is dieper genest dan het formaat toestaat", "is nested deeper than the format allows")
+        raise refuse(too_deep)
     return data
 
 
@@ -421,121 +419,104 @@ def check_against_catalogue(design: Design, catalogue: Catalogue) -> list[Proble
     return problems
 
 
+_CANNOT_BE = N_("%(activity)s cannot be %(value)s (allowed: %(allowed)s)%(name)s")
+
+
 def _check_body(body: DesignBody, catalogue: Catalogue, prefix: str) -> list[Problem]:
     problems: list[Problem] = []
 
-    def add(loc: str, nl: str, en: str) -> None:
-        problems.append(Problem(loc=prefix + loc, nl=nl, en=en))
+    def add(loc: str, message: str, **values: object) -> None:
+        problems.append(Problem(prefix + loc, message, values))
 
     goal_ids: set[str] = set()
     for gi, goal in enumerate(body.goals):
         if goal.id in goal_ids:
-            add(
-                f"goals[{gi}].id",
-                f"doel-id {goal.id!r} komt twee keer voor",
-                f"goal id {goal.id!r} is used twice",
-            )
+            add(f"goals[{gi}].id", N_("goal id %(id)r is used twice"), id=goal.id)
         goal_ids.add(goal.id)
 
     phase_ids: set[str] = set()
     placed_ids: set[str] = set()
     for pi, phase in enumerate(body.phases):
         if phase.id in phase_ids:
-            add(
-                f"phases[{pi}].id",
-                f"fase-id {phase.id!r} komt twee keer voor",
-                f"phase id {phase.id!r} is used twice",
-            )
+            add(f"phases[{pi}].id", N_("phase id %(id)r is used twice"), id=phase.id)
         phase_ids.add(phase.id)
         for ai, placed in enumerate(phase.activities):
             at = f"phases[{pi}].activities[{ai}]"
             name = f" ({placed.id})"
             if placed.id in placed_ids:
-                add(
-                    f"{at}.id",
-                    f"activiteit-id {placed.id!r} komt twee keer voor",
-                    f"activity id {placed.id!r} is used twice",
-                )
+                add(f"{at}.id", N_("activity id %(id)r is used twice"), id=placed.id)
             placed_ids.add(placed.id)
             for goal_id in placed.goals:
                 if goal_id not in goal_ids:
-                    add(
-                        f"{at}.goals",
-                        f"onbekend leerdoel {goal_id!r}{name}",
-                        f"unknown learning goal {goal_id!r}{name}",
-                    )
+                    add(f"{at}.goals", N_("unknown learning goal %(goal)r%(name)s"), goal=goal_id, name=name)
             if placed.environment is not None and (placed.environment == "online") != (
                 placed.mode == "online"
             ):
                 add(
                     f"{at}.environment",
-                    "een online activiteit speelt zich online af, een fysieke op de campus, "
-                    f"de werkplek of in de samenleving{name}",
-                    "an online activity takes place online, a face-to-face one on campus, at "
-                    f"the workplace or in society{name}",
+                    N_(
+                        "an online activity takes place online, a face-to-face one on campus, at "
+                        "the workplace or in society%(name)s"
+                    ),
+                    name=name,
                 )
             if placed.activity == CUSTOM:
                 if not placed.title:
-                    add(
-                        f"{at}.title",
-                        f"een eigen activiteit heeft een titel nodig{name}",
-                        f"a custom activity needs a title{name}",
-                    )
+                    add(f"{at}.title", N_("a custom activity needs a title%(name)s"), name=name)
                 if placed.learning_type is None:
                     add(
                         f"{at}.learning_type",
-                        f"een eigen activiteit heeft een leertype nodig{name}",
-                        f"a custom activity needs a learning_type{name}",
+                        N_("a custom activity needs a learning_type%(name)s"),
+                        name=name,
                     )
                 if not placed.interactions:
                     add(
                         f"{at}.interactions",
-                        f"een eigen activiteit heeft minstens één interactie nodig{name}",
-                        f"a custom activity needs at least one interaction{name}",
+                        N_("a custom activity needs at least one interaction%(name)s"),
+                        name=name,
                     )
                 continue
             entry = catalogue.get(placed.activity)
             if entry is None:
                 add(
                     f"{at}.activity",
-                    f"{placed.activity!r} staat niet in de catalogus{name}",
-                    f"{placed.activity!r} is not in the catalogue{name}",
+                    N_("%(activity)r is not in the catalogue%(name)s"),
+                    activity=placed.activity,
+                    name=name,
                 )
                 continue
             if placed.mode not in entry.modes:
                 add(
                     f"{at}.mode",
-                    f"{entry.name.nl} kan niet {placed.mode} (wel: {', '.join(entry.modes)}){name}",
-                    f"{entry.name.en} cannot be {placed.mode} (allowed: {', '.join(entry.modes)}){name}",
+                    _CANNOT_BE,
+                    activity=entry.name,
+                    value=placed.mode,
+                    allowed=", ".join(entry.modes),
+                    name=name,
                 )
             if placed.timing is not None and placed.timing not in entry.timings:
                 add(
                     f"{at}.timing",
-                    f"{entry.name.nl} kan niet {placed.timing} (wel: {', '.join(entry.timings)}){name}",
-                    f"{entry.name.en} cannot be {placed.timing} (allowed: {', '.join(entry.timings)}){name}",
+                    _CANNOT_BE,
+                    activity=entry.name,
+                    value=placed.timing,
+                    allowed=", ".join(entry.timings),
+                    name=name,
                 )
             if placed.learning_type is not None or placed.interactions is not None:
                 add(
                     f"{at}.learning_type",
-                    f"alleen een eigen activiteit ('custom') geeft leertype en interacties{name}",
-                    f"only a custom activity gives learning_type and interactions{name}",
+                    N_("only a custom activity gives learning_type and interactions%(name)s"),
+                    name=name,
                 )
 
     for li, link in enumerate(body.links):
         for end in ("from", "to"):
             ref = link.from_ if end == "from" else link.to
             if ref not in placed_ids:
-                add(
-                    f"links[{li}].{end}",
-                    f"verwijst naar onbekende activiteit {ref!r}",
-                    f"refers to unknown activity {ref!r}",
-                )
+                add(f"links[{li}].{end}", N_("refers to unknown activity %(activity)r"), activity=ref)
         if link.from_ == link.to:
-            add(
-                f"links[{li}]",
-                "een activiteit kan niet naar zichzelf verwijzen",
-                "an activity cannot link to itself",
-            )
+            add(f"links[{li}]", N_("an activity cannot link to itself"))
     return problems
 
 
@@ -559,6 +540,9 @@ def fill_defaults(design: Design, catalogue: Catalogue) -> Design:
     return design
 
 
+NOT_AN_OBJECT = N_("must be a JSON object")
+
+
 def validated(design: Design, catalogue: Catalogue) -> Design:
     """The whole of a design that was changed in place (a canvas edit), validated
     again as a document: what `parse_design` would make of it, or `DesignInvalid`."""
@@ -568,11 +552,9 @@ def validated(design: Design, catalogue: Catalogue) -> Design:
 def parse_design(data: Any, catalogue: Catalogue) -> Design:
     """A JSON value -> a complete, valid `Design`, or `DesignInvalid`."""
     if not isinstance(data, dict):
-        raise DesignInvalid(
-            [Problem(loc="(document)", nl="moet een JSON-object zijn", en="must be a JSON object")]
-        )
+        raise DesignInvalid([Problem("(document)", NOT_AN_OBJECT)])
     if data.get("format") != FORMAT:
-        raise DesignInvalid([Problem(loc="format", nl=f"moet {FORMAT!r} zijn", en=f"must be {FORMAT!r}")])
+        raise DesignInvalid([Problem("format", N_("must be %(format)r"), {"format": FORMAT})])
     if isinstance(data.get("baseline"), dict):
         data = {**data, "baseline": {"format": FORMAT, **data["baseline"]}}
     try:

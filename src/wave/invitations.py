@@ -43,7 +43,7 @@ def invitation_path(token: str) -> str:
 def share_with(*, session: Session, record: DesignRecord, email: str, role: str, by: User) -> Share | Invited:
     """Share the design with the account of `email`, or invite `email` when it has none."""
     if role not in SHARE_ROLES:
-        raise AccountProblem("role", "Kies bewerken, reageren of bekijken.", "Choose edit, comment or view.")
+        raise AccountProblem("role", N_("Choose edit, comment or view."))
     if find_user(session=session, email=email) is not None or record.example_slug is not None:
         return share_design(session=session, record=record, email=email, role=role, by=by.id)
     return invite(session=session, record=record, email=email, role=role, by=by)

@@ -7,9 +7,11 @@ import re
 
 from sqlmodel import Session, col, select
 
+from wave import LANGUAGES
 from wave.accounts import AccountProblem
 from wave.design_templates import DesignTemplate, TemplatePhase
 from wave.format import Design
+from wave.i18n import N_, translate
 from wave.models import CustomActivity, CustomTemplate, User
 from wave.team import team_ids
 from wave.vocabulary import INTERACTIONS, LEARNING_TYPES, MODES
@@ -37,27 +39,19 @@ def create_custom_activity(
 ) -> CustomActivity:
     title = title.strip()
     if not title or len(title) > 200:
-        raise AccountProblem(
-            "title",
-            "Geef de activiteit een naam (hooguit 200 tekens).",
-            "Give the activity a name (at most 200 characters).",
-        )
+        raise AccountProblem("title", N_("Give the activity a name (at most 200 characters)."))
     if learning_type not in LEARNING_TYPES:
-        raise AccountProblem("learning_type", "Kies een leertype.", "Choose a learning type.")
+        raise AccountProblem("learning_type", N_("Choose a learning type."))
     if not interactions or any(i not in INTERACTIONS for i in interactions):
-        raise AccountProblem(
-            "interactions", "Kies minstens één soort interactie.", "Choose at least one kind of interaction."
-        )
+        raise AccountProblem("interactions", N_("Choose at least one kind of interaction."))
     if not modes or any(m not in MODES for m in modes):
-        raise AccountProblem("modes", "Kies online, fysiek of beide.", "Choose online, face-to-face or both.")
+        raise AccountProblem("modes", N_("Choose online, face-to-face or both."))
     try:
         number = int(minutes)
     except ValueError:
         number = -1
     if not 0 <= number <= 100_000:
-        raise AccountProblem(
-            "minutes", "Vul een aantal minuten in (0 of meer).", "Enter a number of minutes (0 or more)."
-        )
+        raise AccountProblem("minutes", N_("Enter a number of minutes (0 or more)."))
     activity = CustomActivity(
         owner_id=owner.id,
         title=title,
@@ -79,17 +73,9 @@ def _slug(text: str) -> str:
 def save_template(*, session: Session, owner: User, name: str, design: Design) -> CustomTemplate:
     name = name.strip()
     if not name or len(name) > 200:
-        raise AccountProblem(
-            "name",
-            "Geef het sjabloon een naam (hooguit 200 tekens).",
-            "Give the template a name (at most 200 characters).",
-        )
+        raise AccountProblem("name", N_("Give the template a name (at most 200 characters)."))
     if not design.phases:
-        raise AccountProblem(
-            "name",
-            "Dit ontwerp heeft nog geen fasen om te bewaren.",
-            "This design has no phases to save yet.",
-        )
+        raise AccountProblem("name", N_("This design has no phases to save yet."))
     phases = [{"id": p.id, "title": p.title, "kind": p.kind} for p in design.phases]
     template = CustomTemplate(slug="tmp", owner_id=owner.id, name=name, phases=json.dumps(phases))
     session.add(template)
@@ -114,8 +100,8 @@ def custom_templates(*, session: Session, user: User) -> dict[str, DesignTemplat
         ]
         out[row.slug] = DesignTemplate(
             slug=row.slug,
-            name={"nl": row.name, "en": row.name},
-            description={"nl": "Eigen sjabloon", "en": "Own template"},
+            name={lang: row.name for lang in LANGUAGES},
+            description={lang: translate(lang, N_("Own template")) for lang in LANGUAGES},
             phases=phases,
         )
     return out

@@ -106,7 +106,7 @@ REFUSED = {
 
 
 def refused_problem(refused: ResetRefused) -> AccountProblem:
-    return AccountProblem.say("token", REFUSED[refused.reason])
+    return AccountProblem("token", REFUSED[refused.reason])
 
 
 def reset_link(*, session: Session, email: str, base: str | None = None) -> str | None:

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from wave.accounts import AccountProblem
 from wave.engine import RULES
 from wave.format import Design
+from wave.i18n import N_
 from wave.inbox import people_of, tell
 from wave.models import Comment, DesignRecord, User
 
@@ -69,13 +70,9 @@ def check_subject(design: Design, *, activity: str | None, rule: str | None) -> 
     """What a comment is about must exist: an activity of the design, or a rule whose
     finding it answers (the review panel and the API say it alike)."""
     if activity and design.find(activity) is None:
-        raise AccountProblem(
-            "activity",
-            "Die activiteit staat niet (meer) in het ontwerp.",
-            "That activity is not in the design (any more).",
-        )
+        raise AccountProblem("activity", N_("That activity is not in the design (any more)."))
     if rule is not None and rule not in RULES:
-        raise AccountProblem("rule", "Die bevinding bestaat niet.", "There is no such finding.")
+        raise AccountProblem("rule", N_("There is no such finding."))
 
 
 def add_comment(
@@ -92,17 +89,13 @@ def add_comment(
     are told of a comment; of a reply, the people in that conversation and the owner."""
     body = body.strip()
     if not body:
-        raise AccountProblem("body", "Een reactie mag niet leeg zijn.", "A comment cannot be empty.")
+        raise AccountProblem("body", N_("A comment cannot be empty."))
     if len(body) > MAX_COMMENT:
-        raise AccountProblem(
-            "body",
-            f"Een reactie is hooguit {MAX_COMMENT} tekens.",
-            f"A comment is at most {MAX_COMMENT} characters.",
-        )
+        raise AccountProblem("body", N_("A comment is at most %(max)s characters."), max=MAX_COMMENT)
     if parent_id is not None:
         parent = session.get(Comment, parent_id)
         if parent is None or parent.design_id != record.id:
-            raise AccountProblem("parent", "Die reactie bestaat niet.", "That comment does not exist.")
+            raise AccountProblem("parent", N_("That comment does not exist."))
         activity_id, rule_id = parent.activity_id, parent.rule_id
     comment = Comment(
         design_id=record.id,
@@ -131,13 +124,9 @@ def resolve_comment(
 ) -> Comment:
     comment = session.get(Comment, comment_id)
     if comment is None or comment.design_id != record.id:
-        raise AccountProblem("comment", "Die reactie bestaat niet.", "That comment does not exist.")
+        raise AccountProblem("comment", N_("That comment does not exist."))
     if role not in ("owner", "edit") and comment.author_id != user.id:
-        raise AccountProblem(
-            "comment",
-            "Alleen het team of de schrijver kan een reactie afhandelen.",
-            "Only the team or the author can resolve a comment.",
-        )
+        raise AccountProblem("comment", N_("Only the team or the author can resolve a comment."))
     comment.resolved = not comment.resolved
     session.add(comment)
     session.commit()
@@ -147,15 +136,9 @@ def resolve_comment(
 def change_status(*, session: Session, record: DesignRecord, to: str, user: User, role: str) -> None:
     allowed = TRANSITIONS.get((record.review_status, to))
     if to not in STATUSES or allowed is None:
-        raise AccountProblem(
-            "status",
-            "Deze stap in de review kan niet vanuit de huidige status.",
-            "This review step is not possible from the current status.",
-        )
+        raise AccountProblem("status", N_("This review step is not possible from the current status."))
     if role not in allowed:
-        raise AccountProblem(
-            "status", "Jouw rol mag deze stap niet zetten.", "Your role may not take this step."
-        )
+        raise AccountProblem("status", N_("Your role may not take this step."))
     record.review_status = to
     session.add(record)
     if to == "in_review":  # the coaches are asked; the team hears of it as a status change

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from wave.catalogue import get_catalogue
 from wave.format import Design, Problem, shape_problems, validated
+from wave.i18n import N_, translate
 from wave.models import DesignRecord, DesignVersion, UndoStep, User, now
 from wave.settings import get_settings
 
@@ -33,26 +34,20 @@ class QuotaExceeded(Exception):
 
     TEXT = {
         # a design in the trash counts until it is purged (wave.trash): it is still stored
-        "designs": {
-            "nl": "Je hebt het maximum van {limit} ontwerpen bereikt. Ontwerpen in je prullenbak "
-            "tellen mee tot ze na 30 dagen definitief verdwijnen; vraag je beheerder om meer "
-            "ruimte als je niet kunt wachten.",
-            "en": "You have reached the maximum of {limit} designs. Designs in your trash count "
-            "until they are removed for good after 30 days; ask your administrator for more "
-            "room if you cannot wait.",
-        },
-        "storage": {
-            "nl": "De opslag van je ontwerpen is vol ({limit} miljoen tekens); er is niets "
-            "opgeslagen. Ontwerpen in je prullenbak tellen mee tot ze na 30 dagen definitief "
-            "verdwijnen; vraag je beheerder om meer ruimte.",
-            "en": "Your designs' storage is full ({limit} million characters); nothing was "
-            "saved. Designs in your trash count until they are removed for good after 30 days; "
-            "ask your administrator for more room.",
-        },
+        "designs": N_(
+            "You have reached the maximum of %(limit)s designs. Designs in your trash count until "
+            "they are removed for good after 30 days; ask your administrator for more room if you "
+            "cannot wait."
+        ),
+        "storage": N_(
+            "Your designs' storage is full (%(limit)s million characters); nothing was saved. "
+            "Designs in your trash count until they are removed for good after 30 days; ask your "
+            "administrator for more room."
+        ),
     }
 
     def __call__(self, lang: str) -> str:
-        return self.TEXT[self.kind][lang].format(limit=self.limit)
+        return translate(lang, self.TEXT[self.kind], limit=self.limit)
 
 
 class StoredDesignInvalid(Exception):

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, and_, col, func, or_, select
 
 from wave.accounts import AccountProblem, find_user
+from wave.i18n import N_
 from wave.models import TeamLink, User
 
 # Invitations one person may have waiting at once: enough for a school's section,
@@ -61,15 +62,11 @@ def team_of(*, session: Session, user: User) -> Team:
 
 
 ALREADY = {
-    "invited": (
-        "Je hebt deze persoon al uitgenodigd; de uitnodiging wacht op een antwoord.",
-        "You have invited this person already; the invitation is waiting for an answer.",
+    "invited": N_("You have invited this person already; the invitation is waiting for an answer."),
+    "invited_you": N_(
+        "This person has invited you already: accept their invitation under ‘Invitations for you’."
     ),
-    "invited_you": (
-        "Deze persoon heeft jou al uitgenodigd: neem de uitnodiging aan bij ‘Uitnodigingen voor jou’.",
-        "This person has invited you already: accept their invitation under ‘Invitations for you’.",
-    ),
-    "member": ("Deze persoon zit al in je team.", "This person is in your team already."),
+    "member": N_("This person is in your team already."),
 }
 
 
@@ -78,20 +75,14 @@ def invite(*, session: Session, owner: User, email: str) -> TeamLink:
     person = find_user(session=session, email=email)
     if person is None:
         raise AccountProblem(
-            "email",
-            "Er is geen account met dit e-mailadres. Vraag je collega eerst een account aan te maken.",
-            "There is no account with this e-mail address. Ask your colleague to sign up first.",
+            "email", N_("There is no account with this e-mail address. Ask your colleague to sign up first.")
         )
     if person.id == owner.id:
-        raise AccountProblem(
-            "email",
-            "Dit is je eigen e-mailadres; nodig een collega uit.",
-            "This is your own e-mail address; invite a colleague.",
-        )
+        raise AccountProblem("email", N_("This is your own e-mail address; invite a colleague."))
     link = session.exec(select(TeamLink).where(_between(owner.id, person.id))).first()
     if link is not None:
         kind = "member" if link.accepted else "invited" if link.owner_id == owner.id else "invited_you"
-        raise AccountProblem("email", *ALREADY[kind])
+        raise AccountProblem("email", ALREADY[kind])
     waiting = session.exec(
         select(func.count())
         .select_from(TeamLink)
@@ -100,8 +91,8 @@ def invite(*, session: Session, owner: User, email: str) -> TeamLink:
     if waiting >= MAX_PENDING:
         raise AccountProblem(
             "email",
-            f"Er wachten al {MAX_PENDING} uitnodigingen van jou op antwoord; trek er eerst een in.",
-            f"{MAX_PENDING} invitations of yours are waiting for an answer; withdraw one first.",
+            N_("%(count)s invitations of yours are waiting for an answer; withdraw one first."),
+            count=MAX_PENDING,
         )
     link = TeamLink(owner_id=owner.id, member_id=person.id)
     session.add(link)

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
+from wave import LANGUAGES
 from wave.edits import Change, EditRefused
 from wave.format import Design
+from wave.i18n import N_
 from wave.models import UndoStep
 from wave.store import version_document
 
@@ -69,8 +71,8 @@ def record_step(
         seq=(last or 0) + 1,
         before_version=before_version,
         after_version=after_version,
-        summary_nl=change.nl[:300],
-        summary_en=change.en[:300],
+        # the change as it read in each language, for "Change undone: …" later
+        **{f"summary_{lang}": change(lang)[:300] for lang in LANGUAGES},
         state=DONE,
     )
     session.add(step)
@@ -92,14 +94,14 @@ def _mark(session: Session, step: UndoStep, *, was: str, becomes: str) -> None:
 
 def _nothing(becomes: str) -> EditRefused:
     if becomes == UNDONE:
-        return EditRefused("Er is niets om ongedaan te maken.", "There is nothing to undo.", "undo")
-    return EditRefused("Er is niets om opnieuw te doen.", "There is nothing to redo.", "redo")
+        return EditRefused(N_("There is nothing to undo."), "undo")
+    return EditRefused(N_("There is nothing to redo."), "redo")
 
 
 def _document(session: Session, design_id: int, version: int) -> Design:
     design = version_document(session=session, design_id=design_id, version=version)
     if design is None:  # versions are kept as long as the design is
-        raise EditRefused("Deze versie bestaat niet meer.", "This version no longer exists.", "version")
+        raise EditRefused(N_("This version no longer exists."), "version")
     return design
 
 
@@ -119,18 +121,23 @@ def _take(session: Session, design_id: int, user_id: int, *, was: str, becomes: 
     return step
 
 
+def _said(step: UndoStep) -> dict[str, str]:
+    """The step's change in each language, as it was recorded."""
+    return {lang: getattr(step, f"summary_{lang}") for lang in LANGUAGES}
+
+
 def undo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Design, int, Change]:
     """The person's newest done step: marks it undone (not committed) and returns the
-    document before it and the document it left (and that one's version), for the caller to take the step back
-    in the design as it is now (`wave.merge`: what others did since stays), to save with
-    `store.save_design`, and the change to report ("Change undone: …"). Raises
+    document before it and the document it left (and that one's version), for the
+    caller to take the step back in the design as it is now (`wave.merge`: what others
+    did since stays), to save with `store.save_design`, and the change to report ("Change undone: …"). Raises
     EditRefused when there is nothing to undo."""
     step = _take(session, design_id, user_id, was=DONE, becomes=UNDONE)
     return (
         _document(session, design_id, step.before_version),
         _document(session, design_id, step.after_version),
         step.after_version,
-        Change(f"Wijziging ongedaan gemaakt: {step.summary_nl}", f"Change undone: {step.summary_en}"),
+        Change(N_("Change undone: %(change)s"), change=_said(step)),
     )
 
 
@@ -143,7 +150,7 @@ def redo(*, session: Session, design_id: int, user_id: int) -> tuple[Design, Des
         _document(session, design_id, step.after_version),
         _document(session, design_id, step.before_version),
         step.before_version,
-        Change(f"Wijziging opnieuw gedaan: {step.summary_nl}", f"Change redone: {step.summary_en}"),
+        Change(N_("Change redone: %(change)s"), change=_said(step)),
     )
 
 

@@ -20,6 +20,7 @@ from wave.catalogue import Catalogue, CatalogueError, get_catalogue
 from wave.engine import RULES, EngineConfig, Report
 from wave.engine import check as run_check
 from wave.format import MAX_BYTES, Design, DesignInvalid, load_document, parse_design
+from wave.i18n import N_, ngettext, pgettext, translate
 from wave.settings import get_settings
 from wave.vocabulary import label
 
@@ -32,22 +33,22 @@ class Lang(StrEnum):
 
 
 TEXTS = {
-    "warnings": {"nl": "Waarschuwingen", "en": "Warnings"},
-    "advice": {"nl": "Adviezen", "en": "Advice"},
-    "tip": {"nl": "tip", "en": "tip"},
-    "why": {"nl": "Waarom", "en": "Why"},
-    "try": {"nl": "Probeer", "en": "Try"},
-    "none": {"nl": "Geen bevindingen: mooi ontwerp!", "en": "No findings: nice design!"},
-    "profile": {"nl": "Profiel", "en": "Profile"},
-    "minutes": {"nl": "minuten", "en": "minutes"},
-    "online": {"nl": "online", "en": "online"},
-    "sync": {"nl": "synchroon", "en": "synchronous"},
-    "invalid": {"nl": "Ongeldig ontwerp", "en": "Invalid design"},
+    "warnings": N_("Warnings"),
+    "advice": pgettext("heading", "Advice"),
+    "tip": N_("tip"),
+    "why": N_("Why"),
+    "try": N_("Try"),
+    "none": N_("No findings: nice design!"),
+    "profile": N_("Profile"),
+    "minutes": N_("minutes"),
+    "online": N_("online"),
+    "sync": N_("synchronous"),
+    "invalid": N_("Invalid design"),
     "category": {
-        "traditional": {"nl": "traditioneel", "en": "traditional"},
-        "web-facilitated": {"nl": "web-ondersteund", "en": "web-facilitated"},
-        "blended": {"nl": "blended", "en": "blended"},
-        "online": {"nl": "online", "en": "online"},
+        "traditional": N_("traditional"),
+        "web-facilitated": N_("web-facilitated"),
+        "blended": N_("blended"),
+        "online": N_("online"),
     },
 }
 
@@ -61,16 +62,16 @@ def _fail(lines: list[str]) -> typer.Exit:
 def _read(file: str, lang: str) -> Any:
     """The file's JSON value; bytes the format refuses (not UTF-8, too large, too deep,
     NaN, a number of thousands of digits…) are a message and exit 2, never a traceback."""
-    nl = lang == "nl"
     try:
         raw = sys.stdin.buffer.read(MAX_BYTES + 1) if file == "-" else _head(Path(file))
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise _fail([f"{file}: {'kan niet gelezen worden' if nl else 'cannot be read'}: {reason}"]) from None
+        cannot = translate(lang, pgettext("file", "cannot be read"))
+        raise _fail([f"{file}: {cannot}: {reason}"]) from None
     try:
         return load_document(raw)
     except DesignInvalid as exc:
-        raise _fail([f"{file}: {p.nl if nl else p.en}" for p in exc.problems]) from None
+        raise _fail([f"{file}: {p.text(lang)}" for p in exc.problems]) from None
 
 
 def _head(path: Path) -> bytes:
@@ -80,11 +81,11 @@ def _head(path: Path) -> bytes:
 
 
 def _summary(warnings: int, advice: int, lang: str) -> str:
-    if lang == "en":
-        return f"{warnings} warning{'' if warnings == 1 else 's'}, {advice} advice."
-    return (
-        f"{warnings} waarschuwing{'' if warnings == 1 else 'en'}, "
-        f"{advice} {'advies' if advice == 1 else 'adviezen'}."
+    return translate(
+        lang,
+        N_("%(warnings)s, %(advice)s."),
+        warnings=ngettext("%(num)d warning", "%(num)d warnings", warnings),
+        advice=ngettext("%(num)d advice", "%(num)d advice", advice),
     )
 
 
@@ -95,7 +96,7 @@ def _wrap(text: str, first: str, rest: str = "") -> list[str]:
 def _human(report: Report, lang: str) -> str:
     """Findings grouped by severity, then by rule: what was found per finding,
     and the rule's why and try once (they are the same for every finding)."""
-    t = {k: v[lang] for k, v in TEXTS.items() if lang in v}
+    t = {k: translate(lang, v) for k, v in TEXTS.items() if isinstance(v, str)}
     out: list[str] = []
     for severity, heading in (("warning", t["warnings"]), ("advice", t["advice"])):
         group = [f for f in report.findings if f.severity == severity]
@@ -120,7 +121,7 @@ def _human(report: Report, lang: str) -> str:
     if not report.findings:
         out += [t["none"], ""]
     p = report.profile
-    category = TEXTS["category"][p.category][lang]
+    category = translate(lang, TEXTS["category"][p.category])
     out.append(
         f"{t['profile']}: {p.total_minutes} {t['minutes']}, "
         f"{round(p.online_share * 100)}% {t['online']} ({category}), "
@@ -145,7 +146,8 @@ def load_design_file(file: str, lang: str) -> tuple[Design, Catalogue, EngineCon
     try:
         design = parse_design(data, catalogue)
     except DesignInvalid as exc:
-        raise _fail([f"{file}: {TEXTS['invalid'][lang]}", *(f"  {m}" for m in exc.messages(lang))]) from None
+        invalid = translate(lang, TEXTS["invalid"])
+        raise _fail([f"{file}: {invalid}", *(f"  {m}" for m in exc.messages(lang))]) from None
     return design, catalogue, config
 
 

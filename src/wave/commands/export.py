@@ -26,19 +26,14 @@ from wave.export.cartridge import render_imscc
 from wave.export.csvfile import render_csv
 from wave.export.slides import render_pptx
 from wave.export.xlsx import render_xlsx
+from wave.i18n import N_, translate
 
 MESSAGES = {
-    "nothing": {
-        "nl": "niets te doen: geef --svg, --png, --pdf, --pptx, --xlsx, --csv en/of --imscc UIT",
-        "en": "nothing to do: give --svg, --png, --pdf, --pptx, --xlsx, --csv and/or --imscc OUT",
-    },
-    "no-pdf": {
-        "nl": "PDF-export is in deze installatie niet beschikbaar",
-        "en": "PDF export is not available in this installation",
-    },
-    "pdf-failed": {"nl": "PDF kon niet gemaakt worden", "en": "the PDF could not be made"},
-    "write": {"nl": "kan niet geschreven worden", "en": "cannot be written"},
-    "written": {"nl": "geschreven", "en": "written"},
+    "nothing": N_("nothing to do: give --svg, --png, --pdf, --pptx, --xlsx, --csv and/or --imscc OUT"),
+    "no-pdf": N_("PDF export is not available in this installation"),
+    "pdf-failed": N_("the PDF could not be made"),
+    "write": N_("cannot be written"),
+    "written": N_("written"),
 }
 
 
@@ -46,8 +41,8 @@ def _write(out: Path, data: bytes, lang: str) -> None:
     try:
         out.write_bytes(data)
     except OSError as exc:
-        raise _fail([f"{out}: {MESSAGES['write'][lang]}: {exc.strerror or exc}"]) from None
-    typer.echo(f"{out}: {MESSAGES['written'][lang]}", err=True)
+        raise _fail([f"{out}: {translate(lang, MESSAGES['write'])}: {exc.strerror or exc}"]) from None
+    typer.echo(f"{out}: {translate(lang, MESSAGES['written'])}", err=True)
 
 
 def export(
@@ -67,7 +62,7 @@ def export(
     Excel (--xlsx), CSV (--csv) and/or an IMS Common Cartridge for the LMS (--imscc)."""
     message_lang = lang.value if lang else "nl"
     if all(out is None for out in (svg, png, pdf, pptx, xlsx, csv, imscc)):
-        raise _fail([MESSAGES["nothing"][message_lang]])
+        raise _fail([translate(message_lang, MESSAGES["nothing"])])
     design, catalogue, config = load_design_file(file, message_lang)
     words = lang.value if lang else design.language
     if pptx is not None or xlsx is not None:
@@ -93,9 +88,11 @@ def export(
         except ModuleNotFoundError as exc:
             if exc.name not in ("wave.export", "wave.export.pdf", "weasyprint"):
                 raise
-            raise _fail([f"{MESSAGES['no-pdf'][words]} ({exc.name})"]) from None
+            raise _fail([f"{translate(words, MESSAGES['no-pdf'])} ({exc.name})"]) from None
         try:
             document = render_pdf(design, catalogue, lang=words, config=config)
         except Exception as exc:  # a renderer failure is reported, never a traceback
-            raise _fail([f"{MESSAGES['pdf-failed'][words]}: {type(exc).__name__}: {exc}"]) from None
+            raise _fail(
+                [f"{translate(words, MESSAGES['pdf-failed'])}: {type(exc).__name__}: {exc}"]
+            ) from None
         _write(pdf, document, words)

@@ -1,71 +1,63 @@
-"""The words inside the drawings, in Dutch and English.
+"""The words inside the drawings: message ids of the catalogue, by key.
 
-The drawings are pure functions (no Jinja, no gettext), and an SVG file saved
-from the app or the CLI must carry its own words, so they live here.
+The drawings are pure functions (no Jinja, no request), and an SVG file saved
+from the app or the CLI must carry its own words: `t` puts them in, in the
+drawing's language, as it is drawn.
 """
 
-TEXTS: dict[str, dict[str, str]] = {
+from wave.i18n import N_, pgettext, translate
+
+TEXTS: dict[str, str] = {
     # profile charts
-    "share.title": {"nl": "Online en fysiek", "en": "Online and face-to-face"},
-    "timing.title": {"nl": "Synchroon en asynchroon", "en": "Synchronous and asynchronous"},
-    "types.title": {"nl": "Minuten per leertype", "en": "Minutes per learning type"},
-    "interactions.title": {"nl": "Minuten per soort interactie", "en": "Minutes per kind of interaction"},
-    "interactions.note": {
-        "nl": "Een activiteit met meer soorten interactie telt bij elke soort mee.",
-        "en": "An activity with several kinds of interaction counts under each of them.",
-    },
-    "environments.title": {"nl": "Minuten per leeromgeving", "en": "Minutes per learning environment"},
-    "phases.title": {"nl": "Studielast per fase", "en": "Study load per phase"},
-    "bands": {"nl": "Allen & Seaman", "en": "Allen & Seaman"},
-    "min": {"nl": "min", "en": "min"},
-    "minutes": {"nl": "Minuten", "en": "Minutes"},
-    "share": {"nl": "Aandeel", "en": "Share"},
-    "part": {"nl": "Onderdeel", "en": "Part"},
-    "phase": {"nl": "Fase", "en": "Phase"},
-    "total": {"nl": "Totaal", "en": "Total"},
-    "budget": {"nl": "budget", "en": "budget"},
-    "budget.none": {"nl": "geen studielastbudget ingesteld", "en": "no study load budget set"},
-    "budget.over": {"nl": "{n} min boven budget", "en": "{n} min over budget"},
-    "budget.left": {"nl": "{n} min onder budget", "en": "{n} min under budget"},
-    "empty": {"nl": "Nog geen studietijd", "en": "No study time yet"},
-    "category.traditional": {"nl": "traditioneel", "en": "traditional"},
-    "category.web-facilitated": {"nl": "webondersteund", "en": "web-facilitated"},
-    "category.blended": {"nl": "blended", "en": "blended"},
-    "category.online": {"nl": "online", "en": "online"},
-    "online.pct": {"nl": "{p}% online", "en": "{p}% online"},
-    "sync.pct": {"nl": "{p}% synchroon", "en": "{p}% synchronous"},
+    "share.title": N_("Online and face-to-face"),
+    "timing.title": N_("Synchronous and asynchronous"),
+    "types.title": N_("Minutes per learning type"),
+    "interactions.title": N_("Minutes per kind of interaction"),
+    "interactions.note": N_("An activity with several kinds of interaction counts under each of them."),
+    "environments.title": N_("Minutes per learning environment"),
+    "phases.title": N_("Study load per phase"),
+    "bands": N_("Allen & Seaman"),
+    "min": N_("min"),
+    "minutes": N_("Minutes"),
+    "share": pgettext("chart", "Share"),
+    "part": N_("Part"),
+    "phase": N_("Phase"),
+    "total": N_("Total"),
+    "budget": N_("budget"),
+    "budget.none": N_("no study load budget set"),
+    "budget.over": N_("%(n)s min over budget"),
+    "budget.left": N_("%(n)s min under budget"),
+    "empty": N_("No study time yet"),
+    "category.traditional": N_("traditional"),
+    "category.web-facilitated": N_("web-facilitated"),
+    "category.blended": N_("blended"),
+    "category.online": N_("online"),
+    "online.pct": N_("%(p)s%% online"),
+    "sync.pct": N_("%(p)s%% synchronous"),
     # the wave drawing
-    "wave.summary": {
-        "nl": "{n} activiteiten in {p} fasen · {m} min",
-        "en": "{n} activities in {p} phases · {m} min",
-    },
-    "wave.profile": {"nl": "{p}% online ({c})", "en": "{p}% online ({c})"},
-    "wave.empty": {"nl": "Nog geen activiteiten", "en": "No activities yet"},
-    "wave.choice": {"nl": "keuze: eigen volgorde", "en": "choice: any order"},
-    "legend.sync": {"nl": "synchroon (doorgetrokken rand)", "en": "synchronous (solid border)"},
-    "legend.async": {"nl": "asynchroon (gestippelde rand)", "en": "asynchronous (dashed border)"},
-    "legend.wave": {
-        "nl": "de wave: activiteiten in volgorde van tijd",
-        "en": "the wave: activities in time order",
-    },
-    "legend.link": {"nl": "verband tussen activiteiten", "en": "link between activities"},
-    "legend.multi": {"nl": "deels in het lokaal, deels online", "en": "part in class, part online"},
+    "wave.summary": N_("%(n)s activities in %(p)s phases · %(m)s min"),
+    "wave.profile": N_("%(p)s%% online (%(c)s)"),
+    "wave.empty": N_("No activities yet"),
+    "wave.choice": N_("choice: any order"),
+    "legend.sync": N_("synchronous (solid border)"),
+    "legend.async": N_("asynchronous (dashed border)"),
+    "legend.wave": N_("the wave: activities in time order"),
+    "legend.link": N_("link between activities"),
+    "legend.multi": N_("part in class, part online"),
     # the words the canvas cards use (finding 37: no English SYNC/ASYNC in a Dutch drawing)
-    "sync": {"nl": "synchroon", "en": "synchronous"},
-    "async": {"nl": "asynchroon", "en": "asynchronous"},
+    "sync": N_("synchronous"),
+    "async": N_("asynchronous"),
     # before/after
-    "change.added": {"nl": "+ nieuw", "en": "+ new"},
-    "change.removed": {"nl": "− eruit", "en": "− out"},
-    "change.changed": {"nl": "≠ gewijzigd", "en": "≠ changed"},
-    "change.moved": {"nl": "↕ andere baan", "en": "↕ other lane"},
-    "balance.in": {"nl": "Erin", "en": "In"},
-    "balance.out": {"nl": "Eruit", "en": "Out"},
-    "balance.net": {"nl": "Netto {d} min", "en": "Net {d} min"},
-    "balance.title": {"nl": "Er gaat iets in, er gaat iets uit", "en": "Something in, something out"},
+    "change.added": N_("+ new"),
+    "change.removed": N_("− out"),
+    "change.changed": N_("≠ changed"),
+    "change.moved": N_("↕ other lane"),
+    "balance.in": N_("In"),
+    "balance.out": N_("Out"),
+    "balance.net": N_("Net %(d)s min"),
+    "balance.title": N_("Something in, something out"),
 }
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    entry = TEXTS[key]
-    text = entry["en"] if lang == "en" else entry["nl"]
-    return text.format(**values) if values else text
+    return translate(lang, TEXTS[key], **values)

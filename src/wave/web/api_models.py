@@ -13,7 +13,17 @@ from fastapi import Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from wave.format import Design, DesignInvalid, Line, Problem, Text, load_document, shape_problems
+from wave.format import (
+    NOT_AN_OBJECT,
+    Design,
+    DesignInvalid,
+    Line,
+    Problem,
+    Text,
+    load_document,
+    shape_problems,
+)
+from wave.i18n import N_
 
 MAX_BODY = 10_000_000  # SPEC §11: larger request bodies get 413
 M = TypeVar("M", bound=BaseModel)
@@ -95,7 +105,7 @@ def body_models() -> list[type[BaseModel]]:
     return list(_REGISTERED)
 
 
-TOO_LARGE = Problem(loc="(body)", nl="het verzoek is groter dan 10 MB", en="the request is larger than 10 MB")
+TOO_LARGE = Problem("(body)", N_("the request is larger than 10 MB"))
 
 
 async def read_json(request: Request) -> Any:
@@ -105,20 +115,14 @@ async def read_json(request: Request) -> Any:
     if kind != "application/json":
         raise BodyRefused(
             415,
-            Problem(
-                loc="(body)",
-                nl="stuur de gegevens als application/json",
-                en="send the data as application/json",
-            ),
+            Problem("(body)", N_("send the data as application/json")),
         )
     return load_document(await request.body(), loc="(body)")
 
 
 def parse_body(model: type[M], data: Any) -> M:
     if not isinstance(data, dict):
-        raise DesignInvalid(
-            [Problem(loc="(body)", nl="moet een JSON-object zijn", en="must be a JSON object")]
-        )
+        raise DesignInvalid([Problem("(body)", NOT_AN_OBJECT)])
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -18,7 +18,7 @@ from wave.catalogue import get_catalogue
 from wave.db import get_engine, migrate
 from wave.design_templates import get_templates
 from wave.format import DesignInvalid, Problem, shape_problem
-from wave.i18n import negotiate
+from wave.i18n import N_, negotiate, translate
 from wave.models import now
 from wave.settings import get_settings
 from wave.store import QuotaExceeded, StoredDesignInvalid
@@ -181,7 +181,7 @@ class BodyLimit:
         lang = negotiate(
             cookie=None, accept_language=dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1")
         )
-        msg = TOO_LARGE.en if lang == "en" else TOO_LARGE.nl
+        msg = TOO_LARGE.text(lang)
         body = json.dumps({"detail": [{"loc": TOO_LARGE.loc, "msg": msg}]}).encode()
         headers = [
             (b"content-type", b"application/json"),
@@ -248,19 +248,10 @@ def openapi(app: FastAPI) -> dict:
 
 
 ACCESS_TEXT = {
-    "signin": {"nl": "Log eerst in.", "en": "Sign in first."},
-    "hidden": {
-        "nl": "Dit ontwerp bestaat niet of je mag het niet zien.",
-        "en": "This design does not exist or you may not see it.",
-    },
-    "forbidden": {
-        "nl": "Je rol bij dit ontwerp laat dit niet toe.",
-        "en": "Your role on this design does not allow this.",
-    },
-    "csrf": {
-        "nl": "Dit formulier is verlopen; laad de pagina opnieuw en probeer het nog eens.",
-        "en": "This form has expired; reload the page and try again.",
-    },
+    "signin": N_("Sign in first."),
+    "hidden": N_("This design does not exist or you may not see it."),
+    "forbidden": N_("Your role on this design does not allow this."),
+    "csrf": N_("This form has expired; reload the page and try again."),
 }
 
 
@@ -269,7 +260,7 @@ def install_access_handlers(app: FastAPI) -> None:
 
     def answer(request: Request, status: int, key: str):
         lang = request.state.lang
-        text = ACCESS_TEXT[key][lang]
+        text = translate(lang, ACCESS_TEXT[key])
         if request.url.path.startswith("/api/"):
             return JSONResponse(status_code=status, content={"detail": text})
         if status == 401:
@@ -309,7 +300,7 @@ def problems_json(problems: list[Problem], lang: str, status: int) -> JSONRespon
     """The API's one error shape (SPEC §11): each problem's field and message."""
     return JSONResponse(
         status_code=status,
-        content={"detail": [{"loc": p.loc, "msg": p.en if lang == "en" else p.nl} for p in problems]},
+        content={"detail": [{"loc": p.loc, "msg": p.text(lang)} for p in problems]},
     )
 
 
@@ -324,16 +315,13 @@ def refused(request: Request, problems: list[Problem], status: int = 422):
     return render_page(request, "forbidden.html", {"message": text, "invalid": True}, status_code=status)
 
 
-BUSY = {
-    "nl": "Wave heeft het even te druk; probeer het over een paar seconden opnieuw.",
-    "en": "Wave is too busy for a moment; try again in a few seconds.",
-}
+BUSY = N_("Wave is too busy for a moment; try again in a few seconds.")
 
 
 def busy(request: Request, exc: PoolTimeout):
     """No database connection came free in time: say so, and when to come back."""
     return JSONResponse(
-        status_code=503, headers={"Retry-After": "5"}, content={"detail": BUSY[request.state.lang]}
+        status_code=503, headers={"Retry-After": "5"}, content={"detail": translate(request.state.lang, BUSY)}
     )
 
 

@@ -19,6 +19,10 @@ from wave.engine import Report
 from wave.format import Design, Goal, Phase, PlacedActivity
 from wave.vocabulary import MODES
 
+# Set by the answer that made an own activity (which reloads the canvas, so its palette
+# has it): the reloaded page says what was made in its status region, once.
+MADE_COOKIE = "wave_made"
+
 SEVERITY_ORDER = {"warning": 0, "advice": 1}
 CUSTOM_ICON = "shapes"
 ENVIRONMENT_ICONS = {"workplace": "briefcase", "society": "landmark"}

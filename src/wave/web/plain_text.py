@@ -7,14 +7,14 @@ from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
 
 from wave.format import CONTROL, CONTROL_MESSAGE, DesignInvalid, Problem
+from wave.i18n import N_
 from wave.web.api_models import BodyRefused
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def _refuse(name: str) -> DesignInvalid:
-    nl, en = CONTROL_MESSAGE
-    return DesignInvalid([Problem(loc=name, nl=nl, en=en)])
+    return DesignInvalid([Problem(name, CONTROL_MESSAGE)])
 
 
 async def plain_text_only(request: Request) -> None:
@@ -29,7 +29,7 @@ async def plain_text_only(request: Request) -> None:
     except (HTTPException, MultiPartException, ValueError):  # a malformed form
         raise BodyRefused(
             400,
-            Problem(loc="(body)", nl="kan niet gelezen worden als formulier", en="cannot be read as a form"),
+            Problem("(body)", N_("cannot be read as a form")),
         ) from None
     for name, value in form.multi_items():
         if CONTROL.search(name) or (not isinstance(value, UploadFile) and CONTROL.search(value)):

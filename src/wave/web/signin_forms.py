@@ -12,15 +12,13 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
+from wave.i18n import N_
 from wave.settings import get_settings
 from wave.web.auth import COOKIE
 from wave.web.rendering import render_page
 
 FORM_COOKIE = "wave_form"
-EXPIRED = {
-    "nl": "Dit formulier is verlopen; probeer het nog eens.",
-    "en": "This form has expired; please try again.",
-}
+EXPIRED = N_("This form has expired; please try again.")
 
 
 def form_page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:

@@ -18,6 +18,7 @@ from wave.accounts import (
     end_session,
     start_session,
 )
+from wave.i18n import N_, translate
 from wave.invitations import InvitationRefused, invitation_for, invitation_path, invitation_text
 from wave.links import well_formed
 from wave.models import User
@@ -39,10 +40,7 @@ from wave.web.signin_forms import EXPIRED, client_address, form_page, form_token
 
 router = APIRouter(tags=["accounts"])
 
-BAD_LOGIN = {
-    "nl": "Deze combinatie van e-mailadres en wachtwoord kennen we niet.",
-    "en": "We do not know this combination of e-mail address and password.",
-}
+BAD_LOGIN = N_("We do not know this combination of e-mail address and password.")
 
 
 # --- JSON ------------------------------------------------------------------
@@ -85,7 +83,7 @@ def api_login(
             headers={"Retry-After": str(refused.retry_after)},
         )
     if user is None:
-        return JSONResponse(status_code=401, content={"detail": BAD_LOGIN[lang]})
+        return JSONResponse(status_code=401, content={"detail": translate(lang, BAD_LOGIN)})
     signin = start_session(session=session, user=user)
     body = {"id": user.id, "email": user.email, "name": user.name, "csrf_token": signin.csrf_token}
     return signed_in(JSONResponse(body), signin.id)
@@ -149,7 +147,7 @@ def signin(request: Request, form: FormDep, session: SessionDep, lang: LangDep) 
         **_invited(session, lang, str(form.get("invitation") or "")),
     }
     if not form_token_ok(request, form):
-        return _account_page(request, {**typed, "error": EXPIRED[lang]}, 403)
+        return _account_page(request, {**typed, "error": translate(lang, EXPIRED)}, 403)
     try:
         user = authenticate(
             session=session,
@@ -162,7 +160,7 @@ def signin(request: Request, form: FormDep, session: SessionDep, lang: LangDep) 
         page.headers["Retry-After"] = str(refused.retry_after)
         return page
     if user is None:
-        return _account_page(request, {**typed, "error": BAD_LOGIN[lang]}, 401)
+        return _account_page(request, {**typed, "error": translate(lang, BAD_LOGIN)}, 401)
     signin = start_session(session=session, user=user)
     return signed_in(RedirectResponse(typed["next"], status_code=303), signin.id)
 
@@ -186,7 +184,7 @@ def signup(request: Request, form: FormDep, session: SessionDep, lang: LangDep) 
         "name": values["name"],
     }
     if not form_token_ok(request, form):
-        return _account_page(request, {**typed, "error": EXPIRED[lang]}, 403)
+        return _account_page(request, {**typed, "error": translate(lang, EXPIRED)}, 403)
     try:
         user = create_user(session=session, **values)
     except AccountProblem as problem:

@@ -67,12 +67,9 @@ from wave.web.sharing import share_from_request
 # CORS preflight): any other content type is refused with 415 (`read_json`).
 router = APIRouter(prefix="/api/designs", tags=["designs"], dependencies=[Depends(check_csrf)])
 
-STALE = {
-    "nl": "Iemand anders heeft dit ontwerp intussen gewijzigd; haal de nieuwste versie op "
-    "en breng je wijziging opnieuw aan.",
-    "en": "Someone else changed this design in the meantime; fetch the newest version and "
-    "apply your edit again.",
-}
+STALE = N_(
+    "Someone else changed this design in the meantime; fetch the newest version and apply your edit again."
+)
 DESIGN_ERRORS = errors(401, 403, 404, 422)
 
 
@@ -147,7 +144,7 @@ def replace(
         return JSONResponse(status_code=404, content={"detail": "not found"})
     except StaleVersion as stale:
         return JSONResponse(
-            status_code=409, content={"detail": STALE[lang], "current_version": stale.current}
+            status_code=409, content={"detail": translate(lang, STALE), "current_version": stale.current}
         )
     return JSONResponse({"id": design_id, "version": version})
 
@@ -164,20 +161,12 @@ def report(access: ViewAccess) -> Response:
 
 
 EXPORT_REFUSED = {
-    "yours": {
-        "nl": "Er loopt al een export van jou; wacht tot die klaar is.",
-        "en": "An export of yours is running already; wait until it is done.",
-    },
-    "busy": {
-        "nl": "Er lopen nu te veel exports; probeer het over een halve minuut opnieuw.",
-        "en": "Too many exports are running; try again in half a minute.",
-    },
-    "time": {
-        "nl": "Deze PDF kost meer dan {seconds} seconden; maak het ontwerp kleiner of "
-        "vraag je beheerder om meer tijd (WAVE_EXPORT_SECONDS).",
-        "en": "This PDF takes more than {seconds} seconds; make the design smaller or ask "
-        "your administrator for more time (WAVE_EXPORT_SECONDS).",
-    },
+    "yours": N_("An export of yours is running already; wait until it is done."),
+    "busy": N_("Too many exports are running; try again in half a minute."),
+    "time": N_(
+        "This PDF takes more than %(seconds)s seconds; make the design smaller or ask your "
+        "administrator for more time (WAVE_EXPORT_SECONDS)."
+    ),
 }
 
 
@@ -236,7 +225,7 @@ async def export_pdf(
         return JSONResponse(
             status_code=status,
             headers={"Retry-After": "30"},
-            content={"detail": EXPORT_REFUSED[refused.reason][lang]},
+            content={"detail": translate(lang, EXPORT_REFUSED[refused.reason])},
         )
     loop_time = asyncio.get_running_loop().time
     deadline = loop_time() + settings.export_seconds
@@ -247,7 +236,7 @@ async def export_pdf(
                 return Response(status_code=499)
             if loop_time() > deadline:
                 job.cancel()
-                text = EXPORT_REFUSED["time"][lang].format(seconds=settings.export_seconds)
+                text = translate(lang, EXPORT_REFUSED["time"], seconds=settings.export_seconds)
                 return JSONResponse(status_code=503, content={"detail": text})
     except ExportFailed as failed:
         raise RuntimeError(f"the PDF renderer failed: {failed.reason}") from None
@@ -304,14 +293,8 @@ def share(
     return JSONResponse(status_code=201, content=content)
 
 
-NO_SHARE = {
-    "nl": "Deze deling bestaat niet (meer).",
-    "en": "This share does not exist (any more).",
-}
-NOTHING_TO_LEAVE = {
-    "nl": "Dit ontwerp is niet met je gedeeld; er is niets om te verlaten.",
-    "en": "This design is not shared with you; there is nothing to leave.",
-}
+NO_SHARE = N_("This share does not exist (any more).")
+NOTHING_TO_LEAVE = N_("This design is not shared with you; there is nothing to leave.")
 
 
 class ShareOut(BaseModel):
@@ -370,7 +353,7 @@ def unshare(share_id: ShareId, session: SessionDep, lang: LangDep, access: Owner
     """Like every write without a JSON body, it carries the session's `X-CSRF-Token`."""
     found = session.get(Share, share_id)
     if found is None or found.design_id != access.record.id:
-        return JSONResponse(status_code=404, content={"detail": NO_SHARE[lang]})
+        return JSONResponse(status_code=404, content={"detail": translate(lang, NO_SHARE)})
     remove_share(session=session, record=access.record, user_id=found.user_id)
     return Response(status_code=204)
 
@@ -384,7 +367,7 @@ def unshare(share_id: ShareId, session: SessionDep, lang: LangDep, access: Owner
 )
 def leave(session: SessionDep, lang: LangDep, access: ViewAccess) -> Response:
     if not remove_share(session=session, record=access.record, user_id=access.caller.user.id):
-        return JSONResponse(status_code=404, content={"detail": NOTHING_TO_LEAVE[lang]})
+        return JSONResponse(status_code=404, content={"detail": translate(lang, NOTHING_TO_LEAVE)})
     return Response(status_code=204)
 
 

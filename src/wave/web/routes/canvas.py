@@ -21,6 +21,7 @@ from wave.drawing import profile_charts
 from wave.edits import Change, EditRefused
 from wave.filenames import attachment
 from wave.format import Design, DesignInvalid
+from wave.i18n import N_, Message, translate
 from wave.inbox import mark_seen
 from wave.material import custom_activities
 from wave.merge import Conflict, merge
@@ -28,7 +29,7 @@ from wave.models import User
 from wave.prefs import prefs_of
 from wave.review import comments_of
 from wave.store import StaleVersion, read, save_design, version_document
-from wave.summaries import both
+from wave.summaries import stored
 from wave.trash import TRASH_DAYS
 from wave.undo import record_step, redo, undo, undo_state
 from wave.vocabulary import (
@@ -40,7 +41,7 @@ from wave.vocabulary import (
     link_phrase,
 )
 from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
-from wave.web.canvas_view import against_time, board_layout, canvas_view
+from wave.web.canvas_view import MADE_COOKIE, against_time, board_layout, canvas_view
 from wave.web.conflict_view import changed_by, conflict_message
 from wave.web.critique import report_for
 from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep
@@ -59,12 +60,12 @@ PAGE = "canvas.html"
 WHOLE_CANVAS = ["canvas", "critic", "status", "addtarget"]
 SMALL_ANSWER = ["history", "cardstock", "boarddata", "critic", "status"]
 FIELD_NAMES = {
-    "minutes": ("Minuten", "Minutes"),
-    "version": ("Versie", "Version"),
-    "index": ("Positie", "Position"),
-    "at": ("Positie", "Position"),
-    "step": ("Stap", "Step"),
-    "custom": ("Eigen activiteit", "Own activity"),
+    "minutes": N_("Minutes"),
+    "version": N_("Version"),
+    "index": N_("Position"),
+    "at": N_("Position"),
+    "step": N_("Step"),
+    "custom": N_("Own activity"),
 }
 
 
@@ -151,7 +152,18 @@ def show(
     access: ViewAccess, request: Request, session: SessionDep, catalogue: CatalogueDep, lang: LangDep
 ) -> Response:
     mark_seen(session=session, design_id=access.record.id, user=access.caller.user)
-    return render_page(request, PAGE, page_context(access, session, catalogue, lang))
+    context = page_context(access, session, catalogue, lang)
+    made = request.cookies.get(MADE_COOKIE)
+    title = next((c.title for c in context["custom_activities"] if str(c.id) == made), None)
+    if title is not None:
+        context |= {"message": translate(lang, N_("Own activity “%(title)s” created."), title=title)}
+        context |= {"message_kind": "ok"}
+    response = render_page(request, PAGE, context)
+    if made is not None:
+        response.delete_cookie(
+            MADE_COOKIE, path=f"/designs/{access.record.id}", httponly=True, samesite="lax"
+        )
+    return response
 
 
 def editor_links(design: Design, placed_id: str, lang: str) -> list[dict[str, Any]]:
@@ -216,12 +228,14 @@ def _int(form: FormData, name: str, default: int | None = None) -> int:
     raw = form.get(name)
     if raw in (None, "") and default is not None:
         return default
-    nl, en = FIELD_NAMES.get(name, (name, name))
     text = str(raw).strip()
     if len(text) <= 11 and text.lstrip("-").isdigit() and abs(int(text)) <= MAX_INT:
         return int(text)
+    field = FIELD_NAMES.get(name)
     raise EditRefused(
-        f"{nl}: vul een geheel getal in (0 of meer).", f"{en}: enter a whole number (0 or more).", name
+        N_("%(field)s: enter a whole number (0 or more)."),
+        name,
+        field=Message(field) if field else name,
     )
 
 
@@ -326,11 +340,7 @@ def _add_custom(design: Design, form: FormData, session: Session, access: Access
     custom_id = _int(form, "custom")
     own = {c.id: c for c in custom_activities(session=session, user=access.caller.user)}
     if custom_id not in own:
-        raise EditRefused(
-            "Deze eigen activiteit bestaat niet (meer).",
-            "This custom activity does not exist (any more).",
-            "custom",
-        )
+        raise EditRefused(N_("This custom activity does not exist (any more)."), "custom")
     c = own[custom_id]
     return edits.add_custom_activity(
         design,
@@ -411,7 +421,7 @@ def _edit(
     focus = None
     try:
         if op not in OPS and op not in ("undo", "redo", "add-custom"):
-            raise EditRefused(f"Onbekende bewerking {op!r}.", f"Unknown edit {op!r}.", "op")
+            raise EditRefused(N_("Unknown edit %(op)r."), "op", op=op)
         based_on = _int(form, "version")
         if based_on == record.version:
             shown, work = current, read(record.document)  # a fresh copy to edit: parsing beats a deep copy
@@ -461,7 +471,7 @@ def _edit(
             design_id=record.id,
             design=work,
             based_on=start,
-            summary=both(change("nl"), change("en")),
+            summary=stored(change),
             author_id=user_id,
             commit=False,  # committed with the undo step below
         )

@@ -17,6 +17,7 @@ from wave.design_templates import DesignTemplate, get_templates
 from wave.drawing import wave_svg
 from wave.examples import example_index
 from wave.format import MAX_BYTES, DesignInvalid
+from wave.i18n import N_, translate
 from wave.inbox import inbox
 from wave.material import custom_templates
 from wave.models import User, now
@@ -161,12 +162,9 @@ def new_design(
     template = all_templates(session, caller.user).get(str(form.get("template") or ""))
     errors = {}
     if not title or len(title) > 200:
-        errors["title"] = {
-            "nl": "Geef je ontwerp een titel (hooguit 200 tekens).",
-            "en": "Give your design a title (at most 200 characters).",
-        }[lang]
+        errors["title"] = translate(lang, N_("Give your design a title (at most 200 characters)."))
     if template is None:
-        errors["template"] = {"nl": "Kies een sjabloon.", "en": "Choose a template."}[lang]
+        errors["template"] = translate(lang, N_("Choose a template."))
     if errors:
         return render_page(
             request, "home.html", home_context(session, caller, lang, errors=errors, form=dict(form)), 422
@@ -188,7 +186,7 @@ def new_design(
 @router.post("/designs/{design_id}/copy")
 def copy_design(access: ViewAccess, session: SessionDep, lang: LangDep) -> Response:
     design = access.design
-    suffix = {"nl": " (kopie)", "en": " (copy)"}[lang]
+    suffix = translate(lang, N_(" (copy)"))
     design.title = (design.title + suffix)[:200]
     record = create_design(session=session, design=design, summary="copy", owner_id=access.caller.user.id)
     return RedirectResponse(f"/designs/{record.id}", status_code=303)

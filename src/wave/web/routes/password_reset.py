@@ -123,7 +123,7 @@ def forgot(
     email = str(form.get("email") or "")
     typed = {"mode": "forgot", "email": email}
     if not form_token_ok(request, form):
-        return _page(request, {**typed, "error": EXPIRED[lang]}, 403)
+        return _page(request, {**typed, "error": translate(lang, EXPIRED)}, 403)
     try:
         _ask(request, session, lang, email, background)
     except AccountProblem as problem:
@@ -150,7 +150,7 @@ def reset_page(token: str, request: Request, session: SessionDep) -> Response:
 @router.post("/reset/{token}", response_class=HTMLResponse, include_in_schema=False)
 def reset(token: str, request: Request, form: FormDep, session: SessionDep, lang: LangDep) -> Response:
     if not form_token_ok(request, form):
-        return _page(request, {"mode": "reset", "token": token, "error": EXPIRED[lang]}, 403)
+        return _page(request, {"mode": "reset", "token": token, "error": translate(lang, EXPIRED)}, 403)
     try:
         reset_password(session=session, token=token, password=str(form.get("password") or ""))
     except ResetRefused as refused:

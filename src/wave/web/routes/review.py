@@ -12,6 +12,7 @@ from wave.access import remove_share
 from wave.accounts import AccountProblem
 from wave.drawing import compare_view
 from wave.format import DesignInvalid
+from wave.history import runs
 from wave.i18n import N_, translate
 from wave.invitations import withdraw
 from wave.material import create_custom_activity, save_template
@@ -33,6 +34,7 @@ from wave.web.auth import (
     ViewAccess,
     check_csrf,
 )
+from wave.web.canvas_view import MADE_COOKIE
 from wave.web.critique import report_for
 from wave.web.deps import (
     MAX_INT,
@@ -122,20 +124,11 @@ def withdraw_invitation(
     return _review(request, access, session, lang)
 
 
-NO_SHARE = {
-    "nl": "Deze persoon heeft (al) geen toegang meer tot dit ontwerp.",
-    "en": "This person has no access to this design (any more).",
-}
+NO_SHARE = N_("This person has no access to this design (any more).")
 NO_INVITATION = N_("This invitation is not there (any more): it has been used or withdrawn.")
 NOTHING_TO_LEAVE = {
-    "owner": {
-        "nl": "Dit ontwerp is van jou; je kunt het niet verlaten.",
-        "en": "This design is yours; you cannot leave it.",
-    },
-    "other": {
-        "nl": "Dit ontwerp is niet met je gedeeld, dus je kunt het niet verlaten.",
-        "en": "This design is not shared with you, so there is nothing to leave.",
-    },
+    "owner": N_("This design is yours; you cannot leave it."),
+    "other": N_("This design is not shared with you, so there is nothing to leave."),
 }
 
 
@@ -145,7 +138,7 @@ def unshare(
 ) -> Response:
     """The owner ends someone's share: from then on the design does not exist for them."""
     if not remove_share(session=session, record=access.record, user_id=user_id):
-        return _review(request, access, session, lang, 422, share_error=NO_SHARE[lang])
+        return _review(request, access, session, lang, 422, share_error=translate(lang, NO_SHARE))
     return _review(request, access, session, lang)
 
 
@@ -153,7 +146,7 @@ def unshare(
 def leave(request: Request, access: ViewAccess, session: SessionDep, lang: LangDep) -> Response:
     """The person a design is shared with gives up their share; back to the dashboard."""
     if not remove_share(session=session, record=access.record, user_id=access.caller.user.id):
-        text = NOTHING_TO_LEAVE["owner" if access.role == "owner" else "other"][lang]
+        text = translate(lang, NOTHING_TO_LEAVE["owner" if access.role == "owner" else "other"])
         return render_page(request, "forbidden.html", {"message": text}, status_code=422)
     return RedirectResponse("/", status_code=303)
 
@@ -170,7 +163,7 @@ def comment(
     try:
         check_subject(access.design, activity=activity, rule=rule)
         if parent and not (parent.isdigit() and len(parent) <= 10 and int(parent) <= MAX_INT):
-            raise AccountProblem("parent", "Die reactie bestaat niet.", "That comment does not exist.")
+            raise AccountProblem("parent", N_("That comment does not exist."))
         add_comment(
             session=session,
             record=access.record,
@@ -213,6 +206,9 @@ def versions(request: Request, access: ViewAccess, session: SessionDep) -> Respo
 def _versions_page(
     request: Request, access: Access, session: Session, message: str = "", status_code: int = 200
 ) -> Response:
+    grouped = runs(versions_of(session=session, design_id=access.record.id))
+    # compare, by default, the newest version with the one before the newest run
+    before = grouped[1].newest if len(grouped) > 1 else grouped[0].oldest if grouped else None
     return render_page(
         request,
         "versions.html",
@@ -221,7 +217,8 @@ def _versions_page(
             "title": access.record.title,
             "current": access.record.version,
             "can_edit": access.can_edit,
-            "versions": versions_of(session=session, design_id=access.record.id),
+            "runs": grouped,
+            "before": before.version if before is not None else None,
             "lang": request.state.lang,
             "summary_of": shown,  # in the reader's language
             "csrf_token": access.caller.signin.csrf_token,
@@ -231,16 +228,11 @@ def _versions_page(
     )
 
 
-RESTORE_STALE = {
-    "nl": "Iemand heeft het ontwerp intussen opnieuw opgeslagen; er is niets "
-    "teruggezet. Bekijk de nieuwste versie en kies opnieuw.",
-    "en": "Someone saved the design again in the meantime; nothing was restored. "
-    "Look at the newest version and choose again.",
-}
-RESTORE_INVALID = {
-    "nl": "Versie {version} voldoet niet aan de huidige controle en is niet teruggezet: {problem}",
-    "en": "Version {version} does not pass today's check and was not restored: {problem}",
-}
+RESTORE_STALE = N_(
+    "Someone saved the design again in the meantime; nothing was restored. Look at the newest "
+    "version and choose again."
+)
+RESTORE_INVALID = N_("Version %(version)s does not pass today's check and was not restored: %(problem)s")
 
 
 @router.post("/designs/{design_id}/versions/{version}/restore")
@@ -262,7 +254,7 @@ def restore(
     except StoredDesignInvalid as invalid:
         problem = invalid.problems[0].readable(lang)
         return _versions_page(
-            request, access, session, RESTORE_INVALID[lang].format(version=version, problem=problem), 422
+            request, access, session, translate(lang, RESTORE_INVALID, version=version, problem=problem), 422
         )
     if old is None:
         return render_page(request, "not_found.html", {}, status_code=404)
@@ -277,13 +269,13 @@ def restore(
         )
     except StaleVersion:
         session.refresh(access.record)
-        return _versions_page(request, access, session, RESTORE_STALE[lang], 409)
+        return _versions_page(request, access, session, translate(lang, RESTORE_STALE), 409)
     except DesignInvalid as invalid:
         return _versions_page(
             request,
             access,
             session,
-            RESTORE_INVALID[lang].format(version=version, problem=invalid.problems[0].readable(lang)),
+            translate(lang, RESTORE_INVALID, version=version, problem=invalid.problems[0].readable(lang)),
             422,
         )
     return RedirectResponse(f"/designs/{access.record.id}", status_code=303)
@@ -327,7 +319,7 @@ def new_custom_activity(
     request: Request, form: FormDep, access: EditAccess, session: SessionDep, lang: LangDep
 ) -> Response:
     try:
-        create_custom_activity(
+        made = create_custom_activity(
             session=session,
             owner=access.caller.user,
             title=str(form.get("title") or ""),
@@ -338,7 +330,16 @@ def new_custom_activity(
         )
     except AccountProblem as problem:
         return _inline_error("custom-error", problem(lang), 422)
-    return Response(status_code=204, headers={"HX-Refresh": "true"})
+    response = Response(status_code=204, headers={"HX-Refresh": "true"})
+    response.set_cookie(
+        MADE_COOKIE,
+        str(made.id),
+        max_age=60,
+        path=f"/designs/{access.record.id}",
+        httponly=True,
+        samesite="lax",
+    )
+    return response
 
 
 @router.post("/designs/{design_id}/save-template")
@@ -351,10 +352,9 @@ def new_template(
         )
     except AccountProblem as problem:
         return _inline_error("template-error", problem(lang), 422)
-    done = {
-        "nl": f"Opgeslagen als sjabloon “{template.name}”. Je vindt het bij ‘Nieuw ontwerp’.",
-        "en": f"Saved as template “{template.name}”. You find it under ‘New design’.",
-    }[lang]
+    done = translate(
+        lang, N_("Saved as template “%(name)s”. You find it under ‘New design’."), name=template.name
+    )
     return _inline_error("template-error", done, 200)
 
 

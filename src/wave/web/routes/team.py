@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from wave.accounts import AccountProblem
+from wave.i18n import N_, translate
 from wave.team import accept, end_link, invite
 from wave.web.account_view import account_page
 from wave.web.auth import CallerDep, check_csrf
@@ -16,10 +17,7 @@ router = APIRouter(
 )
 
 BACK = "/account#team"
-GONE = {
-    "nl": "Deze uitnodiging of dit teamlid is er niet (meer); er is niets veranderd.",
-    "en": "This invitation or team member is not there (any more); nothing changed.",
-}
+GONE = N_("This invitation or team member is not there (any more); nothing changed.")
 
 
 @router.post("/invite", response_class=HTMLResponse)
@@ -41,7 +39,7 @@ def accept_invitation(
     user_id: UserId, request: Request, session: SessionDep, caller: CallerDep, lang: LangDep
 ) -> Response:
     if not accept(session=session, member=caller.user, owner_id=user_id):
-        return account_page(request, session, caller.user, 404, team_error=GONE[lang])
+        return account_page(request, session, caller.user, 404, team_error=translate(lang, GONE))
     return RedirectResponse(BACK, status_code=303)
 
 
@@ -49,5 +47,5 @@ def accept_invitation(
 def end(user_id: UserId, request: Request, session: SessionDep, caller: CallerDep, lang: LangDep) -> Response:
     """Decline an invitation, withdraw one, remove a member or leave: either side may."""
     if not end_link(session=session, user=caller.user, other_id=user_id):
-        return account_page(request, session, caller.user, 404, team_error=GONE[lang])
+        return account_page(request, session, caller.user, 404, team_error=translate(lang, GONE))
     return RedirectResponse(BACK, status_code=303)
