@@ -409,6 +409,15 @@ TABLE: list[Row] = [
     Row("GET", D, READ),
     Row("GET", D + "/activities/{placed_id}", READ),
     Row("GET", D + "/export.json", READ),
+    Row("GET", D + "/since/{version}", READ, url=D + "/since/1"),
+    # the event stream never ends by itself: asked with a bad client id, access is decided first
+    Row("GET", D + "/events", roles(422, 422, 422, 422), url=D + "/events?client=x", label="bad client id"),
+    Row(
+        "POST",
+        D + "/presence",
+        roles(204, 204, 204, 204),
+        send=lambda t: {"data": {"client": "tab-1234567890", "card": ""}},
+    ),
     Row("GET", D + "/wave.svg", READ),
     Row("GET", D + "/wave.png", READ),
     Row("GET", D + "/compare", READ),

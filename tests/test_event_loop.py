@@ -28,6 +28,7 @@ ASYNC_ALLOWED = {
     "_lang",  # request.state.lang
     "_catalogue",  # loaded at start-up
     "require_caller",  # is there a caller (looked up by optional_caller, in the pool)
+    "events",  # an event stream: waits for its queue; joining and leaving run in the pool
 }
 
 

@@ -218,3 +218,17 @@ class CustomTemplate(SQLModel, table=True):
     name: str = Field(max_length=200)
     phases: str = Field(sa_column=Column(Text, nullable=False))  # JSON [{id,title,kind}]
     created_at: datetime = Field(default_factory=now)
+
+
+class Presence(SQLModel, table=True):
+    """Someone with a design open (SPEC §10): one row per open canvas (a browser tab,
+    `client`), kept while its event stream is open and refreshed by it; a row whose
+    stream stopped refreshing (a process that died) is left out after `STALE_S`."""
+
+    __tablename__ = "presence"
+
+    client: str = Field(primary_key=True, max_length=40)
+    design_id: int = Field(foreign_key="design.id", index=True)
+    user_id: int = Field(foreign_key="user.id")
+    card: str | None = Field(default=None, max_length=64)  # the card whose editor is open
+    seen_at: datetime = Field(default_factory=now)

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from wave.catalogue import get_catalogue
+from wave.events import announce
 from wave.format import Design, Problem, shape_problems, validated
 from wave.i18n import N_, translate
 from wave.models import DesignRecord, DesignVersion, UndoStep, User, now
@@ -126,10 +127,12 @@ def save_design(
     summary: str = "",
     author_id: int | None = None,
     commit: bool = True,
+    client: str | None = None,
 ) -> int:
     """Store `design` as the next version if the stored one is still `based_on`. With
     `commit=False` the caller adds to the same transaction (a canvas edit's undo step)
-    and commits it: one write, one sync to disk."""
+    and commits it: one write, one sync to disk. Everyone with the design open is told
+    when it commits (`changed`; `client`: the canvas the edit came from, which knows)."""
     design, document = checked_dump(design)
     owner_id = session.exec(select(DesignRecord.owner_id).where(DesignRecord.id == design_id)).first()
     if owner_id is not None:
@@ -162,6 +165,19 @@ def save_design(
         )
     )
     _prune(session, design_id, newest=based_on + 1)
+    author = session.get(User, author_id) if author_id is not None else None
+    announce(
+        session,
+        design_id,
+        {
+            "type": "changed",
+            "version": based_on + 1,
+            "by": author_id,
+            "name": author.name if author else "",
+            "summary": summary[:300],
+            "client": client,
+        },
+    )
     if commit:
         session.commit()
     return based_on + 1

@@ -1060,7 +1060,8 @@
       if (!elt.closest || !elt.closest("#editor")) return;
       const error = $("#editor-error");
       if (elt.matches("[data-editor-save]")) {
-        if (evt.detail.successful) {
+        // a refused save (409, 422) is swapped (its status says why) but is no success
+        if (evt.detail.successful && evt.detail.xhr.status < 400) {
           closeEditor();
           const card = editorCard && document.getElementById("card-" + editorCard);
           if (card) card.focus({ preventScroll: true });

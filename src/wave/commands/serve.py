@@ -24,4 +24,6 @@ def serve(
         log_level="warning",
         proxy_headers=bool(proxies),
         forwarded_allow_ips=proxies or None,
+        # open event streams (SPEC §10) never end by themselves: on stop, close them after 3 s
+        timeout_graceful_shutdown=3,
     )

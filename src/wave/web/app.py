@@ -17,6 +17,7 @@ from sqlmodel import Session
 from wave.catalogue import get_catalogue
 from wave.db import get_engine, migrate
 from wave.design_templates import get_templates
+from wave.events import start_listener
 from wave.format import DesignInvalid, Problem, shape_problem
 from wave.i18n import N_, negotiate, translate
 from wave.models import now
@@ -40,6 +41,7 @@ from wave.web.routes import (
     health,
     inbox,
     invitations,
+    live,
     pages,
     password_reset,
     prefs,
@@ -65,7 +67,11 @@ async def lifespan(app: FastAPI):
         from wave.seeding import seed_examples
 
         seed_examples()
-    yield
+    stop_listening = start_listener(settings.database_url)  # PostgreSQL: events from every process
+    try:
+        yield
+    finally:
+        stop_listening()
 
 
 def create_app() -> FastAPI:
@@ -114,6 +120,7 @@ def create_app() -> FastAPI:
         api_review.router,
         inbox.router,
         review_queue.router,
+        live.router,
     ):
         app.include_router(router)
     if bench_fragment.bench_enabled():

@@ -6,6 +6,7 @@ the re-rendered canvas, and out of band the critic panel and a status message
 """
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -44,9 +45,10 @@ from wave.web.auth import Access, EditAccess, ViewAccess, check_csrf
 from wave.web.canvas_view import MADE_COOKIE, against_time, board_layout, canvas_view
 from wave.web.conflict_view import changed_by, conflict_message
 from wave.web.critique import report_for
-from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep
+from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep, VersionNumber
 from wave.web.rendering import render_answer, render_fragments, render_page
 from wave.web.review_view import comment_summary, review_context, role_labels
+from wave.web.routes.live import CLIENT_ID
 
 router = APIRouter(
     prefix="/designs", tags=["canvas"], include_in_schema=False, dependencies=[Depends(check_csrf)]
@@ -62,6 +64,7 @@ SMALL_ANSWER = ["history", "cardstock", "boarddata", "critic", "status"]
 FIELD_NAMES = {
     "minutes": N_("Minutes"),
     "version": N_("Version"),
+    "based_on": N_("Version"),
     "index": N_("Position"),
     "at": N_("Position"),
     "step": N_("Step"),
@@ -203,6 +206,7 @@ def editor(
         return render_page(request, "not_found.html", {}, status_code=404)
     context = {
         "design_id": access.record.id,
+        "version": access.record.version,
         "design": design,
         "can_edit": access.can_edit,
         "may_comment": access.can_comment,
@@ -213,6 +217,31 @@ def editor(
         "editor_links": editor_links(design, placed_id, lang),
     }
     return render_fragments(request, PAGE, ["editor"], context)
+
+
+@router.get("/{design_id}/since/{version}", response_class=HTMLResponse)
+def since(
+    version: VersionNumber,
+    access: ViewAccess,
+    request: Request,
+    session: SessionDep,
+    catalogue: CatalogueDep,
+    lang: LangDep,
+) -> Response:
+    """The canvas brought from `version` to the design as it is now, as an edit answer
+    brings it (SPEC §10: an edit made elsewhere reaches every open canvas): what the
+    page shows stays where it is, only what changed is drawn again."""
+    shown = version_document(session=session, design_id=access.record.id, version=version)
+    return _answer(
+        request,
+        session,
+        access,
+        catalogue,
+        lang,
+        shown=shown,
+        design=access.design,
+        version=access.record.version,
+    )
 
 
 @router.get("/{design_id}/export.json")
@@ -396,6 +425,12 @@ def edit(
         return render_answer(request, PAGE, ["status"], context, status_code=409)
 
 
+def _client(request: Request) -> str | None:
+    """The open canvas an edit came from (live.js sends its id), for its own event."""
+    sent = request.headers.get("x-wave-client", "")
+    return sent if re.fullmatch(CLIENT_ID, sent) else None
+
+
 def _refused(
     access: Access, request: Request, session: Session, catalogue: Catalogue, lang: str, message: str
 ) -> Response:
@@ -422,7 +457,8 @@ def _edit(
     try:
         if op not in OPS and op not in ("undo", "redo", "add-custom"):
             raise EditRefused(N_("Unknown edit %(op)r."), "op", op=op)
-        based_on = _int(form, "version")
+        # the editor says which version it was opened on; everything else, the page's
+        based_on = _int(form, "based_on") if form.get("based_on") else _int(form, "version")
         if based_on == record.version:
             shown, work = current, read(record.document)  # a fresh copy to edit: parsing beats a deep copy
         else:
@@ -474,6 +510,7 @@ def _edit(
             summary=stored(change),
             author_id=user_id,
             commit=False,  # committed with the undo step below
+            client=_client(request),
         )
     except DesignInvalid as invalid:  # the format refuses what the edit made: nothing stored
         return _refused(access, request, session, catalogue, lang, invalid.problems[0].readable(lang))
@@ -526,6 +563,9 @@ def _answer(
     )
     if changed is None:
         return render_answer(request, PAGE, WHOLE_CANVAS, context, status_code=status_code)
+    blocks = (
+        SMALL_ANSWER if access.can_edit else [b if b != "history" else "viewversion" for b in SMALL_ANSWER]
+    )
     redrawn = changed_cards(shown, design, changed)
     context["stock_cards"] = [
         c for view in context["phases"] for lane in view.lanes for c in lane.cards if c.placed.id in redrawn
@@ -534,7 +574,7 @@ def _answer(
     return render_answer(
         request,
         PAGE,
-        SMALL_ANSWER,
+        blocks,
         {**context, "oob_heads": True},
         repeat=("phasehead", "p", context["phases"]),
         status_code=status_code,
