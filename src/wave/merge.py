@@ -166,20 +166,31 @@ def _check(
             continue  # both made the same change
         thing, thing_id, name = _describe(c)
         if thing == "link":
+            for end in c[1:]:  # a link goes with its activity: say that it went
+                if not exists(current_cells, "activity", end):
+                    refuse("activity", end, "removed")
             refuse("activity", c[1], "changed", ["link"])
-        if thing == "activity" and not exists(current_cells, "activity", thing_id):
-            refuse("activity", thing_id, "removed")
-        if thing in ("activity", "phase") and not exists(mine_cells, thing, thing_id):
-            refuse(thing, thing_id, "edited")
+        if thing in ("activity", "phase", "goal") and not exists(current_cells, thing, thing_id):
+            refuse(thing, thing_id, "removed")
+        if thing in ("activity", "phase", "goal") and not exists(mine_cells, thing, thing_id):
+            refuse(thing, thing_id, "edited", [name])
         same.setdefault((thing, thing_id), []).append(name)
     for (thing, thing_id), names in same.items():
         refuse(thing, thing_id, "changed", names)
 
     # what mine changes, or points to, must still exist
-    for c in mine_changed:
-        if c[0] == "act" and exists(base_cells, "activity", c[1]) and exists(mine_cells, "activity", c[1]):
-            if not exists(current_cells, "activity", c[1]):
-                refuse("activity", c[1], "removed")
+    moved = _moved(base, mine)
+    for c in sorted(mine_changed, key=repr):  # the same answer every time
+        if c[0] == "phase-at" and c[1] in moved["phase"] and not exists(current_cells, "phase", c[1]):
+            refuse("phase", c[1], "removed")
+        if c[0] == "act" or (c[0] == "act-at" and c[1] in moved["activity"]):
+            if exists(base_cells, "activity", c[1]) and exists(mine_cells, "activity", c[1]):
+                if not exists(current_cells, "activity", c[1]):
+                    refuse("activity", c[1], "removed")
+        if c[0] == "act" and c[2] == "goals" and c in mine_cells:
+            for goal_id in mine_cells[c]:
+                if ("goal", goal_id) in base_cells and ("goal", goal_id) not in current_cells:
+                    refuse("goal", goal_id, "removed")
         if c[0] == "act-in" and c in mine_cells:
             phase_id = mine_cells[c]
             if exists(base_cells, "phase", phase_id) and not exists(current_cells, "phase", phase_id):
@@ -195,11 +206,24 @@ def _check(
                     refuse("activity", end, "removed")
 
     # what mine removes must not have been changed (or filled) since
-    for c in mine_changed:
+    for c in sorted(mine_changed, key=repr):  # the same answer every time
         if c[0] == "act" and c[2] == "activity" and c not in mine_cells and c in base_cells:
-            changed_since = [d[2] for d in theirs_changed if d[0] == "act" and d[1] == c[1]]
+            # an edit, a move to another phase, a link drawn to it: each would go with it
+            changed_since = sorted(
+                {d[2] for d in theirs_changed if d[0] == "act" and d[1] == c[1]}
+                | {"place" for d in theirs_changed if d == ("act-in", c[1])}
+                | {"link" for d in theirs_changed if d[0] == "link" and c[1] in d[1:] and d in current_cells}
+            )
             if changed_since and exists(current_cells, "activity", c[1]):
                 refuse("activity", c[1], "edited", changed_since)
+        if c[0] == "goal" and c not in mine_cells and c in base_cells:
+            given = [
+                d[1]
+                for d in theirs_changed
+                if d[0] == "act" and d[2] == "goals" and c[1] in current_cells.get(d, [])
+            ]
+            if given:
+                refuse("goal", c[1], "edited", ["activities"])
         if c[0] == "phase" and c[2] == "title" and c not in mine_cells and c in base_cells:
             filled = [
                 d[1]
@@ -210,6 +234,57 @@ def _check(
             ]
             if filled:
                 refuse("phase", c[1], "edited", ["activities"])
+
+
+def _lists(doc: dict) -> dict[str, dict[str, list[str]]]:
+    """The ordered lists of a design: its goals, its phases, the cards of each phase."""
+    return {
+        "goal": {"": [g["id"] for g in doc.get("goals", [])]},
+        "phase": {"": [p["id"] for p in doc.get("phases", [])]},
+        "activity": {p["id"]: [a["id"] for a in p.get("activities", [])] for p in doc.get("phases", [])},
+    }
+
+
+def _moved(base: dict, mine: dict) -> dict[str, set[str]]:
+    """What `mine` moved inside its list: both neighbours (among the things both have)
+    differ. A thing whose neighbour came, went or moved keeps one of its own, so it is
+    not moved; it keeps its place among what others did."""
+
+    def neighbours(lists: dict[str, list[str]], keep: set[str]) -> dict[str, tuple]:
+        out = {}
+        for where, ids in lists.items():
+            ids = [i for i in ids if i in keep]
+            for n, i in enumerate(ids):
+                out[i] = (where, ids[n - 1] if n else None, ids[n + 1] if n + 1 < len(ids) else None)
+        return out
+
+    moved = {}
+    for thing, old_lists in _lists(base).items():
+        new_lists = _lists(mine)[thing]
+        both = {i for ids in old_lists.values() for i in ids} & {i for ids in new_lists.values() for i in ids}
+        old, new = neighbours(old_lists, both), neighbours(new_lists, both)
+        moved[thing] = {
+            i for i in both if old[i][0] == new[i][0] and old[i][1] != new[i][1] and old[i][2] != new[i][2]
+        }
+    return moved
+
+
+def _without_goal_cascade(base_cells: dict, cells: dict, changed: set) -> set:
+    """`changed` without the activities' goal lists that only lost goals this side
+    removed: part of removing the goal, not an edit of the activity."""
+    removed = {c[1] for c in changed if c[0] == "goal" and c not in cells}
+    return {
+        c
+        for c in changed
+        if not (
+            removed
+            and c[0] == "act"
+            and c[2] == "goals"
+            and c in cells
+            and c in base_cells
+            and cells[c] == [g for g in base_cells[c] if g not in removed]
+        )
+    }
 
 
 def _describe(c: tuple) -> tuple[str, str, str]:
@@ -225,24 +300,24 @@ def _describe(c: tuple) -> tuple[str, str, str]:
     return "activity", c[1], c[2] if kind == "act" else "place"
 
 
-def _place(order: list[str], item: str, after: str | None, fallback: int, *, new_last: bool = False) -> None:
-    """Put `item` into `order` right after `after` (first when None); where `after` is not
-    there, at `fallback` (clamped). Something new that was the only or last one of its
-    list (`new_last`: the first goal, a card in an empty lane) goes after what others
-    added meanwhile: it came later."""
+def _place(order: list, item: Any, before: list, *, new_last: bool = False) -> None:
+    """Put `item` into `order` right after the nearest of `before` (what precedes it in
+    mine, nearest first) that is still there; first when none is. Something new that was
+    the last one of its list (`new_last`: a goal or phase added at the end, a card at the
+    end of its phase) goes after what others added or moved there meanwhile: it came
+    later, and was meant last."""
     if item in order:
         order.remove(item)
-    if after is None and new_last:
+    if new_last:
         order.append(item)
-    elif after is None:
-        order.insert(0, item)
-    elif after in order:
-        order.insert(order.index(after) + 1, item)
-    else:
-        order.insert(min(fallback, len(order)), item)
+        return
+    after = next((x for x in before if x in order), None)
+    order.insert(0 if after is None else order.index(after) + 1, item)
 
 
-def _apply(current: dict, mine: dict, mine_cells: dict, mine_changed: set) -> dict:
+def _apply(
+    current: dict, mine: dict, mine_cells: dict, mine_changed: set, base_cells: dict, moved: dict
+) -> dict:
     doc = {k: v for k, v in current.items()}
     for name in DESIGN_FIELDS:
         if ("design", name) in mine_changed:
@@ -257,11 +332,14 @@ def _apply(current: dict, mine: dict, mine_cells: dict, mine_changed: set) -> di
     goals_before = set(goals)
     goal_order = [g["id"] for g in current.get("goals", [])]
     for i, g in enumerate(mine.get("goals", [])):
+        if g["id"] not in goals_before and ("goal", g["id"]) in base_cells:
+            continue  # removed since; _check refused what mine changed of it
         if ("goal", g["id"]) in mine_changed:
             goals[g["id"]] = dict(g)
-        if ("goal-at", g["id"]) in mine_changed:
+        if g["id"] not in goals_before or g["id"] in moved["goal"]:
             new_last = g["id"] not in goals_before and i == len(mine.get("goals", [])) - 1
-            _place(goal_order, g["id"], mine_cells[("goal-at", g["id"])], i, new_last=new_last)
+            before = [x["id"] for x in reversed(mine.get("goals", [])[:i])]
+            _place(goal_order, g["id"], before, new_last=new_last)
     gone_goals = {c[1] for c in mine_changed if c[0] == "goal" and c not in mine_cells}
     doc["goals"] = [goals[g] for g in goal_order if g not in gone_goals]
 
@@ -271,21 +349,26 @@ def _apply(current: dict, mine: dict, mine_cells: dict, mine_changed: set) -> di
     acts = {a["id"]: a for p in current.get("phases", []) for a in p.get("activities", [])}
     where = {a["id"]: p["id"] for p in current.get("phases", []) for a in p.get("activities", [])}
     for i, p in enumerate(mine.get("phases", [])):
+        if p["id"] not in phases and ("phase", p["id"], "title") in base_cells:
+            continue  # removed since; _check refused what mine changed of it
         new_phase = p["id"] not in phases
         if new_phase:
             phases[p["id"]] = {**p, "activities": []}
         for name in ("title", "kind"):
             if ("phase", p["id"], name) in mine_changed:
                 phases[p["id"]][name] = p.get(name, "sequence")
-        if ("phase-at", p["id"]) in mine_changed:
+        if new_phase or p["id"] in moved["phase"]:
             new_last = new_phase and i == len(mine.get("phases", [])) - 1
-            _place(phase_order, p["id"], mine_cells[("phase-at", p["id"])], i, new_last=new_last)
+            before = [x["id"] for x in reversed(mine.get("phases", [])[:i])]
+            _place(phase_order, p["id"], before, new_last=new_last)
     gone_phases = {c[1] for c in mine_changed if c[0] == "phase" and c[2] == "title" and c not in mine_cells}
     orders = {pid: [a["id"] for a in phases[pid]["activities"]] for pid in phases}
     gone_acts = {c[1] for c in mine_changed if c[0] == "act" and c[2] == "activity" and c not in mine_cells}
     for p in mine.get("phases", []):
         for i, a in enumerate(p.get("activities", [])):
             aid = a["id"]
+            if aid not in where and ("act-in", aid) in base_cells:
+                continue  # removed since; _check refused what mine changed of it
             fields = {c[2] for c in mine_changed if c[0] == "act" and c[1] == aid}
             if fields:
                 merged = dict(acts.get(aid, a))
@@ -295,12 +378,17 @@ def _apply(current: dict, mine: dict, mine_cells: dict, mine_changed: set) -> di
                     else:
                         merged.pop(name, None)
                 acts[aid] = merged
-            if ("act-in", aid) in mine_changed or ("act-at", aid) in mine_changed or aid not in where:
+            if gone_goals & set(acts.get(aid, {}).get("goals", [])):
+                acts[aid] = {**acts[aid], "goals": [g for g in acts[aid]["goals"] if g not in gone_goals]}
+            if aid in where and where[aid] != p["id"] and ("act-in", aid) not in mine_changed:
+                continue  # moved to another phase since, and not by mine: it stays there
+            if ("act-in", aid) in mine_changed or aid in moved["activity"] or aid not in where:
                 new_last = aid not in where and i == len(p.get("activities", [])) - 1
                 if aid in where:
                     orders[where[aid]].remove(aid)
                 where[aid] = p["id"]
-                _place(orders[p["id"]], aid, mine_cells[("act-at", aid)], i, new_last=new_last)
+                before = [x["id"] for x in reversed(p.get("activities", [])[:i])]
+                _place(orders[p["id"]], aid, before, new_last=new_last)
     doc["phases"] = [
         {**phases[pid], "activities": [acts[aid] for aid in orders[pid] if aid not in gone_acts]}
         for pid in phase_order
@@ -309,13 +397,18 @@ def _apply(current: dict, mine: dict, mine_cells: dict, mine_changed: set) -> di
 
     # links, by their two ends
     links = {(k["from"], k["to"]): dict(k) for k in current.get("links", [])}
-    for c in sorted((c for c in mine_changed if c[0] == "link"), key=repr):
-        if c in mine_cells:
-            links[(c[1], c[2])] = {"from": c[1], "to": c[2], "kind": mine_cells[c]}
-        else:
+    link_order = list(links)
+    mine_links = [(k["from"], k["to"]) for k in mine.get("links", [])]
+    for i, (f, t) in enumerate(mine_links):
+        if ("link", f, t) in mine_changed:
+            links[(f, t)] = {"from": f, "to": t, "kind": mine_cells[("link", f, t)]}
+            if (f, t) not in link_order:
+                _place(link_order, (f, t), mine_links[:i][::-1], new_last=i == len(mine_links) - 1)
+    for c in sorted(mine_changed, key=repr):  # the same answer every time
+        if c[0] == "link" and c not in mine_cells:
             links.pop((c[1], c[2]), None)
     present = {a for pid in orders if pid not in gone_phases for a in orders[pid] if a not in gone_acts}
-    doc["links"] = [k for (f, t), k in links.items() if f in present and t in present]
+    doc["links"] = [links[ft] for ft in link_order if ft in links and ft[0] in present and ft[1] in present]
     return doc
 
 
@@ -327,7 +420,8 @@ def merge(base: Design, mine: Design, current: Design, catalogue: Catalogue) -> 
     mine_changed = _changed(base_cells, mine_cells)
     if not mine_changed:
         return current
-    theirs_changed = _changed(base_cells, current_cells)
+    theirs_changed = _without_goal_cascade(base_cells, current_cells, _changed(base_cells, current_cells))
+    mine_changed = _without_goal_cascade(base_cells, mine_cells, mine_changed)
     _check(
         base_cells,
         mine_cells,
@@ -336,7 +430,7 @@ def merge(base: Design, mine: Design, current: Design, catalogue: Catalogue) -> 
         theirs_changed,
         (base_doc, mine_doc, current_doc),
     )
-    result = _apply(current_doc, mine_doc, mine_cells, mine_changed)
+    result = _apply(current_doc, mine_doc, mine_cells, mine_changed, base_cells, _moved(base_doc, mine_doc))
     try:
         return validated(Design.model_validate(result), catalogue)
     except (DesignInvalid, ValueError) as invalid:
