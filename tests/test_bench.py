@@ -19,9 +19,19 @@ SPEC_KEYS = {
     "edit_roundtrip_ratio",
     "pdf_100_s",
     "concurrency",
+    "propagation_p95_ms",
     "signin_flood",
 }
-CONCURRENCY_KEYS = {"editors", "writes", "conflicts", "lost_updates", "errors_5xx"}
+CONCURRENCY_KEYS = {
+    "editors",
+    "writes",
+    "conflicts",
+    "refused",
+    "lost_updates",
+    "errors_5xx",
+    "processes",
+    "events_missed",
+}
 
 
 def test_bench_on_sqlite_small():
@@ -44,10 +54,12 @@ def test_bench_on_sqlite_small():
     assert set(c) == CONCURRENCY_KEYS
     assert all(type(v) is int for v in c.values())
     assert c["editors"] == 3
-    assert c["writes"] == 9  # every write landed, after retrying its conflicts
-    assert c["conflicts"] >= 0
+    assert c["writes"] == 9  # every canvas edit landed: merged, not refused (each its own card)
+    assert c["conflicts"] >= 0 and c["refused"] == 0
     assert c["lost_updates"] == 0
     assert c["errors_5xx"] == 0
+    assert c["processes"] == 1 and c["events_missed"] == 0  # the listener heard every version
+    assert isinstance(result["propagation_p95_ms"], float) and result["propagation_p95_ms"] >= 0
     f = result["signin_flood"]
     assert f["attempts"] == 8 and f["answered_401"] + f["answered_429"] == 8
     assert f["answered_401"] <= 5  # the limits of one address at one account hold
@@ -88,7 +100,17 @@ FAKE = {
     "bare_endpoint_ms": 2.0,
     "edit_roundtrip_ratio": 15.0,
     "pdf_100_s": 1.5,
-    "concurrency": {"editors": 20, "writes": 200, "conflicts": 900, "lost_updates": 0, "errors_5xx": 0},
+    "concurrency": {
+        "editors": 20,
+        "writes": 200,
+        "conflicts": 150,
+        "refused": 1,
+        "lost_updates": 0,
+        "errors_5xx": 0,
+        "processes": 1,
+        "events_missed": 0,
+    },
+    "propagation_p95_ms": 40.0,
     "signin_flood": {
         "attempts": 50,
         "answered_401": 5,
@@ -115,6 +137,9 @@ def test_cli_prints_one_json_object_or_a_table(monkeypatch):
     assert calls[1][0] == "sqlite:////tmp/x.db"
     assert "✗ edit_roundtrip_ratio" in out.stdout and "✓ pdf_100_s" in out.stdout
     assert [t.met for t in targets(FAKE) if t.name == "rules_1000_ms"] == [True]
+    assert [t.met for t in targets(FAKE) if t.name in ("refused", "propagation_p95_ms")] == [True, True]
+    many = {**FAKE, "concurrency": {**FAKE["concurrency"], "refused": 10}}
+    assert [t.met for t in targets(many) if t.name == "refused"] == [False]
 
 
 def test_cli_exit_1_on_a_lost_update(monkeypatch):

@@ -41,6 +41,10 @@ def bench(
     rounds: Annotated[int, typer.Option("--rounds", min=1, help="Requests per timed figure (median).")] = 20,
     editors: Annotated[int, typer.Option("--editors", min=1, help="Concurrent editors.")] = 20,
     writes: Annotated[int, typer.Option("--writes", min=1, help="Writes per editor.")] = 10,
+    processes: Annotated[
+        int,
+        typer.Option("--processes", min=1, max=8, help="Server processes for the editors (PostgreSQL only)."),
+    ] = 1,
 ) -> None:
     """Measure the critic, the canvas, PDF export and concurrent editing against the targets."""
     from wave.bench import BenchError, describe_database, run_bench  # httpx only when benching
@@ -58,6 +62,7 @@ def bench(
             rounds=rounds,
             editors=editors,
             writes=writes,
+            processes=processes,
             progress=lambda message: typer.echo(f"[{time.monotonic() - start:5.1f} s] {message}", err=True),
         )
     except BenchError as exc:
