@@ -105,7 +105,7 @@ def test_bad_ldj_files_name_the_field(content, field):
         import_file("bad.ldj", content, get_catalogue(), lang="nl")
     problem = refused.value.problems[0]
     assert problem.loc == field
-    assert problem.nl and problem.en and "Traceback" not in problem.en
+    assert problem.text("nl") and problem.text("en") and "Traceback" not in problem.text("en")
 
 
 def test_bad_csv_names_the_cell():

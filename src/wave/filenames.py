@@ -5,7 +5,9 @@
 import re
 import unicodedata
 
-IMPORTED_SUFFIX = {"nl": " (geïmporteerd)", "en": " (imported)"}
+from wave.i18n import N_, translate
+
+IMPORTED = N_("(imported)")  # after an imported design's title
 
 
 def title_slug(title: str) -> str:
@@ -34,7 +36,7 @@ def attachment(title: str, suffix: str, *, part: str | None = None) -> dict[str,
 def imported_title(title: str, lang: str) -> str:
     """The title an imported design gets, so the dashboard tells it apart from the
     design it came from: ` (geïmporteerd)` / ` (imported)` added, within 200 characters."""
-    suffix = IMPORTED_SUFFIX["en" if lang == "en" else "nl"]
+    suffix = " " + translate("en" if lang == "en" else "nl", IMPORTED)
     if title.endswith(suffix):
         return title
     return title[: 200 - len(suffix)].rstrip() + suffix

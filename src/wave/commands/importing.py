@@ -18,13 +18,14 @@ import typer
 from wave.catalogue import get_catalogue
 from wave.commands.check import Lang, _fail
 from wave.format import MAX_BYTES, DesignInvalid
+from wave.i18n import N_, pgettext, translate
 from wave.importers import import_file
 
 MESSAGES = {
-    "read": {"nl": "kan niet gelezen worden", "en": "cannot be read"},
-    "write": {"nl": "kan niet geschreven worden", "en": "cannot be written"},
-    "written": {"nl": "geschreven", "en": "written"},
-    "unmapped": {"nl": "niet overgenomen of aangenomen", "en": "not imported, or assumed"},
+    "read": pgettext("import", "cannot be read"),
+    "write": N_("cannot be written"),
+    "written": N_("written"),
+    "unmapped": N_("not imported, or assumed"),
 }
 
 
@@ -41,16 +42,16 @@ def import_command(
         with file.open("rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise _fail([f"{file}: {MESSAGES['read'][code]}: {exc.strerror or exc}"]) from None
+        raise _fail([f"{file}: {translate(code, MESSAGES['read'])}: {exc.strerror or exc}"]) from None
     try:
         imported = import_file(file.name, raw, get_catalogue(), lang=code)
     except DesignInvalid as exc:
         raise _fail([f"{file}: {m}" for m in exc.messages(code)]) from None
     for note in imported.unmapped:
-        typer.echo(f"{file}: {MESSAGES['unmapped'][code]}: {note.message(code)}", err=True)
+        typer.echo(f"{file}: {translate(code, MESSAGES['unmapped'])}: {note.message(code)}", err=True)
     text = json.dumps(imported.design.to_json(), ensure_ascii=False, indent=2) + "\n"
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise _fail([f"{out}: {MESSAGES['write'][code]}: {exc.strerror or exc}"]) from None
-    typer.echo(f"{out}: {MESSAGES['written'][code]}", err=True)
+        raise _fail([f"{out}: {translate(code, MESSAGES['write'])}: {exc.strerror or exc}"]) from None
+    typer.echo(f"{out}: {translate(code, MESSAGES['written'])}", err=True)

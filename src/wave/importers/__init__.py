@@ -9,7 +9,7 @@ Wave's own `wave.design/v1` JSON.
 Every importer builds a `wave.design/v1` document and hands it to `parse_design`, the
 one validation every design goes through; a file that cannot be used raises
 `DesignInvalid` with `FileProblem`s that name the file's own field (an `.ldj` path,
-a spreadsheet cell) and say why in Dutch and English. Nothing is dropped silently:
+a spreadsheet cell) and say why (an English message id, `wave.i18n`). Nothing is dropped silently:
 what has no place in a design is an `Unmapped` note in `imported.unmapped`.
 """
 
@@ -20,16 +20,24 @@ from pathlib import PurePath
 
 from wave.catalogue import Catalogue
 from wave.format import MAX_BYTES, Design, DesignInvalid, Problem, load_document, parse_design
+from wave.i18n import N_
 
 KINDS = ("json", "ldj", "csv")
 
 
+@dataclass(frozen=True)
 class FileProblem(Problem):
     """A problem in a file of another format; `loc` is where that format has it (an
-    `.ldj` field path, a spreadsheet cell), shown as it is."""
+    `.ldj` field path, a spreadsheet cell), shown as it is. `msg` is an English message
+    id marked with `N_`, `values` its placeholders' values, as any `Problem`."""
 
     def readable(self, lang: str) -> str:
         return self.message(lang)
+
+
+def problem(loc: str, msg: str, /, **values: object) -> FileProblem:
+    """`FileProblem(loc, msg, values)`, the values as keywords."""
+    return FileProblem(loc, msg, values)
 
 
 Unmapped = FileProblem  # what the file holds that has no place in the design, and where
@@ -42,8 +50,8 @@ class Imported:
     unmapped: list[Unmapped] = field(default_factory=list)
 
 
-def refuse(loc: str, nl: str, en: str) -> DesignInvalid:
-    return DesignInvalid([FileProblem(loc=loc, nl=nl, en=en)])
+def refuse(loc: str, msg: str, /, **values: object) -> DesignInvalid:
+    return DesignInvalid([problem(loc, msg, **values)])
 
 
 def kind_of(name: str | None, raw: bytes) -> str:
@@ -57,9 +65,7 @@ def kind_of(name: str | None, raw: bytes) -> str:
     if head == b"{":
         return "json" if b'"format"' in raw[:2000] else "ldj"
     raise refuse(
-        "(file)",
-        "onbekend soort bestand: kies een .json (Wave), .ldj (Learning Designer) of .csv",
-        "unknown kind of file: choose a .json (Wave), .ldj (Learning Designer) or .csv file",
+        "(file)", N_("unknown kind of file: choose a .json (Wave), .ldj (Learning Designer) or .csv file")
     )
 
 
@@ -67,7 +73,7 @@ def import_file(name: str | None, raw: bytes, catalogue: Catalogue, *, lang: str
     """The design in the file `name` (its bytes `raw`), or `DesignInvalid`. `lang`: the
     language of a design the file does not give one (.ldj, .csv)."""
     if len(raw) > MAX_BYTES:
-        raise refuse("(file)", "het bestand is groter dan 5 MB", "the file is larger than 5 MB")
+        raise refuse("(file)", N_("the file is larger than 5 MB"))
     kind = kind_of(name, raw)
     if kind == "ldj":
         from wave.importers.ldj import import_ldj

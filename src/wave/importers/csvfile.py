@@ -25,7 +25,8 @@ from wave.catalogue import Catalogue
 from wave.export.csvfile import FORMULA_START
 from wave.export.table import SEPARATOR, header_keys
 from wave.format import CUSTOM, FORMAT, MAX_ACTIVITIES, Design, DesignInvalid, parse_design
-from wave.importers import FileProblem, Unmapped, refuse
+from wave.i18n import N_
+from wave.importers import FileProblem, Unmapped, problem, refuse
 from wave.vocabulary import (
     ENVIRONMENTS,
     INTERACTIONS,
@@ -75,8 +76,8 @@ class _Sheet:
         column = self.columns[key]
         return f"{get_column_letter(column + 1)}{row} ({self.header[column]})"
 
-    def add(self, row: int, key: str, nl: str, en: str) -> None:
-        self.problems.append(FileProblem(loc=self.cell(row, key), nl=nl, en=en))
+    def add(self, row: int, key: str, msg: str, /, **values: object) -> None:
+        self.problems.append(problem(self.cell(row, key), msg, **values))
 
     def choice(self, row: int, key: str, value: str) -> str | None:
         for code in CHOICES[key]:
@@ -86,8 +87,9 @@ class _Sheet:
         self.add(
             row,
             key,
-            f"{value!r} is geen geldige waarde; kies uit {allowed}",
-            f"{value!r} is not a valid value; expected {allowed}",
+            N_("%(value)s is not a valid value; expected %(expected)s"),
+            value=repr(value),
+            expected=allowed,
         )
         return None
 
@@ -108,7 +110,7 @@ def import_csv(raw: bytes, catalogue: Catalogue, *, lang: str, title: str) -> tu
     delimiter = max(";,\t", key=first.count)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if not rows or not any(c.strip() for c in rows[0]):
-        raise refuse("(file)", "het bestand is leeg", "the file is empty")
+        raise refuse("(file)", N_("the file is empty"))
     known = header_keys()
     header = [h.strip() for h in rows[0]]
     columns: dict[str, int] = {}
@@ -118,10 +120,10 @@ def import_csv(raw: bytes, catalogue: Catalogue, *, lang: str, title: str) -> tu
         if key is None or key in columns:
             if name:
                 notes.append(
-                    Unmapped(
-                        loc=f"{get_column_letter(i + 1)}1",
-                        nl=f"kolom {name!r} kent Wave niet; niet overgenomen",
-                        en=f"Wave does not know the column {name!r}; not imported",
+                    problem(
+                        f"{get_column_letter(i + 1)}1",
+                        N_("Wave does not know the column %(name)s; not imported"),
+                        name=repr(name),
                     )
                 )
             continue
@@ -130,13 +132,13 @@ def import_csv(raw: bytes, catalogue: Catalogue, *, lang: str, title: str) -> tu
     if missing:
         raise refuse(
             "(header)",
-            f"de kopregel mist de kolom(men) {', '.join(missing)} (is het een activiteitentabel van Wave?)",
-            f"the header row lacks the column(s) {', '.join(missing)} (is it a Wave activity table?)",
+            N_("the header row lacks the column(s) %(columns)s (is it a Wave activity table?)"),
+            columns=", ".join(missing),
         )
     sheet = _Sheet(header, columns)
     body = [(n, row) for n, row in enumerate(rows[1:], start=2) if any(c.strip() for c in row)]
     if len(body) > MAX_ACTIVITIES:
-        raise refuse("(file)", f"meer dan {MAX_ACTIVITIES} rijen", f"more than {MAX_ACTIVITIES} rows")
+        raise refuse("(file)", N_("more than %(limit)s rows"), limit=MAX_ACTIVITIES)
 
     def get(row: list[str], key: str) -> str:
         i = columns.get(key)
@@ -167,7 +169,7 @@ def import_csv(raw: bytes, catalogue: Catalogue, *, lang: str, title: str) -> tu
             kind = sheet.choice(n, "phase_kind", get(row, "phase_kind")) or "sequence"  # type: ignore[assignment]
         phase_title = get(row, "phase")
         if not phase_title:
-            sheet.add(n, "phase", "een activiteit hoort bij een fase", "an activity belongs to a phase")
+            sheet.add(n, "phase", N_("an activity belongs to a phase"))
             continue
         phase = phases.setdefault(
             (phase_title, kind),
@@ -186,22 +188,21 @@ def import_csv(raw: bytes, catalogue: Catalogue, *, lang: str, title: str) -> tu
         kind = next((k for k in LINK_KINDS if kind_text.strip().casefold() in _words(k)), None)
         if kind is None or number not in numbers:
             notes.append(
-                Unmapped(
-                    loc=sheet.cell(n, "links"),
-                    nl=f"verbinding {line!r}: geen soort met een nummer uit de kolom "
-                    f"{header[columns['order']] if 'order' in columns else 'order'}; niet overgenomen",
-                    en=f"link {line!r}: not a kind with a number of the "
-                    f"{header[columns['order']] if 'order' in columns else 'order'} column; not imported",
+                problem(
+                    sheet.cell(n, "links"),
+                    N_("link %(link)s: not a kind with a number of the %(column)s column; not imported"),
+                    link=repr(line),
+                    column=header[columns["order"]] if "order" in columns else "order",
                 )
             )
             continue
         links.append({"from": source, "to": numbers[number], "kind": kind})
     if weeks:
         notes.append(
-            Unmapped(
-                loc=header[columns["week"]],
-                nl=f"de week van een fase bewaart Wave nog niet ({weeks} rijen); niet overgenomen",
-                en=f"Wave does not keep a phase's week yet ({weeks} rows); not imported",
+            problem(
+                header[columns["week"]],
+                N_("Wave does not keep a phase's week yet (%(rows)s rows); not imported"),
+                rows=weeks,
             )
         )
     document = {
@@ -225,8 +226,8 @@ def _row(sheet, n, row, get, catalogue: Catalogue, goals: dict[str, str], notes:
         sheet.add(
             n,
             "activity",
-            f"{activity_id!r} staat niet in de catalogus (of schrijf custom)",
-            f"{activity_id!r} is not in the catalogue (or write custom)",
+            N_("%(activity)s is not in the catalogue (or write custom)"),
+            activity=repr(activity_id),
         )
     activity: dict[str, Any] = {"activity": activity_id, "mode": sheet.choice(n, "mode", get(row, "mode"))}
     if get(row, "title"):
@@ -239,9 +240,7 @@ def _row(sheet, n, row, get, catalogue: Catalogue, goals: dict[str, str], notes:
         if minutes.isdigit():
             activity["minutes"] = int(minutes)
         else:
-            sheet.add(
-                n, "minutes", "moet een geheel getal zijn (0 of meer)", "must be a whole number (0 or more)"
-            )
+            sheet.add(n, "minutes", N_("must be a whole number (0 or more)"))
     learning_type = get(row, "learning_type")
     interactions = [v.strip() for v in get(row, "interactions").split(SEPARATOR) if v.strip()]
     if entry is None:
@@ -253,12 +252,13 @@ def _row(sheet, n, row, get, catalogue: Catalogue, goals: dict[str, str], notes:
         interactions and {sheet.choice(n, "interactions", v) for v in interactions} != set(entry.interactions)
     ):
         notes.append(
-            Unmapped(
-                loc=sheet.cell(n, "learning_type" if "learning_type" in sheet.columns else "interactions"),
-                nl=f"{entry.name.nl}: leertype en interacties komen uit de catalogus; die van de rij "
-                "zijn niet overgenomen",
-                en=f"{entry.name.en}: the learning type and interactions come from the catalogue; the "
-                "row's are not imported",
+            problem(
+                sheet.cell(n, "learning_type" if "learning_type" in sheet.columns else "interactions"),
+                N_(
+                    "%(activity)s: the learning type and interactions come from the catalogue; "
+                    "the row's are not imported"
+                ),
+                activity=entry.name,
             )
         )
     goal_ids = []
@@ -271,7 +271,7 @@ def _row(sheet, n, row, get, catalogue: Catalogue, goals: dict[str, str], notes:
     if several in TRUE:
         activity["multi_location"] = True
     elif several not in FALSE:
-        sheet.add(n, "multi_location", "moet true of false zijn", "must be true or false")
+        sheet.add(n, "multi_location", N_("must be true or false"))
     if get(row, "notes"):
         activity["notes"] = row[sheet.columns["notes"]].strip()
     return None if len(sheet.problems) > before else activity

@@ -46,8 +46,8 @@ from wave.format import (
     load_document,
     parse_design,
 )
-from wave.i18n import N_, translate
-from wave.importers import FileProblem, Unmapped
+from wave.i18n import N_, Message, translate
+from wave.importers import FileProblem, Unmapped, problem
 
 TYPES = {
     "read": "acquisition",
@@ -66,6 +66,7 @@ TYPE_NAMES = {
     "collaborate": N_("Collaborate"),
 }
 PHASE_N = N_("Phase %(n)s")
+NO_TYPE = N_("(none)")  # an activity without a type, in a note
 WITH_CONTENT = {"read", "investigate", "practice", "produce"}
 MAPPED = {
     "": {"name", "outcomes", "activities"},
@@ -87,8 +88,8 @@ class _Problems:
     def __init__(self) -> None:
         self.problems: list[FileProblem] = []
 
-    def add(self, loc: str, nl: str, en: str) -> None:
-        self.problems.append(FileProblem(loc=loc, nl=nl, en=en))
+    def add(self, loc: str, msg: str, /, **values: object) -> None:
+        self.problems.append(problem(loc, msg, **values))
 
 
 def _one_line(text: str) -> str:
@@ -110,7 +111,7 @@ def _boolean(value: Any, loc: str, bad: _Problems) -> bool | None:
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
-    bad.add(loc, "moet true of false zijn", "must be true or false")
+    bad.add(loc, N_("must be true or false"))
     return None
 
 
@@ -120,10 +121,10 @@ def _count(value: Any, loc: str, bad: _Problems, *, limit: int) -> int | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        bad.add(loc, "moet een geheel getal zijn", "must be a whole number")
+        bad.add(loc, N_("must be a whole number"))
         return None
     if not 0 <= value <= limit:
-        bad.add(loc, f"moet tussen 0 en {limit} liggen", f"must be between 0 and {limit}")
+        bad.add(loc, N_("must be between 0 and %(limit)s"), limit=limit)
         return None
     return value
 
@@ -132,7 +133,7 @@ def _text(value: Any, loc: str, bad: _Problems) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        bad.add(loc, "moet tekst zijn", "must be text")
+        bad.add(loc, N_("must be text"))
         return None
     return value
 
@@ -140,14 +141,14 @@ def _text(value: Any, loc: str, bad: _Problems) -> str | None:
 def _objects(value: Any, loc: str, bad: _Problems) -> list[tuple[int, dict[str, Any]]]:
     """The objects of a list (each with its index); a problem for what is not one."""
     if not isinstance(value, list):
-        bad.add(loc, "moet een lijst zijn", "must be a list")
+        bad.add(loc, N_("must be a list"))
         return []
     found = []
     for i, item in enumerate(value):
         if isinstance(item, dict):
             found.append((i, item))
         else:
-            bad.add(f"{loc}[{i}]", "moet een object zijn", "must be an object")
+            bad.add(f"{loc}[{i}]", N_("must be an object"))
     return found
 
 
@@ -158,18 +159,12 @@ def import_ldj(raw: bytes, catalogue: Catalogue, *, lang: str) -> tuple[Design, 
     notes: list[Unmapped] = []
     unknown: Counter[tuple[str, str]] = Counter()
     if not isinstance(data, dict):
-        raise DesignInvalid(
-            [FileProblem(loc="(file)", nl="moet een JSON-object zijn", en="must be a JSON object")]
-        )
+        raise DesignInvalid([problem("(file)", N_("must be a JSON object"))])
     unknown.update(("", k) for k in data if k not in MAPPED[""])
 
     name = data.get("name")
     if not isinstance(name, str) or not _one_line(name):
-        bad.add(
-            "name",
-            "de naam van het ontwerp ontbreekt of is geen tekst",
-            "the design's name is missing or not text",
-        )
+        bad.add("name", N_("the design's name is missing or not text"))
         name = ""
     title = _short(_one_line(name), MAX_TITLE)
 
@@ -179,36 +174,28 @@ def import_ldj(raw: bytes, catalogue: Catalogue, *, lang: str) -> tuple[Design, 
         details = _text(outcome.get("details"), f"outcomes[{i}].details", bad)
         if not details or not details.strip():
             notes.append(
-                Unmapped(
-                    loc=f"outcomes[{i}]",
-                    nl="leeruitkomst zonder tekst (details): niet overgenomen",
-                    en="learning outcome without text (details): not imported",
-                )
+                problem(f"outcomes[{i}]", N_("learning outcome without text (details): not imported"))
             )
             continue
         if len(goals) == MAX_GOALS:
             notes.append(
-                Unmapped(
-                    loc=f"outcomes[{i}]",
-                    nl=f"meer dan {MAX_GOALS} leeruitkomsten: de rest is niet overgenomen",
-                    en=f"more than {MAX_GOALS} learning outcomes: the rest is not imported",
+                problem(
+                    f"outcomes[{i}]",
+                    N_("more than %(limit)s learning outcomes: the rest is not imported"),
+                    limit=MAX_GOALS,
                 )
             )
             break
         goals.append({"id": f"g{len(goals) + 1}", "text": _short(details.strip(), MAX_GOAL)})
 
     if "activities" not in data:
-        bad.add(
-            "activities",
-            "dit veld is verplicht (de onderwijsactiviteiten)",
-            "this field is required (the teaching-learning activities)",
-        )
+        bad.add("activities", N_("this field is required (the teaching-learning activities)"))
     tlas = _objects(data.get("activities", []), "activities", bad)
     if len(tlas) > MAX_PHASES:
         bad.add(
             "activities",
-            f"meer dan {MAX_PHASES} onderwijsactiviteiten (Wave: fasen)",
-            f"more than {MAX_PHASES} teaching-learning activities (Wave: phases)",
+            N_("more than %(limit)s teaching-learning activities (Wave: phases)"),
+            limit=MAX_PHASES,
         )
     phases: list[dict[str, Any]] = []
     count = 0
@@ -220,12 +207,10 @@ def import_ldj(raw: bytes, catalogue: Catalogue, *, lang: str) -> tuple[Design, 
             number = len(phases) + 1
             phase_title = translate(lang, PHASE_N, n=number)
             notes.append(
-                Unmapped(
-                    loc=f"{at}.title",
-                    nl="onderwijsactiviteit zonder titel: de fase heet "
-                    f"'{translate('nl', PHASE_N, n=number)}'",
-                    en="teaching-learning activity without a title: the phase is called "
-                    f"'{translate('en', PHASE_N, n=number)}'",
+                problem(
+                    f"{at}.title",
+                    N_("teaching-learning activity without a title: the phase is called '%(phase)s'"),
+                    phase=Message(PHASE_N, n=number),
                 )
             )
         placed: list[dict[str, Any]] = []
@@ -241,23 +226,13 @@ def import_ldj(raw: bytes, catalogue: Catalogue, *, lang: str) -> tuple[Design, 
             {"id": f"p{len(phases) + 1}", "title": phase_title, "kind": "sequence", "activities": placed}
         )
     if count > MAX_ACTIVITIES:
-        bad.add(
-            "activities",
-            f"meer dan {MAX_ACTIVITIES} leeractiviteiten",
-            f"more than {MAX_ACTIVITIES} learning activities",
-        )
+        bad.add("activities", N_("more than %(limit)s learning activities"), limit=MAX_ACTIVITIES)
     if bad.problems:
         raise DesignInvalid(bad.problems[:50])
 
     for (level, key), times in sorted(unknown.items()):
         path = f"{level}.{key}" if level else key
-        notes.append(
-            Unmapped(
-                loc=path,
-                nl=f"Wave heeft hier geen plaats voor; niet overgenomen ({times}×)",
-                en=f"Wave has no place for this; not imported ({times}×)",
-            )
-        )
+        notes.append(problem(path, N_("Wave has no place for this; not imported (%(times)s×)"), times=times))
     document = {
         "format": FORMAT,
         "title": title,
@@ -280,44 +255,47 @@ def _activity(
     if kind is None or kind.strip().lower() not in TYPES:
         known = ", ".join(TYPES)
         notes.append(
-            Unmapped(
-                loc=f"{loc}.type",
-                nl=f"'{named}' in '{phase}': soort {'(geen)' if kind is None else repr(kind)} kent "
-                f"Wave niet (wel: {known}); niet overgenomen",
-                en=f"'{named}' in '{phase}': Wave does not know the type "
-                f"{'(none)' if kind is None else repr(kind)} (known: {known}); not imported",
+            problem(
+                f"{loc}.type",
+                N_(
+                    "'%(name)s' in '%(phase)s': Wave does not know the type %(type)s "
+                    "(known: %(known)s); not imported"
+                ),
+                name=named,
+                phase=phase,
+                type=Message(NO_TYPE) if kind is None else repr(kind),
+                known=known,
             )
         )
         return None
     kind = kind.strip().lower()
 
-    def flag(field: str, default: bool, nl_default: str, en_default: str) -> bool:
+    def flag(field: str, default: bool, assumed: str) -> bool:
         if field not in sla or sla[field] is None:
             notes.append(
-                Unmapped(
-                    loc=f"{loc}.{field}",
-                    nl=f"'{named}' in '{phase}': {field} ontbreekt; aangenomen: {nl_default}",
-                    en=f"'{named}' in '{phase}': {field} is missing; assumed: {en_default}",
+                problem(
+                    f"{loc}.{field}",
+                    N_("'%(name)s' in '%(phase)s': %(field)s is missing; assumed: %(assumed)s"),
+                    name=named,
+                    phase=phase,
+                    field=field,
+                    assumed=Message(assumed),
                 )
             )
             return default
         value = _boolean(sla[field], f"{loc}.{field}", bad)
         return default if value is None else value
 
-    online = flag("onlineActivity", False, "fysiek", "face-to-face")
-    sync = flag(
-        "syncActivity",
-        not online,
-        "synchroon" if not online else "asynchroon",
-        "synchronous" if not online else "asynchronous",
-    )
+    online = flag("onlineActivity", False, N_("face-to-face"))
+    sync = flag("syncActivity", not online, N_("synchronous") if not online else N_("asynchronous"))
     minutes = 0
     if sla.get("duration") is None:
         notes.append(
-            Unmapped(
-                loc=f"{loc}.duration",
-                nl=f"'{named}' in '{phase}': duur ontbreekt; 0 minuten",
-                en=f"'{named}' in '{phase}': duration is missing; 0 minutes",
+            problem(
+                f"{loc}.duration",
+                N_("'%(name)s' in '%(phase)s': duration is missing; 0 minutes"),
+                name=named,
+                phase=phase,
             )
         )
     else:
@@ -339,10 +317,11 @@ def _activity(
     if not interactions:  # discuss or collaborate alone, without a tutor: with fellow students
         interactions.append("student-student")
         notes.append(
-            Unmapped(
-                loc=f"{loc}.groupSize",
-                nl=f"'{named}' in '{phase}': geen groep en geen docent; aangenomen: student – student",
-                en=f"'{named}' in '{phase}': no group and no tutor; assumed: student – student",
+            problem(
+                f"{loc}.groupSize",
+                N_("'%(name)s' in '%(phase)s': no group and no tutor; assumed: student – student"),
+                name=named,
+                phase=phase,
             )
         )
 
