@@ -27,6 +27,7 @@ ASYNC_ALLOWED = {
     "fragment",
     "_lang",  # request.state.lang
     "_catalogue",  # loaded at start-up
+    "_reader_lang",  # ?lang= or request.state.lang
     "require_caller",  # is there a caller (looked up by optional_caller, in the pool)
     "events",  # an event stream: waits for its queue; joining and leaving run in the pool
 }

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from wave.events import announce
 from wave.models import Presence, User, now
 
+CLIENT_ID = r"^[A-Za-z0-9_-]{8,40}$"  # an open canvas's own random id (live.js makes it)
 STALE_S = 30  # a row not refreshed for this long belongs to a stream that died with its process
 # Eight colours for the people on a design, each dark enough for white initials (WCAG AA)
 COLOURS = ("#1d4ed8", "#b91c1c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f")

@@ -18,9 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from sqlmodel import Session
+
 from wave.catalogue import Catalogue
+from wave.filenames import imported_title
 from wave.format import MAX_BYTES, Design, DesignInvalid, Problem, load_document, parse_design
 from wave.i18n import N_
+from wave.models import DesignRecord
+from wave.store import create_design
 
 KINDS = ("json", "ldj", "csv")
 
@@ -86,3 +91,14 @@ def import_file(name: str | None, raw: bytes, catalogue: Catalogue, *, lang: str
     else:
         design, unmapped = parse_design(load_document(raw), catalogue), []
     return Imported(design=design, kind=kind, unmapped=unmapped)
+
+
+def import_and_store(
+    *, name: str | None, raw: bytes, session: Session, catalogue: Catalogue, owner_id: int, lang: str
+) -> tuple[DesignRecord, Imported]:
+    """The file as a new design of `owner_id`, titled so that it is told apart from the
+    one it came from; `DesignInvalid` or `QuotaExceeded` with nothing stored."""
+    imported = import_file(name, raw, catalogue, lang=lang)
+    imported.design.title = imported_title(imported.design.title, lang)
+    record = create_design(session=session, design=imported.design, summary="import", owner_id=owner_id)
+    return record, imported

@@ -1,8 +1,8 @@
 """Request dependencies as Annotated aliases."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 from sqlmodel import Session
 from starlette.datastructures import FormData
 
@@ -26,6 +26,14 @@ async def _lang(request: Request) -> str:
 
 
 LangDep = Annotated[str, Depends(_lang)]
+
+
+async def _reader_lang(request: Request, lang: Annotated[Literal["nl", "en"] | None, Query()] = None) -> str:
+    """`?lang=` when given, else the language the pages are shown in (exports)."""
+    return lang or request.state.lang
+
+
+ReaderLang = Annotated[str, Depends(_reader_lang)]
 
 
 async def _form(request: Request) -> FormData:

@@ -58,9 +58,8 @@ from wave.web.auth import (
 )
 from wave.web.critique import report_for
 from wave.web.dashboard_view import only_the_owner
-from wave.web.deps import CatalogueDep, DesignId, InvitationId, LangDep, SessionDep, ShareId
+from wave.web.deps import CatalogueDep, DesignId, InvitationId, LangDep, ReaderLang, SessionDep, ShareId
 from wave.web.review_view import status_labels
-from wave.web.routes.exports import ReaderLang
 from wave.web.sharing import share_from_request
 
 # A write must be sent as JSON (`application/json`, which no other site can send without a

@@ -28,6 +28,7 @@ from wave.material import custom_activities
 from wave.merge import Conflict, merge
 from wave.models import User
 from wave.prefs import prefs_of
+from wave.presence import CLIENT_ID
 from wave.review import comments_of
 from wave.store import StaleVersion, read, save_design, version_document
 from wave.summaries import stored
@@ -48,7 +49,6 @@ from wave.web.critique import report_for
 from wave.web.deps import MAX_INT, CatalogueDep, FormDep, LangDep, SessionDep, VersionNumber
 from wave.web.rendering import render_answer, render_fragments, render_page
 from wave.web.review_view import comment_summary, review_context, role_labels
-from wave.web.routes.live import CLIENT_ID
 
 router = APIRouter(
     prefix="/designs", tags=["canvas"], include_in_schema=False, dependencies=[Depends(check_csrf)]

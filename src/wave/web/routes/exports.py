@@ -7,26 +7,24 @@ The words are in the reader's language: `?lang=nl|en`, else the page's language.
 file is named as every export (`wave.filenames`).
 """
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from wave.catalogue import Catalogue
 from wave.export.cartridge import render_imscc
 from wave.export.csvfile import render_csv
 from wave.export.slides import render_pptx
 from wave.export.xlsx import render_xlsx
-from wave.filenames import attachment, imported_title
+from wave.filenames import attachment
 from wave.format import MAX_BYTES
-from wave.importers import Imported, import_file
+from wave.importers import import_and_store
 from wave.models import User
-from wave.store import create_design
 from wave.web.api_models import errors
 from wave.web.auth import Access, CallerDep, ViewAccess, check_csrf
 from wave.web.critique import report_for
-from wave.web.deps import CatalogueDep, SessionDep
+from wave.web.deps import CatalogueDep, ReaderLang, SessionDep
 
 router = APIRouter(prefix="/api/designs", tags=["designs"], dependencies=[Depends(check_csrf)])
 
@@ -35,14 +33,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 IMSCC = "application/zip"
 DESIGN_ERRORS = errors(401, 403, 404, 422)
-
-
-def reader_lang(request: Request, lang: Annotated[Literal["nl", "en"] | None, Query()] = None) -> str:
-    """`?lang=` when given, else the language the pages are shown in."""
-    return lang or request.state.lang
-
-
-ReaderLang = Annotated[str, Depends(reader_lang)]
 
 
 def _file(data: bytes, media_type: str, access: Access, suffix: str) -> Response:
@@ -112,17 +102,6 @@ class ImportedOut(BaseModel):
     title: str
     kind: Literal["json", "ldj", "csv"]
     unmapped: list[UnmappedOut] = Field(description="What the file holds that the design does not")
-
-
-def import_and_store(
-    *, name: str | None, raw: bytes, session, catalogue: Catalogue, owner_id: int, lang: str
-) -> tuple[Any, Imported]:
-    """The file as a new design of `owner_id`, titled so that it is told apart from the
-    one it came from; `DesignInvalid` or `QuotaExceeded` with nothing stored."""
-    imported = import_file(name, raw, catalogue, lang=lang)
-    imported.design.title = imported_title(imported.design.title, lang)
-    record = create_design(session=session, design=imported.design, summary="import", owner_id=owner_id)
-    return record, imported
 
 
 @router.post(

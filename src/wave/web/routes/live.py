@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from wave import presence
 from wave.db import get_engine
 from wave.events import hub
+from wave.presence import CLIENT_ID
 from wave.summaries import shown
 from wave.web.auth import ViewAccess, check_csrf
 from wave.web.deps import LangDep, SessionDep
@@ -29,7 +30,6 @@ from wave.web.deps import LangDep, SessionDep
 router = APIRouter(prefix="/designs", tags=["canvas"], include_in_schema=False)
 
 HEARTBEAT_S = 10.0
-CLIENT_ID = r"^[A-Za-z0-9_-]{8,40}$"
 ClientId = Annotated[str, Query(pattern=CLIENT_ID, description="The open canvas's own random id")]
 
 

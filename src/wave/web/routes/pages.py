@@ -18,6 +18,7 @@ from wave.drawing import wave_svg
 from wave.examples import example_index
 from wave.format import MAX_BYTES, DesignInvalid
 from wave.i18n import N_, translate
+from wave.importers import import_and_store
 from wave.inbox import inbox
 from wave.material import custom_templates
 from wave.models import User, now
@@ -30,7 +31,6 @@ from wave.web.dashboard_view import FIELDS, Notice, dashboard, only_the_owner
 from wave.web.deps import CatalogueDep, DesignId, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_fragments, render_page
 from wave.web.review_view import role_labels, status_labels
-from wave.web.routes.exports import import_and_store
 
 router = APIRouter(tags=["pages"], include_in_schema=False, dependencies=[Depends(check_csrf)])
 
