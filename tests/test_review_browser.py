@@ -123,12 +123,16 @@ def test_two_editors_adding_goals_at_once_both_keep_theirs(page: Page, browser, 
 
     page.locator("#goals-panel summary").click()
     other.locator("#goals-panel summary").click()
+    other.fill("#new-goal", "Doel van de tweede docent")  # typed, not yet added
     page.fill("#new-goal", "Doel van de eerste docent")
     page.click("#goal-add button")
     expect(page.locator("#design-version")).to_have_value("2")
 
-    # made on version 1: merged into version 2, not refused
-    other.fill("#new-goal", "Doel van de tweede docent")
+    # the first goal reaches the second page live (the whole canvas: goals are its
+    # structure), with the panel still open and what was typed still there
+    expect(other.locator("#design-version")).to_have_value("2")
+    expect(other.locator("#goal-g1")).to_have_value("Doel van de eerste docent")
+    expect(other.locator("#new-goal")).to_have_value("Doel van de tweede docent")
     other.click("#goal-add button")
     expect(other.locator("#design-version")).to_have_value("3")
     goals = teacher.get(f"/api/designs/{design_id}").json()["goals"]

@@ -21,6 +21,7 @@ from wave.models import (
     DesignRecord,
     DesignVersion,
     Invitation,
+    Presence,
     Share,
     UndoStep,
     User,
@@ -31,7 +32,7 @@ KEPT = timedelta(days=TRASH_DAYS)
 
 # Every table whose rows name a design (a foreign key to design.id), children before
 # the design; tests/test_trash.py fails when a table is added without being listed here.
-DESIGN_ROWS = (DesignEvent, Invitation, Share, UndoStep, Comment, DesignVersion)
+DESIGN_ROWS = (DesignEvent, Invitation, Share, UndoStep, Comment, DesignVersion, Presence)
 
 
 @dataclass(frozen=True)

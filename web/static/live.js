@@ -31,13 +31,40 @@
   // Own edits carry this canvas's id: its own `changed` events are not news to it.
   document.addEventListener("htmx:configRequest", (evt) => { evt.detail.headers["X-Wave-Client"] = client; });
 
+  // What a whole-canvas answer (someone changed the structure) would take from the person:
+  // open panels and menus, what they typed, where the board is scrolled, what has focus.
+  function keep() {
+    const canvas = $("#canvas");
+    if (!canvas) return () => {};
+    const open = $$("details[id]", canvas).filter((d) => d.open).map((d) => d.id);
+    const typed = $$("input[id], textarea[id]", canvas)
+      .filter((el) => el.type !== "hidden" && el.value !== el.defaultValue).map((el) => [el.id, el.value]);
+    const active = canvas.contains(document.activeElement) ? document.activeElement.id : "";
+    const board = $("#board"), scroll = board ? [board.scrollLeft, board.scrollTop] : null;
+    return () => {
+      open.forEach((id) => { const d = document.getElementById(id); if (d) d.open = true; });
+      typed.forEach(([id, value]) => {
+        const el = document.getElementById(id);
+        if (el && el.value === el.defaultValue) el.value = value;
+      });
+      const now = $("#board");
+      if (scroll && now) [now.scrollLeft, now.scrollTop] = scroll;
+      const el = active && document.getElementById(active);
+      if (el && document.activeElement !== el) el.focus({ preventScroll: true });
+    };
+  }
+
   function catchUp() {
     const ws = workspace();
     if (catching || behind <= shownVersion() || $(".htmx-request")) return; // an own edit first
     catching = true;
     const told = news;
+    const restore = keep();
     htmx.ajax("GET", `/designs/${ws.dataset.design}/since/${shownVersion()}`, { source: ws, swap: "none" })
-      .then(() => { if (told && told === news) say(told.name ? `${told.name}: ${told.summary}` : told.summary); })
+      .then(() => {
+        restore();
+        if (told && told === news) say(told.name ? `${told.name}: ${told.summary}` : told.summary);
+      })
       .finally(() => { catching = false; catchUp(); });
   }
 
