@@ -135,14 +135,16 @@ def _arrow(connector) -> None:
 
 def _title_slide(deck, design: Design, report: Report, lang: str, owner: str | None, today: dt.date):
     slide = deck.slides.add_slide(deck.slide_layouts[6])
+    # a long title gets a smaller size, so that it stays above the line under it
+    size = 36 if len(design.title) <= 60 else 30 if len(design.title) <= 110 else 24
     _text_box(
         slide,
         LEFT,
-        Inches(1.6),
+        Inches(0.9),
         WIDTH - 2 * LEFT,
-        Inches(1.4),
+        Inches(2.0),
         design.title,
-        size=36,
+        size=size,
         bold=True,
         name="title",
     )
