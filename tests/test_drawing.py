@@ -78,6 +78,18 @@ def test_wave_svg_has_one_group_per_activity_in_time_order(slug, catalogue):
     assert f"{round(profile.online_share * 100)}% online" in " ".join(texts(root))
 
 
+def test_numbered_cards_count_on_from_the_given_number(catalogue):
+    """The PDF numbers its activity table; its drawings carry the same numbers (finding 25),
+    also when the wave is split over rows (the second row counts on)."""
+    design = load_example("synchroon-asynchroon")
+    plain = parse_self_contained(wave_svg(design, catalogue, "nl"))
+    assert not [el for el in plain.iter() if "data-number" in el.attrib]
+    for start in (1, 5):
+        root = parse_self_contained(wave_svg(design, catalogue, "nl", numbered=start))
+        numbers = [int(el.attrib["data-number"]) for el in root.iter() if "data-number" in el.attrib]
+        assert numbers == list(range(start, start + len(design.placed())))
+
+
 def test_user_text_is_escaped(catalogue):
     hostile = "<script>alert(\"x\")</script> & 'quotes' ]]>"
     design = parse_design(

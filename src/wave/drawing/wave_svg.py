@@ -120,10 +120,13 @@ def wave_svg(
     links: bool = True,
     bare: bool = False,
     limit: int | None = None,
+    numbered: int | None = None,
 ) -> str:
     """The design's wave as an SVG document (a string). `bare` leaves out the title
     and the legend, for a page that gives them once around several drawings; `limit`
-    draws only the first activities and says how many more there are (thumbnails)."""
+    draws only the first activities and says how many more there are (thumbnails);
+    `numbered` puts on each card its number in time order, counting from that number
+    (the PDF, whose activity table numbers the activities the same way)."""
     lay = COMPACT if compact else FULL
     marks = marks or {}
     lane_h = lay.card_h + 2 * lay.lane_pad
@@ -290,7 +293,8 @@ def wave_svg(
 
     # --- the cards ----------------------------------------------------------------------------
     for s in slots:
-        parts.append(_card(s, lay, lang, compact, marks.get(s.placed.id, ())))
+        number = numbered + s.time if numbered is not None else None
+        parts.append(_card(s, lay, lang, compact, marks.get(s.placed.id, ()), number))
 
     # --- links ----------------------------------------------------------------------------------
     if links and not compact:
@@ -333,7 +337,9 @@ def _phase_width(phase: Phase, lay: Layout, lang: str, compact: bool) -> float:
     return max(cards, min(head, 300))
 
 
-def _card(s: _Slot, lay: Layout, lang: str, compact: bool, changes: Sequence[str]) -> str:
+def _card(
+    s: _Slot, lay: Layout, lang: str, compact: bool, changes: Sequence[str], number: int | None = None
+) -> str:
     a = s.placed
     colour = MODE_COLOURS[a.mode]
     dash = ("6 4" if not compact else "4 3") if a.timing == "async" else None
@@ -392,6 +398,8 @@ def _card(s: _Slot, lay: Layout, lang: str, compact: bool, changes: Sequence[str
     )
     if compact:
         out.append(icon(s.icon, s.x + 7, s.y + 7, 20, colour))
+        if number is not None:
+            out.append(text(s.x + w - 5, s.y + h - 6, str(number), size=10, weight="bold", anchor="end"))
         out.append("</g>")
         return "".join(out)
     if a.timing == "sync":
@@ -405,6 +413,18 @@ def _card(s: _Slot, lay: Layout, lang: str, compact: bool, changes: Sequence[str
     for i, line in enumerate(wrap(title, w - 16, 11, lines=3, bold=True)):
         out.append(text(s.x + 8, s.y + 43 + i * 13.5, line, size=11, weight="bold"))
     out.append(text(s.x + 8, s.y + h - 9, f"{a.minutes} {t('min', lang)}", size=10, fill=MUTED))
+    if number is not None:  # the activity's number in the PDF's table
+        out.append(
+            text(
+                s.x + w - 8,
+                s.y + h - 9,
+                str(number),
+                size=11,
+                weight="bold",
+                anchor="end",
+                data_number=number,
+            )
+        )
     if badge:
         words = t(f"change.{badge}", lang)
         bw = text_width(words, 9.5, bold=True) + 12

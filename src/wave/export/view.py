@@ -153,10 +153,15 @@ def wave_rows(
     for phases in phase_rows:
         count = sum(len(p.activities) for p in phases)
         if len(phase_rows) == 1:
-            svg = wave_svg(design, catalogue, lang, profile=report.profile)
+            svg = wave_svg(design, catalogue, lang, profile=report.profile, numbered=1)
         else:
             svg = wave_svg(
-                design.model_copy(update={"phases": phases}), catalogue, lang, compact=compact, bare=True
+                design.model_copy(update={"phases": phases}),
+                catalogue,
+                lang,
+                compact=compact,
+                bare=True,
+                numbered=done + 1,
             )
         key = f"row{len(drawings)}"
         drawings[key] = svg.encode("utf-8")
