@@ -14,7 +14,7 @@ from sqlmodel import Session, SQLModel, col, func, select
 from webfixtures import PROCESS_S, sign_up_and_in
 
 from wave.db import get_engine
-from wave.models import DesignEvent, DesignRecord, DesignVersion, Invitation, UndoStep, now
+from wave.models import DesignEvent, DesignRecord, DesignVersion, Invitation, Presence, UndoStep, now
 from wave.trash import DESIGN_ROWS, TRASH_DAYS, purge_trash
 
 ONE_CLIP = [
@@ -245,7 +245,8 @@ def test_purge_after_thirty_days_takes_every_row_and_not_at_twenty_nine(people, 
                 invited_by=owner.user_id,
             )
         )
-        session.commit()
+        session.add(Presence(client=f"tab-{shared}-open", design_id=shared, user_id=editor.user_id))
+        session.commit()  # (and someone has it open)
     before = rows_naming(shared)
     assert all(before.values()), before  # every kind of row is there to be purged
     other = make_design(owner, "Pas gisteren weggegooid")
