@@ -442,7 +442,8 @@ def _editor(
 
 
 def _listen(client: httpx.Client, design_id: int, heard: dict[int, float], ready: threading.Event) -> None:
-    """Another client with the design open: when each `changed` event arrives."""
+    """Another client with the design open: how long each version's `changed` event took
+    from the save to arrive (seconds)."""
     url = f"/designs/{design_id}/events?client=bench-listener-{design_id}"
     try:
         with client.stream("GET", url, timeout=httpx.Timeout(60, read=None)) as answer:
@@ -452,9 +453,9 @@ def _listen(client: httpx.Client, design_id: int, heard: dict[int, float], ready
                     kind = line.removeprefix("event: ")
                     ready.set()  # joined: its presence came back
                 elif line.startswith("data: ") and kind == "changed":
-                    heard.setdefault(
-                        int(json.loads(line.removeprefix("data: "))["version"]), time.monotonic()
-                    )
+                    data = json.loads(line.removeprefix("data: "))
+                    # the server's clock at the save, this one's on arrival: one machine, one clock
+                    heard.setdefault(int(data["version"]), max(0.0, time.time() - data["at"]))
     except httpx.HTTPError:  # closed at the end of the measurement
         pass
 
@@ -511,7 +512,7 @@ def measure_concurrency(
             c.close()
     minutes = {a["id"]: a.get("minutes") for p in final["phases"] for a in p["activities"]}
     saved = {v: t for tally in tallies for v, t in tally.saved.items()}
-    delays = sorted(max(0.0, heard[v] - t) * 1000 for v, t in saved.items() if v in heard)
+    delays = sorted(heard[v] * 1000 for v in saved if v in heard)
     missed = sum(1 for v in saved if v not in heard)
     return {
         "editors": editors,

@@ -9,6 +9,7 @@ whichever way it came in; it raises `DesignInvalid` and stores nothing.
 """
 
 import json
+import time
 
 from pydantic import ValidationError
 from sqlalchemy import delete, func, update
@@ -176,6 +177,7 @@ def save_design(
             "name": author.name if author else "",
             "summary": summary[:300],
             "client": client,
+            "at": time.time(),  # when it was saved (the bench measures how long it takes to arrive)
         },
     )
     if commit:

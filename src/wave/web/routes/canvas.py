@@ -12,7 +12,8 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlmodel import Session
+from sqlalchemy import update
+from sqlmodel import Session, col
 from starlette.datastructures import FormData
 
 from wave import edits
@@ -26,7 +27,7 @@ from wave.i18n import N_, Message, translate
 from wave.inbox import mark_seen
 from wave.material import custom_activities
 from wave.merge import Conflict, merge
-from wave.models import User
+from wave.models import DesignRecord, User
 from wave.prefs import prefs_of
 from wave.presence import CLIENT_ID
 from wave.review import comments_of
@@ -407,8 +408,14 @@ def edit(
     for _ in range(SAVE_ATTEMPTS - 1):
         try:
             return _edit(op, access, request, form, session, catalogue, lang)
-        except StaleVersion:  # saved by someone else while this one was made: again, on that
-            session.rollback()
+        except StaleVersion:  # saved by someone else while this one was made: again, on that,
+            session.rollback()  # holding the design's row this time (on SQLite: the write lock),
+            session.execute(  # so no other save can come between reading and writing it
+                update(DesignRecord)
+                .where(col(DesignRecord.id) == access.record.id)
+                .values(version=DesignRecord.version)
+                .execution_options(synchronize_session=False)
+            )
             session.refresh(access.record)
             access = Access(
                 record=access.record,

@@ -52,6 +52,7 @@ def _shown_event(event: dict[str, Any], lang: str) -> str:
                 "name": event["name"],
                 "summary": shown(event["summary"], lang) if event["summary"] else "",
                 "client": event["client"],
+                "at": event.get("at"),
             },
         )
     return _sse("presence", {"people": event["people"]})
