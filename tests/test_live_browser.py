@@ -8,7 +8,7 @@ import httpx
 import pytest
 from canvashooks import card, design_json, drag, lane, wait_saved
 from playwright.sync_api import Page, expect
-from webfixtures import REQUEST_S, browser_context, sign_up_and_in
+from webfixtures import REQUEST_S, sign_up_and_in, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -49,13 +49,8 @@ def shared(teacher, colleague):
 
 @pytest.fixture
 def other(browser, live_server, colleague):
-    context = browser_context(browser, live_server, colleague)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors on the colleague's page: {errors}"
+    with watched_page(browser, live_server, colleague, "the colleague's page") as page:
+        yield page
 
 
 def editor(page: Page):

@@ -258,15 +258,22 @@ def browser_context(browser, live_server, person):
     return context
 
 
-@pytest.fixture
-def page(browser, live_server, teacher):
-    context = browser_context(browser, live_server, teacher)
+@contextmanager
+def watched_page(browser, live_server, person, whose: str = "the page"):
+    """A page signed in as `person`; fails the test when a script error happened on it."""
+    context = browser_context(browser, live_server, person)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     yield pg
     context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not errors, f"JavaScript errors on {whose}: {errors}"
+
+
+@pytest.fixture
+def page(browser, live_server, teacher):
+    with watched_page(browser, live_server, teacher) as pg:
+        yield pg
 
 
 def new_design(http, template: str = "linear", title: str = "Testontwerp", **extra) -> int:

@@ -80,7 +80,8 @@ _UNKNOWN_KIND = N_("Unknown link kind %(kind)r.")
 _PHASE_KIND = N_("Choose 'sequence' or 'choice'.")
 
 
-def _next_id(existing: set[str], prefix: str) -> str:
+def next_id(existing: set[str], prefix: str) -> str:
+    """The first `prefix` + number after the highest of `existing` (a1, g2, p3…)."""
     numbers = [int(m.group(1)) for x in existing if (m := re.fullmatch(rf"{prefix}(\d+)", x))]
     n = max(numbers, default=0) + 1
     while f"{prefix}{n}" in existing:
@@ -161,7 +162,7 @@ def add_activity(
         raise EditRefused(N_("%(activity)r is not in the catalogue."), "activity", activity=activity)
     phase = _phase(design, phase_id)
     _check_mode(catalogue, activity, entry.name(design.language), mode)
-    new_id = _next_id({a.id for a in design.placed()}, "a")
+    new_id = next_id({a.id for a in design.placed()}, "a")
     placed = PlacedActivity(id=new_id, activity=activity, mode=mode)  # type: ignore[arg-type]
     _set_mode(placed, mode)
     _insert(phase, placed, mode, index, at)
@@ -187,7 +188,7 @@ def add_custom_activity(
     _check_lane(mode)
     if mode not in modes:
         raise EditRefused(_NOT_MEANT[mode], "mode", title=title)
-    new_id = _next_id({a.id for a in design.placed()}, "a")
+    new_id = next_id({a.id for a in design.placed()}, "a")
     placed = PlacedActivity(
         id=new_id,
         activity=CUSTOM,
@@ -266,7 +267,7 @@ def remove_activity(design: Design, *, placed_id: str) -> Change:
 def duplicate_activity(design: Design, *, placed_id: str) -> tuple[Change, str]:
     """A copy with a new id right after the original, in the same lane (no links)."""
     phase, placed = _placed(design, placed_id)
-    new_id = _next_id({a.id for a in design.placed()}, "a")
+    new_id = next_id({a.id for a in design.placed()}, "a")
     copy = placed.model_copy(deep=True, update={"id": new_id})
     phase.activities.insert(phase.activities.index(placed) + 1, copy)
     return Change(N_("%(title)s duplicated."), title=placed.title), new_id
@@ -382,7 +383,7 @@ def add_goal(design: Design, *, text: str) -> Change:
         raise EditRefused(N_("A learning goal cannot be empty."), "text")
     if len(text) > 1000:
         raise EditRefused(N_("A learning goal is at most 1000 characters."), "text")
-    design.goals.append(Goal(id=_next_id({g.id for g in design.goals}, "g"), text=text))
+    design.goals.append(Goal(id=next_id({g.id for g in design.goals}, "g"), text=text))
     return Change(N_("Learning goal added."))
 
 
@@ -419,7 +420,7 @@ def add_phase(design: Design, *, title: str, kind: str) -> Change:
     if kind not in ("sequence", "choice"):
         raise EditRefused(_PHASE_KIND, "kind")
     title = _phase_title(title)
-    design.phases.append(Phase(id=_next_id({p.id for p in design.phases}, "p"), title=title, kind=kind))  # type: ignore[arg-type]
+    design.phases.append(Phase(id=next_id({p.id for p in design.phases}, "p"), title=title, kind=kind))  # type: ignore[arg-type]
     return Change(N_("Phase %(phase)s added."), phase=title)
 
 
@@ -479,11 +480,11 @@ def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> 
     copies: list[Phase] = []
     for phase in run:
         copy = phase.model_copy(deep=True)
-        copy.id = _next_id(phase_ids, "p")
+        copy.id = next_id(phase_ids, "p")
         phase_ids.add(copy.id)
         copy.title = _repeat_title(phase.title, span, design.language)
         for a in copy.activities:
-            new_ids[a.id] = a.id = _next_id(placed_ids, "a")
+            new_ids[a.id] = a.id = next_id(placed_ids, "a")
             placed_ids.add(a.id)
         copies.append(copy)
     design.phases[end + 1 : end + 1] = copies

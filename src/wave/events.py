@@ -54,10 +54,6 @@ class Hub:
             if not queues:
                 self._queues.pop(design_id, None)
 
-    def streams(self) -> int:
-        with self._lock:
-            return sum(len(q) for q in self._queues.values())
-
     def dispatch(self, design_id: int, event: dict[str, Any]) -> None:
         loop = self._loop
         if loop is None or loop.is_closed():

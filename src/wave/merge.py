@@ -19,11 +19,11 @@ put after the same neighbour as in `mine`, or where that neighbour's place was.
 New things that `mine` made get fresh ids where someone else used the same id.
 """
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from wave.catalogue import Catalogue
+from wave.edits import next_id
 from wave.format import Design, DesignInvalid, validated
 
 DESIGN_FIELDS = ("title", "study_load_hours", "language", "template", "baseline")
@@ -82,13 +82,6 @@ def _ids(doc: dict[str, Any]) -> dict[str, set[str]]:
     }
 
 
-def _fresh(taken: set[str], prefix: str) -> str:
-    n = max(
-        (int(m.group(1)) for i in taken if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", i))), default=0
-    )
-    return f"{prefix}{n + 1}"
-
-
 def _renumber(base: dict, mine: dict, current: dict) -> dict:
     """`mine` with its new goals, phases and activities renamed where `current` already
     uses their id for something else (someone else added one since `base`)."""
@@ -99,7 +92,7 @@ def _renumber(base: dict, mine: dict, current: dict) -> dict:
         renames[thing] = {}
         for new_id in sorted(own[thing] - old[thing]):
             if new_id in theirs[thing]:
-                renames[thing][new_id] = fresh = _fresh(taken, prefix)
+                renames[thing][new_id] = fresh = next_id(taken, prefix)
                 taken.add(fresh)
     if not any(renames.values()):
         return mine
