@@ -87,9 +87,35 @@ def test_json(profile):
         "by_interaction",
         "by_environment",
         "by_phase",
+        "by_week",
         "baseline",
     }
     assert data["baseline"] is None
+    assert data["by_week"] == {}  # no phase has a week
+
+
+def test_by_week_adds_phases_of_one_week_and_leaves_out_phases_without_one(engine_catalogue):
+    phases = [
+        {
+            "id": "p1",
+            "title": "Week 2, voorbereiding",
+            "week": 2,
+            "activities": [_act("a1", "kennisclip", "online", 20)],
+        },
+        {"id": "p2", "title": "Week 1", "week": 1, "activities": [_act("a2", "forum", "online", 30)]},
+        {
+            "id": "p3",
+            "title": "Week 2, bijeenkomst",
+            "week": 2,
+            "activities": [_act("a3", "casus", "offline", 60, timing="sync")],
+        },
+        {"id": "p4", "title": "Ergens", "activities": [_act("a4", "lezen", "online", 45)]},
+        {"id": "p5", "title": "Week 12, leeg", "week": 12, "activities": []},
+    ]
+    profile = check(parse_design(_design(phases), engine_catalogue), engine_catalogue).profile
+    assert profile.by_week == {"1": 30, "2": 80, "12": 0}
+    assert list(profile.to_json()["by_week"]) == ["1", "2", "12"]  # in week order, not text order
+    assert profile.total_minutes == 155  # the phase without a week still counts in the total
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,7 @@ MAX_ACTIVITIES = 2000
 MAX_LINKS = 10_000
 MAX_MINUTES = 10_000
 MAX_HOURS = 10_000
+MAX_WEEK = 60
 
 # C0 control characters and DEL; a line of text also refuses tab and line breaks.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -111,6 +112,9 @@ class Phase(Strict):
     id: Id
     title: Line = Field(min_length=1, max_length=MAX_TITLE)
     kind: PhaseKind = "sequence"
+    # The week of the course the phase takes place in (SPEC §3, §12); a phase
+    # without one takes no part in week totals.
+    week: int | None = Field(default=None, ge=1, le=MAX_WEEK)
     activities: list[PlacedActivity] = Field(default=[], max_length=MAX_ACTIVITIES)
 
 
@@ -226,6 +230,7 @@ FIELD_WORDS: dict[str, str] = {
     "text": N_("text"),
     "phases": N_("phase"),
     "kind": N_("kind"),
+    "week": N_("week"),
     "activities": N_("activity"),
     "activity": N_("activity"),
     "mode": N_("mode"),

@@ -12,6 +12,10 @@ shares 0.0 and category `traditional`. The Allen & Seaman category is taken
 from the unrounded online share: 0 `traditional`, < 0.30 `web-facilitated`,
 < 0.80 `blended`, otherwise `online`.
 
+`by_week` adds up the minutes per course week (a phase's `week`, SPEC §3), keys
+as strings in week order; phases without a week are left out of it, so a design
+that plans no weeks has an empty `by_week`.
+
 With a baseline, `baseline` compares by placed-activity id: `added`,
 `removed`, `changed` (mode, timing or minutes differ), `moved` (mode
 differs), and the deltas of total minutes, online share and interactive
@@ -75,6 +79,7 @@ class Profile:
     by_phase: dict[str, int]
     interactive_minutes: int
     baseline: BaselineDelta | None = None
+    by_week: dict[str, int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,6 +92,7 @@ class Profile:
             "by_interaction": dict(self.by_interaction),
             "by_environment": dict(self.by_environment),
             "by_phase": dict(self.by_phase),
+            "by_week": dict(self.by_week or {}),
             "baseline": self.baseline.to_json() if self.baseline else None,
         }
 
@@ -132,6 +138,14 @@ def _minutes(ctx: Context) -> dict[str, Any]:
     }
 
 
+def by_week(ctx: Context, by_phase: dict[str, int]) -> dict[str, int]:
+    weeks: dict[int, int] = {}
+    for phase in ctx.design.phases:
+        if phase.week is not None:
+            weeks[phase.week] = weeks.get(phase.week, 0) + by_phase.get(phase.id, 0)
+    return {str(week): weeks[week] for week in sorted(weeks)}
+
+
 def build_profile(ctx: Context) -> Profile:
     now = _minutes(ctx)
     total = now["total"]
@@ -162,4 +176,5 @@ def build_profile(ctx: Context) -> Profile:
         by_phase=now["by_phase"],
         interactive_minutes=now["interactive"],
         baseline=delta,
+        by_week=by_week(ctx, now["by_phase"]),
     )

@@ -280,6 +280,7 @@ class ProfileOut(BaseModel):
     by_interaction: dict[str, int]
     by_environment: dict[str, int]
     by_phase: dict[str, int]
+    by_week: dict[str, int] = Field(description="Study minutes per course week (phases with a `week`).")
     baseline: BaselineDeltaOut | None
 
 
