@@ -26,6 +26,12 @@ from typing import Any
 from wave.catalogue import Catalogue
 from wave.engine.context import Context, Hit, build_context
 from wave.engine.profile import Profile
+from wave.engine.programme_rules import (
+    programme_content_duplicate,
+    programme_no_blend,
+    programme_week_over_load,
+    programme_week_unplanned,
+)
 from wave.engine.rules import (
     blend_emergency_remote,
     blend_hybrid_setting,
@@ -53,6 +59,7 @@ from wave.engine.rules import (
 from wave.format import Design
 
 __all__ = [
+    "PROGRAMME_RULES",
     "RULES",
     "SEVERITIES",
     "Context",
@@ -95,6 +102,19 @@ RULES: dict[str, ModuleType] = {
         workload_unknown,
     )
 }
+
+# The programme rules (SPEC §12): the same kind of module, run over a programme's
+# courses by `wave.engine.programme.check_programme`.
+PROGRAMME_RULES: dict[str, ModuleType] = {
+    rule.ID: rule
+    for rule in (
+        programme_week_over_load,
+        programme_content_duplicate,
+        programme_no_blend,
+        programme_week_unplanned,
+    )
+}
+ALL_RULES: dict[str, ModuleType] = RULES | PROGRAMME_RULES
 
 
 # --- configuration -----------------------------------------------------------
@@ -148,12 +168,12 @@ class EngineConfig:
         return self.enabled.get(rule_id, True)
 
     def severity_of(self, rule_id: str) -> str:
-        return self.severity.get(rule_id, RULES[rule_id].SEVERITY)
+        return self.severity.get(rule_id, ALL_RULES[rule_id].SEVERITY)
 
 
 def _known(rule_id: str) -> None:
-    if rule_id not in RULES:
-        raise ValueError(f"unknown rule id {rule_id!r}; known: {', '.join(sorted(RULES))}")
+    if rule_id not in ALL_RULES:
+        raise ValueError(f"unknown rule id {rule_id!r}; known: {', '.join(sorted(ALL_RULES))}")
 
 
 # --- the report --------------------------------------------------------------

@@ -61,6 +61,19 @@ class Hit:
     extra: str | Mapping[str, str] | None = None
 
 
+@dataclass(frozen=True)
+class ProgrammeHit:
+    """One thing a programme rule found (`wave.engine.programme`). `courses`: the keys
+    of the courses it is about (the engine puts them in programme order); `params`:
+    values for the rule's `FOUND` text (`courses`, their titles, and `count` are
+    filled in)."""
+
+    courses: Sequence[str] = ()
+    detail: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=dict)
+    variant: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Placed:
     """A placed activity with everything resolved (catalogue or custom fields)."""
