@@ -108,8 +108,8 @@ def test_weekly_load_and_blend_in_the_report(engine_catalogue):
     data = _report(case, engine_catalogue).to_json()
     assert [w["week"] for w in data["weeks"]] == list(range(1, 9))
     week3 = data["weeks"][2]
-    assert week3 == {"week": 3, "hours": 45.0, "by_course": {"a": 1800, "b": 900}}
-    assert data["weeks"][3]["by_course"] == {"b": 300}
+    assert week3 == {"week": 3, "hours": 45.0, "by_course": {"a": 30.0, "b": 15.0}}
+    assert data["weeks"][3]["by_course"] == {"b": 5.0}
     assert [c["design"] for c in data["courses"]] == ["a", "b"]
     assert data["courses"][1]["weeks"] == [3, 4]
     assert data["blend"]["total_minutes"] == 1800 + 900 + 300

@@ -105,7 +105,7 @@ def _revision_in_database(url: str) -> str | None:
 
 def has_data(url: str) -> bool:
     """Whether the database holds anything a person made: an account, a design that
-    is not a worked example (those are stored again at start-up), a share, a comment…
+    or programme that is not a worked example (those are stored again at start-up), a share, a comment…
     A database with tables but no Wave schema counts when any table has a row."""
     engine = _engine(url)
     try:
@@ -113,9 +113,10 @@ def has_data(url: str) -> bool:
             tables = set(inspect(conn).get_table_names())
             wave = "alembic_version" in tables
             for table in sorted(tables - {"alembic_version"}):
-                if wave and table == "design_version":
-                    continue  # every version belongs to a design, which is counted
-                where = " WHERE example_slug IS NULL" if wave and table == "design" else ""
+                if wave and table in ("design_version", "programme_version"):
+                    continue  # every version belongs to a design or programme, which is counted
+                examples = wave and table in ("design", "programme")
+                where = " WHERE example_slug IS NULL" if examples else ""
                 quoted = conn.dialect.identifier_preparer.quote(table)
                 if conn.execute(text(f"SELECT 1 FROM {quoted}{where} LIMIT 1")).first():
                     return True

@@ -232,3 +232,43 @@ class Presence(SQLModel, table=True):
     user_id: int = Field(foreign_key="user.id")
     card: str | None = Field(default=None, max_length=64)  # the card whose editor is open
     seen_at: datetime = Field(default_factory=now)
+
+
+class ProgrammeRecord(SQLModel, table=True):
+    """A programme (SPEC §12): its `wave.programme/v1` document plus a version, owned and
+    shared like a design (`wave.programmes`)."""
+
+    __tablename__ = "programme"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=200)
+    document: str = Field(sa_column=Column(Text, nullable=False))
+    version: int = Field(default=1)
+    example_slug: str | None = Field(default=None, max_length=64, index=True)
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    created_at: datetime = Field(default_factory=now)
+    updated_at: datetime = Field(default_factory=now)
+
+
+class ProgrammeVersion(SQLModel, table=True):
+    __tablename__ = "programme_version"
+    __table_args__ = (UniqueConstraint("programme_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    version: int
+    document: str = Field(sa_column=Column(Text, nullable=False))
+    summary: str = Field(default="", max_length=300)
+    author_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=now)
+
+
+class ProgrammeShare(SQLModel, table=True):
+    __tablename__ = "programme_share"
+    __table_args__ = (UniqueConstraint("programme_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    role: str = Field(max_length=10)  # edit, comment, view
+    created_at: datetime = Field(default_factory=now)

@@ -26,7 +26,7 @@ PROGRAMME_FORMAT = "wave.programme/v1"
 MAX_COURSES = 40
 MAX_WEEK_HOURS = 168  # the hours of a week
 DEFAULT_NORM = 40
-MAX_ID = 2**63 - 1  # a database id (BIGINT)
+MAX_ID = 2_147_483_647  # a database id (INTEGER; PostgreSQL: 32 bits)
 
 FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 

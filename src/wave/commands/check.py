@@ -1,4 +1,6 @@
-"""`wave check FILE [--json] [--lang nl|en]`: run the critic on a design file.
+"""`wave check FILE [--json] [--lang nl|en]`: run the critic on a design file, or, for a
+`wave.programme/v1` file, `wave check PROGRAMME.json --designs DIR`: the programme
+rules over its courses, each course's `design` naming the file `DIR/<design>.json`.
 
 Exit status: 0 no warnings (advice is fine), 1 at least one warning, 2 the
 input cannot be checked (unreadable file, not JSON, not a valid
@@ -19,8 +21,10 @@ import typer
 from wave.catalogue import Catalogue, CatalogueError, get_catalogue
 from wave.engine import RULES, EngineConfig, Report
 from wave.engine import check as run_check
+from wave.engine.programme import ProgrammeReport, check_programme
 from wave.format import MAX_BYTES, Design, DesignInvalid, load_document, parse_design
 from wave.i18n import N_, ngettext, pgettext, translate
+from wave.programme_format import Programme, is_programme, parse_programme
 from wave.settings import get_settings
 from wave.vocabulary import label
 
@@ -44,6 +48,7 @@ TEXTS = {
     "online": N_("online"),
     "sync": N_("synchronous"),
     "invalid": N_("Invalid design"),
+    "week": N_("week"),
     "category": {
         "traditional": N_("traditional"),
         "web-facilitated": N_("web-facilitated"),
@@ -137,12 +142,18 @@ def _human(report: Report, lang: str) -> str:
 def load_design_file(file: str, lang: str) -> tuple[Design, Catalogue, EngineConfig]:
     """Read and validate a design file with the configured rules; any problem is a
     message and exit 2 (shared by `wave check` and `wave export`)."""
-    data = _read(file, lang)
+    return _design_from(_read(file, lang), file, lang)
+
+
+def _setup() -> tuple[Catalogue, EngineConfig]:
     try:
-        config = EngineConfig.from_string(get_settings().rules)
-        catalogue = get_catalogue()
+        return get_catalogue(), EngineConfig.from_string(get_settings().rules)
     except (ValueError, CatalogueError) as exc:
         raise _fail([f"{type(exc).__name__}: {exc}"]) from None
+
+
+def _design_from(data: Any, file: str, lang: str) -> tuple[Design, Catalogue, EngineConfig]:
+    catalogue, config = _setup()
     try:
         design = parse_design(data, catalogue)
     except DesignInvalid as exc:
@@ -151,14 +162,86 @@ def load_design_file(file: str, lang: str) -> tuple[Design, Catalogue, EngineCon
     return design, catalogue, config
 
 
+NEEDS_DESIGNS = N_("a programme names its courses' design files: give the folder with --designs DIR")
+NO_FILE = N_("there is no file %(file)s")
+
+
+def _programme_designs(programme: Programme, folder: Path, file: str, lang: str) -> dict[str, Design]:
+    designs: dict[str, Design] = {}
+    for index, course in enumerate(programme.courses):
+        path = folder / f"{course.design}.json"
+        loc = f"courses[{index}].design"
+        if not path.is_file():
+            raise _fail([f"{file}: {loc}: {translate(lang, NO_FILE, file=str(path))}"])
+        designs[str(course.design)] = _design_from(_read(str(path), lang), str(path), lang)[0]
+    return designs
+
+
+def _human_programme(report: ProgrammeReport, lang: str) -> str:
+    t = {k: translate(lang, v) for k, v in TEXTS.items() if isinstance(v, str)}
+    out: list[str] = []
+    for severity, heading in (("warning", t["warnings"]), ("advice", t["advice"])):
+        group = [f for f in report.findings if f.severity == severity]
+        if group:
+            out += [f"{heading} ({len(group)})", ""]
+            for f in group:
+                out.append(f"  {f.title} [{f.rule}]")
+                out += _wrap(f.message, "    • ", "      ")
+            out.append("")
+    if not report.findings:
+        out += [t["none"], ""]
+    width = max((len(c.title) for c in report.courses), default=0)
+    for w in report.weeks:
+        over = " !" if w.minutes > report.norm * 60 else ""
+        out.append(f"{t['week']} {w.week:>2}: {w.hours:>6.1f} h{over}")
+    for c in report.courses:
+        if c.report is not None:
+            p = c.report.profile
+            category = translate(lang, TEXTS["category"][p.category])
+            share = round(p.online_share * 100)
+            out.append(
+                f"  {c.title:<{width}}  {p.total_minutes} {t['minutes']}, {share}% {t['online']} ({category})"
+            )
+    out.append(_summary(report.warnings, len(report.findings) - report.warnings, lang))
+    return "\n".join(out)
+
+
+def _check_programme(data: Any, file: str, designs_dir: Path | None, json_output: bool, lang: str) -> None:
+    catalogue, config = _setup()
+    try:
+        programme = parse_programme(data)
+    except DesignInvalid as exc:
+        invalid = translate(lang, TEXTS["invalid"])
+        raise _fail([f"{file}: {invalid}", *(f"  {m}" for m in exc.messages(lang))]) from None
+    if designs_dir is None and programme.courses:
+        raise _fail([f"{file}: {translate(lang, NEEDS_DESIGNS)}"])
+    designs = _programme_designs(programme, designs_dir or Path("."), file, lang)
+    report = check_programme(programme, designs, catalogue, lang=lang, config=config)
+    if json_output:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(_human_programme(report, lang))
+    raise typer.Exit(EXIT_WARNINGS if report.warnings else EXIT_OK)
+
+
 def check(
-    file: Annotated[str, typer.Argument(help="A wave.design/v1 JSON file, or - for stdin.")],
+    file: Annotated[
+        str, typer.Argument(help="A wave.design/v1 or wave.programme/v1 JSON file, or - for stdin.")
+    ],
     json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages.")] = Lang.nl,
+    designs: Annotated[
+        Path | None,
+        typer.Option("--designs", help="For a programme: the folder with its courses' design files."),
+    ] = None,
 ) -> None:
-    """Check a design against the toolkit's rules (exit 0: no warnings, 1: warnings, 2: invalid)."""
+    """Check a design against the toolkit's rules (exit 0: no warnings, 1: warnings, 2: invalid);
+    or a programme, with --designs DIR."""
     lang_code = lang.value
-    design, catalogue, config = load_design_file(file, lang_code)
+    data = _read(file, lang_code)
+    if is_programme(data):
+        _check_programme(data, file, designs, json_output, lang_code)
+    design, catalogue, config = _design_from(data, file, lang_code)
     report = run_check(design, catalogue, lang=lang_code, config=config)
     if json_output:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))

@@ -56,6 +56,12 @@ TEXTS: dict[str, str] = {
     "balance.out": N_("Out"),
     "balance.net": N_("Net %(d)s min"),
     "balance.title": N_("Something in, something out"),
+    # a programme on its weeks
+    "programme.title": N_("Study load per week"),
+    "programme.week": N_("Week"),
+    "programme.hours": N_("Hours per week"),
+    "programme.norm": N_("norm %(n)s h"),
+    "programme.desc": N_("%(courses)s courses over %(weeks)s weeks; weeks over the norm: %(over)s"),
 }
 
 

@@ -154,7 +154,14 @@ class ProgrammeReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "findings": [f.to_json() for f in self.findings],
-            "weeks": [{"week": w.week, "hours": w.hours, "by_course": dict(w.by_course)} for w in self.weeks],
+            "weeks": [
+                {
+                    "week": w.week,
+                    "hours": w.hours,
+                    "by_course": {k: round(m / 60, 2) for k, m in w.by_course.items()},
+                }
+                for w in self.weeks
+            ],
             "week_hours_norm": self.norm,
             "courses": [_course_json(c) for c in self.courses],
             "blend": self.blend.to_json(),

@@ -33,6 +33,7 @@ from wave.web.rendering import render_page
 from wave.web.routes import (
     accounts,
     api_designs,
+    api_programmes,
     api_review,
     bench_fragment,
     canvas,
@@ -45,6 +46,7 @@ from wave.web.routes import (
     pages,
     password_reset,
     prefs,
+    programmes,
     review,
     review_queue,
     rules,
@@ -121,6 +123,8 @@ def create_app() -> FastAPI:
         inbox.router,
         review_queue.router,
         live.router,
+        api_programmes.router,
+        programmes.router,
     ):
         app.include_router(router)
     if bench_fragment.bench_enabled():

@@ -18,9 +18,11 @@ from wave.access import may, role_for
 from wave.accounts import session_user
 from wave.db import get_session
 from wave.format import Design
-from wave.models import DesignRecord, Share, SignInSession, User
+from wave.models import DesignRecord, ProgrammeRecord, Share, SignInSession, User
+from wave.programme_format import Programme
+from wave.programmes import read_programme, role_for_programme
 from wave.store import StoredDesignInvalid, read
-from wave.web.deps import DesignId
+from wave.web.deps import DesignId, ProgrammeId
 
 COOKIE = "wave_session"
 
@@ -151,3 +153,48 @@ ViewAccess = Annotated[Access, Depends(design_access("view"))]
 CommentAccess = Annotated[Access, Depends(design_access("comment"))]
 EditAccess = Annotated[Access, Depends(design_access("edit"))]
 OwnerAccess = Annotated[Access, Depends(design_access("owner"))]
+
+
+# --- programmes (SPEC §12): the same roles, the same answers ------------------------------
+
+
+@dataclass
+class ProgrammeAccess:
+    record: ProgrammeRecord
+    programme: Programme
+    role: str
+    caller: Caller
+
+    @property
+    def can_edit(self) -> bool:
+        return may(self.role, "edit")
+
+
+def authorize_programme(
+    *, session: Session, caller: Caller, programme_id: int, needed: str
+) -> ProgrammeAccess:
+    """The one place a programme's access is decided: 404 when the caller may not see it,
+    403 when their role may not do this."""
+    record = session.get(ProgrammeRecord, programme_id)
+    if record is None:
+        raise NotVisible()
+    role = role_for_programme(session=session, record=record, user=caller.user)
+    if role is None:
+        raise NotVisible()
+    if not may(role, needed):
+        raise Forbidden(needed)
+    return ProgrammeAccess(record=record, programme=read_programme(record), role=role, caller=caller)
+
+
+def programme_access(needed: str):
+    def dependency(
+        programme_id: ProgrammeId, caller: CallerDep, session: Annotated[Session, Depends(get_session)]
+    ) -> ProgrammeAccess:
+        return authorize_programme(session=session, caller=caller, programme_id=programme_id, needed=needed)
+
+    return dependency
+
+
+ProgrammeView = Annotated[ProgrammeAccess, Depends(programme_access("view"))]
+ProgrammeEdit = Annotated[ProgrammeAccess, Depends(programme_access("edit"))]
+ProgrammeOwner = Annotated[ProgrammeAccess, Depends(programme_access("owner"))]

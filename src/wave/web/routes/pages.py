@@ -2,19 +2,14 @@
 restoring), starting a design, import, language."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from markupsafe import Markup
 from sqlmodel import Session
 
 from wave.access import shared_roles, visible_designs
-from wave.catalogue import get_catalogue
 from wave.design_templates import DesignTemplate, get_templates
-from wave.drawing import wave_svg
 from wave.examples import example_index
 from wave.format import MAX_BYTES, DesignInvalid
 from wave.i18n import N_, translate
@@ -22,43 +17,17 @@ from wave.importers import import_and_store
 from wave.inbox import inbox
 from wave.material import custom_templates
 from wave.models import User, now
-from wave.store import QuotaExceeded, StoredDesignInvalid, create_design, read
+from wave.store import QuotaExceeded, create_design
 from wave.team import team_of
 from wave.trash import delete_design, purge_trash, restore_design
 from wave.web.auth import Caller, CallerDep, ViewAccess, authorize, check_csrf
-from wave.web.critique import report_for
 from wave.web.dashboard_view import FIELDS, Notice, dashboard, only_the_owner
 from wave.web.deps import CatalogueDep, DesignId, FormDep, LangDep, SessionDep
 from wave.web.rendering import render_fragments, render_page
 from wave.web.review_view import role_labels, status_labels
+from wave.web.thumbnails import thumbnail
 
 router = APIRouter(tags=["pages"], include_in_schema=False, dependencies=[Depends(check_csrf)])
-
-
-THUMBNAIL_ACTIVITIES = 40  # a thumbnail shows the start of a long design, and "+N"
-
-
-@dataclass(frozen=True)
-class Thumbnail:
-    svg: Markup
-    category: str
-    online_percent: int
-
-
-@lru_cache(maxsize=128)
-def thumbnail(document: str, lang: str) -> Thumbnail:
-    """A design's wave in small, and its Allen & Seaman category. Reads the design and
-    runs the critic, so it is cached on the stored document (a new version is a new
-    document)."""
-    try:
-        design = read(document)
-    except StoredDesignInvalid:  # shown with its problems when opened
-        return Thumbnail(svg=Markup(""), category="", online_percent=0)
-    profile = report_for(design, lang=lang).profile
-    svg = wave_svg(design, get_catalogue(), lang, compact=True, limit=THUMBNAIL_ACTIVITIES)
-    return Thumbnail(
-        svg=Markup(svg), category=profile.category, online_percent=round(profile.online_share * 100)
-    )
 
 
 def all_templates(session: Session, user: User) -> dict[str, DesignTemplate]:
