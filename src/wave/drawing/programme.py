@@ -30,14 +30,14 @@ def _hours(minutes: int, lang: str) -> str:
     return value.replace(".", ",") if lang == "nl" else value
 
 
-def programme_svg(report: ProgrammeReport, lang: str, *, width: float = 760) -> str:
+def programme_svg(report: ProgrammeReport, lang: str, *, width: float = 760, label_w: float = LABEL_W) -> str:
     weeks = report.weeks
     courses = [c for c in report.courses if not c.missing]
-    col = (width - LABEL_W) / max(len(weeks), 1)
+    col = (width - label_w) / max(len(weeks), 1)
     parts: list[str] = []
     # the week axis
     for i, load in enumerate(weeks):
-        x = LABEL_W + i * col
+        x = label_w + i * col
         parts.append(text(x + col / 2, 14, str(load.week), size=10.5, fill=MUTED, anchor="middle"))
     parts.append(text(0, 14, t("programme.week", lang), size=10.5, fill=MUTED))
     top = 22
@@ -46,10 +46,10 @@ def programme_svg(report: ProgrammeReport, lang: str, *, width: float = 760) -> 
         y = top + row * ROW_H
         colour = course_colour(report.courses.index(course))
         parts.append(rect(0, y + 8, 10, 10, fill=colour, rx=2))
-        parts.append(text(16, y + 17, ellipsize(course.title, LABEL_W - 22, 11), size=11))
+        parts.append(text(16, y + 17, ellipsize(course.title, label_w - 22, 11), size=11))
         for i, load in enumerate(weeks):
             minutes = course.week_minutes.get(load.week, 0)
-            x = LABEL_W + i * col
+            x = label_w + i * col
             if minutes:
                 parts.append(
                     rect(
@@ -82,10 +82,10 @@ def programme_svg(report: ProgrammeReport, lang: str, *, width: float = 760) -> 
 
     parts.append(text(0, chart_top + 10, t("programme.hours", lang), size=10.5, fill=MUTED))
     parts.append(
-        f'<line x1="{num(LABEL_W)}" y1="{num(base)}" x2="{num(width)}" y2="{num(base)}" stroke="{LINE}"/>'
+        f'<line x1="{num(label_w)}" y1="{num(base)}" x2="{num(width)}" y2="{num(base)}" stroke="{LINE}"/>'
     )
     for i, load in enumerate(weeks):
-        x = LABEL_W + i * col
+        x = label_w + i * col
         bottom = 0
         for course in courses:
             minutes = load.by_course.get(course.key, 0)
@@ -122,11 +122,11 @@ def programme_svg(report: ProgrammeReport, lang: str, *, width: float = 760) -> 
         )
     norm_y = y_of(norm_minutes)
     parts.append(
-        f'<line x1="{num(LABEL_W)}" y1="{num(norm_y)}" x2="{num(width)}" y2="{num(norm_y)}" '
+        f'<line x1="{num(label_w)}" y1="{num(norm_y)}" x2="{num(width)}" y2="{num(norm_y)}" '
         f'stroke="{WARN}" stroke-dasharray="5 4" data-norm="{esc(report.norm)}"/>'
     )
     norm_label = t("programme.norm", lang, n=_hours(round(norm_minutes), lang))
-    parts.append(text(LABEL_W - 6, norm_y + 4, norm_label, size=10.5, fill=WARN, anchor="end"))
+    parts.append(text(label_w - 6, norm_y + 4, norm_label, size=10.5, fill=WARN, anchor="end"))
     height = base + 8
     over_weeks = [w.week for w in weeks if w.minutes > norm_minutes]
     desc = t("programme.desc", lang, courses=len(courses), weeks=len(weeks), over=len(over_weeks))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _context = multiprocessing.get_context("forkserver")
-_context.set_forkserver_preload(["wave.export.pdf", "wave.catalogue"])
+_context.set_forkserver_preload(["wave.export.pdf", "wave.export.programme_pdf", "wave.catalogue"])
 
 
 class ExportRefused(Exception):
@@ -131,6 +131,55 @@ def start_pdf(
     """Start rendering, or `ExportRefused` when `person` has an export running or the
     server runs `at_once` already. `lang`: the reader's language (default: the
     design's); `review_status`: the review status's label, for the title page."""
+    return _start(person, at_once, _render, (design, comments, owner, rules, lang, review_status))
+
+
+def _render_programme(
+    conn,
+    programme: dict[str, Any],
+    designs: dict[str, dict[str, Any]],
+    owner: str | None,
+    rules: str,
+    lang: str,
+) -> None:
+    """In the renderer process: a programme's PDF (`wave.export.programme_pdf`)."""
+    try:
+        from wave.catalogue import get_catalogue
+        from wave.engine import EngineConfig
+        from wave.export.programme_pdf import render_programme_pdf
+        from wave.format import Design
+        from wave.programme_format import Programme
+
+        pdf = render_programme_pdf(
+            Programme.model_validate(programme),
+            {key: Design.model_validate(doc) for key, doc in designs.items()},
+            get_catalogue(),
+            lang=lang,
+            owner=owner,
+            config=EngineConfig.from_string(rules),
+        )
+        conn.send_bytes(pdf)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which decides
+        conn.send_bytes(b"ERROR:" + repr(exc).encode()[:2000])
+    finally:
+        conn.close()
+
+
+def start_programme_pdf(
+    *,
+    person: int,
+    programme: dict[str, Any],
+    designs: dict[str, dict[str, Any]],
+    owner: str | None,
+    rules: str,
+    at_once: int,
+    lang: str,
+) -> Job:
+    """As `start_pdf`, for a programme and its courses' designs (by the programme's key)."""
+    return _start(person, at_once, _render_programme, (programme, designs, owner, rules, lang))
+
+
+def _start(person: int, at_once: int, target: Any, args: tuple[Any, ...]) -> Job:
     with _running.lock:
         if person in _running.people:
             raise ExportRefused("yours")
@@ -139,9 +188,7 @@ def start_pdf(
         _running.people.add(person)
     try:
         parent, child = _context.Pipe(duplex=False)
-        process = _context.Process(
-            target=_render, args=(child, design, comments, owner, rules, lang, review_status), daemon=True
-        )
+        process = _context.Process(target=target, args=(child, *args), daemon=True)
         process.start()
         child.close()
     except BaseException:

@@ -1,7 +1,6 @@
 """JSON API for designs, speaking `wave.design/v1` (SPEC §8). Every route needs a
 session; a design you may not see is a 404, a role that may not do it a 403."""
 
-import asyncio
 import json
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -14,7 +13,7 @@ from sqlmodel import Session
 
 from wave.access import remove_share, shares_of, visible_designs
 from wave.accounts import AccountProblem
-from wave.export.budget import ExportFailed, ExportRefused, start_pdf
+from wave.export.budget import Job, start_pdf
 from wave.filenames import pdf_filename
 from wave.format import Design, parse_design
 from wave.i18n import N_, translate
@@ -59,6 +58,7 @@ from wave.web.auth import (
 from wave.web.critique import report_for
 from wave.web.dashboard_view import only_the_owner
 from wave.web.deps import CatalogueDep, DesignId, InvitationId, LangDep, ReaderLang, SessionDep, ShareId
+from wave.web.export_wait import pdf_answer
 from wave.web.review_view import status_labels
 from wave.web.sharing import share_from_request
 
@@ -159,16 +159,6 @@ def report(access: ViewAccess) -> Response:
     return JSONResponse(report_for(design, lang=design.language).to_json())
 
 
-EXPORT_REFUSED = {
-    "yours": N_("An export of yours is running already; wait until it is done."),
-    "busy": N_("Too many exports are running; try again in half a minute."),
-    "time": N_(
-        "This PDF takes more than %(seconds)s seconds; make the design smaller or ask your "
-        "administrator for more time (WAVE_EXPORT_SECONDS)."
-    ),
-}
-
-
 def _export_inputs(access: Access, session: Session) -> dict[str, Any]:
     """What the renderer needs, read from the database (in the thread pool)."""
     design = access.design
@@ -210,8 +200,9 @@ async def export_pdf(
     or the time is up."""
     settings = get_settings()
     inputs = await run_in_threadpool(_export_inputs, access, session)
-    try:
-        job = start_pdf(
+
+    def start() -> Job:
+        return start_pdf(
             person=access.caller.user.id,
             rules=settings.rules,
             at_once=settings.export_at_once,
@@ -219,33 +210,8 @@ async def export_pdf(
             review_status=status_labels(reader).get(access.record.review_status),
             **inputs,
         )
-    except ExportRefused as refused:
-        status = 429 if refused.reason == "yours" else 503
-        return JSONResponse(
-            status_code=status,
-            headers={"Retry-After": "30"},
-            content={"detail": translate(lang, EXPORT_REFUSED[refused.reason])},
-        )
-    loop_time = asyncio.get_running_loop().time
-    deadline = loop_time() + settings.export_seconds
-    try:
-        while (pdf := await run_in_threadpool(job.result, 0.25)) is None:
-            if await request.is_disconnected():
-                job.cancel()  # nobody is waiting for it any more
-                return Response(status_code=499)
-            if loop_time() > deadline:
-                job.cancel()
-                text = translate(lang, EXPORT_REFUSED["time"], seconds=settings.export_seconds)
-                return JSONResponse(status_code=503, content={"detail": text})
-    except ExportFailed as failed:
-        raise RuntimeError(f"the PDF renderer failed: {failed.reason}") from None
-    finally:
-        job.cancel()
-    return Response(
-        pdf,
-        media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{pdf_filename(access.design.title)}"'},
-    )
+
+    return await pdf_answer(request, start, lang, pdf_filename(access.design.title))
 
 
 @router.post(

@@ -11,15 +11,20 @@ message by the form it came from and what was typed kept."""
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from wave.accounts import AccountProblem
+from wave.export.budget import Job, start_programme_pdf
+from wave.filenames import pdf_filename
 from wave.format import DesignInvalid
 from wave.i18n import N_, translate
+from wave.models import User
 from wave.programme_format import DEFAULT_NORM
 from wave.programmes import (
     checked,
+    course_designs,
     create_programme,
     read_programme,
     role_for_programme,
@@ -27,9 +32,11 @@ from wave.programmes import (
     share_programme,
     visible_programmes,
 )
+from wave.settings import get_settings
 from wave.store import StaleVersion
 from wave.web.auth import CallerDep, ProgrammeAccess, ProgrammeEdit, ProgrammeOwner, ProgrammeView, check_csrf
-from wave.web.deps import FormDep, LangDep, SessionDep
+from wave.web.deps import FormDep, LangDep, ReaderLang, SessionDep
+from wave.web.export_wait import pdf_answer
 from wave.web.programme_view import programme_context
 from wave.web.rendering import render_fragments, render_page
 from wave.web.review_view import role_labels
@@ -273,3 +280,33 @@ def share(
     if "HX-Request" not in request.headers:
         return RedirectResponse(f"/programmes/{access.record.id}", status_code=303)
     return _page(request, session, access, lang, notice=translate(lang, SAVED["share"]))
+
+
+def _pdf_inputs(session, access: ProgrammeAccess) -> dict[str, Any]:
+    designs = course_designs(session=session, programme=access.programme)
+    owner = session.get(User, access.record.owner_id) if access.record.owner_id else None
+    return {
+        "programme": access.programme.to_json(),
+        "designs": {key: design.to_json() for key, design in designs.items()},
+        "owner": owner.name if owner else None,
+    }
+
+
+@router.get("/programmes/{programme_id}/export.pdf")
+async def export_pdf(
+    request: Request, session: SessionDep, lang: LangDep, reader: ReaderLang, access: ProgrammeView
+) -> Response:
+    """One page of overview, then each course's design export; within the export budget."""
+    settings = get_settings()
+    inputs = await run_in_threadpool(_pdf_inputs, session, access)
+
+    def start() -> Job:
+        return start_programme_pdf(
+            person=access.caller.user.id,
+            rules=settings.rules,
+            at_once=settings.export_at_once,
+            lang=reader,
+            **inputs,
+        )
+
+    return await pdf_answer(request, start, lang, pdf_filename(access.record.title))
