@@ -69,6 +69,18 @@ def may(role: str | None, needed: str) -> bool:
     return role is not None and RANK[role] >= RANK[needed]
 
 
+def roles_on(*, session: Session, user: User, scans: list[ScanRecord]) -> dict[int, str]:
+    """The user's role on each of `scans` (which they may see)."""
+    shared = dict(
+        session.exec(
+            select(ScanShare.scan_id, ScanShare.role).where(
+                ScanShare.user_id == user.id, col(ScanShare.scan_id).in_([s.id for s in scans])
+            )
+        ).all()
+    )
+    return {s.id: "owner" if s.owner_id == user.id else shared.get(s.id, "view") for s in scans}
+
+
 def _visible(user: User):
     shared = select(ScanShare.scan_id).where(ScanShare.user_id == user.id)
     return select(ScanRecord).where(or_(ScanRecord.owner_id == user.id, col(ScanRecord.id).in_(shared)))

@@ -54,3 +54,4 @@ VersionNumber = Annotated[int, Path(ge=1, le=MAX_INT, description="A version of 
 UserId = Annotated[int, Path(ge=1, le=MAX_INT, description="A person's (account's) id")]
 ShareId = Annotated[int, Path(ge=1, le=MAX_INT, description="A share's id")]
 InvitationId = Annotated[int, Path(ge=1, le=MAX_INT, description="An invitation's id")]
+ScanId = Annotated[int, Path(ge=1, le=MAX_INT, description="The readiness scan's id")]
