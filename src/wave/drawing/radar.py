@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
@@ -21,17 +22,30 @@ from wave.drawing.texts import t
 from wave.scans.scoring import DimensionScore
 
 RADAR_W, RADAR_H = 640, 430
-CENTRE = (320.0, 205.0)
-RADIUS = 150.0
 TOP = 4  # the scale's highest step
 LABEL_W, LABEL_SIZE = 128, 11.5
 BEFORE = "#7b8794"
 
 
-def _point(index: float, count: int, value: float) -> tuple[float, float]:
+@dataclass(frozen=True)
+class Frame:
+    """Where the radar sits: the full one names its axes; the compact one (a phone) numbers
+    them, as the answer page and the table do, large enough to read at 360 px."""
+
+    width: float
+    height: float
+    centre: tuple[float, float]
+    radius: float
+
+
+FULL = Frame(RADAR_W, RADAR_H, (320.0, 205.0), 150.0)
+COMPACT = Frame(360, 360, (180.0, 180.0), 140.0)
+
+
+def _point(frame: Frame, index: float, count: int, value: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
-    r = RADIUS * value / TOP
-    return CENTRE[0] + r * math.cos(angle), CENTRE[1] + r * math.sin(angle)
+    r = frame.radius * value / TOP
+    return frame.centre[0] + r * math.cos(angle), frame.centre[1] + r * math.sin(angle)
 
 
 def score_text(value: float | None, lang: str, *, signed: bool = False) -> str:
@@ -51,32 +65,39 @@ def radar_chart(
     lang: str,
     *,
     before: Mapping[str, float | None] | None = None,
+    compact: bool = False,
 ) -> str:
     """`names`: (dimension id, name) in the radar's order; `scores`: this scan's, by the
-    same ids; `before`: the earlier scan's scores (a dashed outline), when there is one."""
+    same ids; `before`: the earlier scan's scores (a dashed outline), when there is one.
+    `compact`: the axes numbered 1–12 instead of named, without the legend (a phone)."""
+    frame = COMPACT if compact else FULL
     count = len(names)
     by_id = {s.id: s for s in scores}
     parts: list[str] = []
     # rings for the four steps, the axes
     for step in range(1, TOP + 1):
-        ring = " ".join(f"{num(x)},{num(y)}" for x, y in (_point(i, count, step) for i in range(count)))
+        ring = " ".join(
+            f"{num(x)},{num(y)}" for x, y in (_point(frame, i, count, step) for i in range(count))
+        )
         parts.append(
             f'<polygon points="{ring}" fill="none" stroke="{LINE}" '
             f'stroke-width="{1.5 if step == TOP else 1}"/>'
         )
     for i in range(count):
-        x, y = _point(i, count, TOP)
+        x, y = _point(frame, i, count, TOP)
         parts.append(
-            f'<line x1="{num(CENTRE[0])}" y1="{num(CENTRE[1])}" x2="{num(x)}" y2="{num(y)}" '
+            f'<line x1="{num(frame.centre[0])}" y1="{num(frame.centre[1])}" x2="{num(x)}" y2="{num(y)}" '
             f'stroke="{LINE}" stroke-width="1"/>'
         )
     for step in range(1, TOP + 1):  # the steps' numbers, between the first and the last axis
-        x, y = _point(-0.5, count, step)
+        x, y = _point(frame, -0.5, count, step)
         parts.append(text(x, y + 3.5, str(step), size=9.5, fill=MUTED, anchor="middle"))
 
     def outline(values: Mapping[str, float | None], series: str, colour: str, dashed: bool) -> None:
         points = [
-            (i, _point(i, count, v)) for i, (dim, _) in enumerate(names) if (v := values.get(dim)) is not None
+            (i, _point(frame, i, count, v))
+            for i, (dim, _) in enumerate(names)
+            if (v := values.get(dim)) is not None
         ]
         if len(points) >= 2:
             shape = "polygon" if len(points) >= 3 else "polyline"
@@ -93,7 +114,7 @@ def radar_chart(
         for i, (dim, _) in enumerate(names):
             value = before.get(dim)
             if value is not None:
-                x, y = _point(i, count, value)
+                x, y = _point(frame, i, count, value)
                 parts.append(
                     f'<circle cx="{num(x)}" cy="{num(y)}" r="3" fill="#fff" stroke="{BEFORE}" '
                     f'stroke-width="1.5" '
@@ -104,19 +125,56 @@ def radar_chart(
         s = by_id.get(dim)
         if s is None or s.mean is None:
             continue
-        x, y = _point(i, count, s.mean)
+        x, y = _point(frame, i, count, s.mean)
         parts.append(
             f'<circle cx="{num(x)}" cy="{num(y)}" r="4.5" fill="{WAVE}" stroke="#fff" stroke-width="1.5" '
             f'data-dimension="{esc(dim)}" data-score="{s.score}" data-answers="{s.answers}" '
             f'data-spread="{s.spread}"><title>{esc(names[i][1])}: '
             f"{esc(score_text(s.score, lang))}</title></circle>"
         )
-    # the labels round the outside: name, and the score under it
+    if compact:
+        parts.append(_numbers(frame, names, by_id))
+    else:
+        parts.append(_labels(frame, names, by_id, lang))
+        parts.append(_legend(before is not None, lang))
+    scored = [s for s in scores if s.mean is not None]
+    desc = (
+        "; ".join(f"{name}: {score_text(by_id[dim].score, lang)}" for dim, name in names if dim in by_id)
+        if scored
+        else t("radar.empty", lang)
+    )
+    return document(
+        frame.width,
+        frame.height,
+        "".join(parts),
+        title=t("radar.title", lang),
+        desc=desc,
+        data_chart="radar-compact" if compact else "radar",
+    )
+
+
+def _numbers(frame: Frame, names: Sequence[tuple[str, str]], by_id: Mapping[str, DimensionScore]) -> str:
+    """The compact radar's axes: the dimensions' numbers, muted where nobody scored."""
+    out = []
+    for i, (dim, _) in enumerate(names):
+        x, y = _point(frame, i, len(names), TOP + 0.55)
+        s = by_id.get(dim)
+        colour = INK if s is not None and s.mean is not None else MUTED
+        number = text(x, y + 6, str(i + 1), size=17, weight="bold", anchor="middle", fill=colour)
+        out.append(f'<g data-axis="{esc(dim)}">{number}</g>')
+    return "".join(out)
+
+
+def _labels(
+    frame: Frame, names: Sequence[tuple[str, str]], by_id: Mapping[str, DimensionScore], lang: str
+) -> str:
+    """Round the outside of the full radar: each name, and its score under it."""
+    out = []
     for i, (dim, name) in enumerate(names):
-        angle = -math.pi / 2 + 2 * math.pi * i / count
+        angle = -math.pi / 2 + 2 * math.pi * i / len(names)
         cos, sin = math.cos(angle), math.sin(angle)
-        x = CENTRE[0] + (RADIUS + 14) * cos
-        y = CENTRE[1] + (RADIUS + 14) * sin
+        x = frame.centre[0] + (frame.radius + 14) * cos
+        y = frame.centre[1] + (frame.radius + 14) * sin
         anchor = "middle" if abs(cos) < 0.2 else "start" if cos > 0 else "end"
         lines = wrap(name, LABEL_W, LABEL_SIZE, lines=2, bold=True)
         s = by_id.get(dim)
@@ -141,30 +199,25 @@ def radar_chart(
             )
         )
         group.append("</g>")
-        parts.append("".join(group))
-    # legend
-    legend_y = RADAR_H - 10
-    parts.append(
-        f'<rect x="16" y="{legend_y - 9}" width="18" height="10" fill="rgba(14,147,132,0.16)" '
-        f'stroke="{WAVE}" stroke-width="2"/>'
-    )
-    parts.append(text(40, legend_y, t("radar.current", lang), size=10.5))
-    if before is not None:
-        parts.append(
-            f'<line x1="190" y1="{legend_y - 4}" x2="210" y2="{legend_y - 4}" stroke="{BEFORE}" '
+        out.append("".join(group))
+    return "".join(out)
+
+
+def _legend(with_before: bool, lang: str) -> str:
+    y = RADAR_H - 10
+    out = [
+        f'<rect x="16" y="{y - 9}" width="18" height="10" fill="rgba(14,147,132,0.16)" '
+        f'stroke="{WAVE}" stroke-width="2"/>',
+        text(40, y, t("radar.current", lang), size=10.5),
+    ]
+    if with_before:
+        out.append(
+            f'<line x1="190" y1="{y - 4}" x2="210" y2="{y - 4}" stroke="{BEFORE}" '
             f'stroke-width="2" stroke-dasharray="6 4"/>'
         )
-        parts.append(text(216, legend_y, t("radar.previous", lang), size=10.5))
-    parts.append(text(RADAR_W - 16, legend_y, t("radar.scale", lang), size=10, fill=MUTED, anchor="end"))
-    scored = [s for s in scores if s.mean is not None]
-    desc = (
-        "; ".join(f"{name}: {score_text(by_id[dim].score, lang)}" for dim, name in names if dim in by_id)
-        if scored
-        else t("radar.empty", lang)
-    )
-    return document(
-        RADAR_W, RADAR_H, "".join(parts), title=t("radar.title", lang), desc=desc, data_chart="radar"
-    )
+        out.append(text(216, y, t("radar.previous", lang), size=10.5))
+    out.append(text(RADAR_W - 16, y, t("radar.scale", lang), size=10, fill=MUTED, anchor="end"))
+    return "".join(out)
 
 
 SPREAD_W, SPREAD_H = 124, 22

@@ -49,6 +49,7 @@ class ScanResults:
     respondents: int
     rows: list[ResultRow]
     radar: Markup
+    radar_compact: Markup  # for a phone: the axes numbered as the table's rows
     next_steps: list[NextSteps]
     compared: bool  # the scan follows an earlier one
     answered: bool  # at least one dimension has a score
@@ -92,6 +93,7 @@ def scan_results(report: ScanReport, lang: str) -> ScanResults:
         respondents=report.respondents,
         rows=rows,
         radar=Markup(radar_chart(names, report.dimensions, lang, before=before)),
+        radar_compact=Markup(radar_chart(names, report.dimensions, lang, before=before, compact=True)),
         next_steps=steps,
         compared=report.previous is not None,
         answered=any(s.mean is not None for s in report.dimensions),
