@@ -72,6 +72,8 @@ class Site:
     example_id: int
     rule_id: str
     trashed_id: int = 0  # a design of the teacher's in their trash
+    scan_id: int = 0  # a readiness scan the teacher and the colleague answered, following another
+    empty_scan_id: int = 0  # one nobody answered yet
 
 
 def _design() -> dict:
@@ -121,7 +123,24 @@ def site(live_server):
         r = teacher.post("/api/designs", json={**_design(), "title": "Weggegooid ontwerp"})
         trashed_id = r.json()["id"]
         assert teacher.delete(f"/api/designs/{trashed_id}").status_code == 204  # the trash has one
-        yield Site(live_server, teacher, design_id, example_id, rule_id, trashed_id)
+        scan_ids = _scans(teacher, colleague)
+        yield Site(live_server, teacher, design_id, example_id, rule_id, trashed_id, *scan_ids)
+
+
+def _scans(teacher: httpx.Client, colleague: httpx.Client) -> tuple[int, int]:
+    """A scan that follows an earlier one, answered by two people, and an empty one."""
+    ids = []
+    for title in ("Teamscan 2025", "Teamscan 2026", "Lege scan"):
+        body = {"title": title, "level": "course", **({"follows": ids[0]} if len(ids) == 1 else {})}
+        r = teacher.post("/api/scans", json=body)
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["id"])
+    r = teacher.post(f"/api/scans/{ids[1]}/shares", json={"email": colleague.email, "role": "edit"})
+    assert r.status_code == 201, r.text
+    for scan_id, who, value in ((ids[0], teacher, 1), (ids[1], teacher, 2), (ids[1], colleague, 4)):
+        answers = {"flexibility.1": value, "facilities.1": value, "governance.2": None, "finances.1": 3}
+        assert who.post(f"/api/scans/{scan_id}/answers", json={"answers": answers}).status_code == 200
+    return ids[1], ids[2]
 
 
 # --- pages and states --------------------------------------------------------------------
@@ -177,6 +196,18 @@ def _invite(page: Page) -> None:
     expect(page.locator("#invitation-box")).to_be_visible()
 
 
+def _scan_without_title(page: Page) -> None:
+    page.evaluate("document.getElementById('new-scan').noValidate = true")
+    page.click("#new-scan button")
+    expect(page.locator("#title-error")).to_be_visible()
+
+
+def _save_answers(page: Page) -> None:
+    page.locator('[data-statement="interaction.1"] input[value="3"]').check()
+    page.click("#save-answers")
+    expect(page.locator("#saved-note")).to_be_visible()
+
+
 @dataclass(frozen=True)
 class State:
     path: str  # format fields from Site
@@ -214,6 +245,12 @@ STATES = {
     "canvas-phase-menu": State("/designs/{design_id}", then=_open_phase_menu, canvas=True),
     "canvas-review": State("/designs/{design_id}", then=_open_review, canvas=True),
     "canvas-invitation": State("/designs/{design_id}", then=_invite, canvas=True),
+    "scans": State("/scans"),
+    "scans-errors": State("/scans", then=_scan_without_title),
+    "scan-answer": State("/scans/{scan_id}"),
+    "scan-answer-saved": State("/scans/{scan_id}", then=_save_answers),
+    "scan-results": State("/scans/{scan_id}/results"),
+    "scan-results-empty": State("/scans/{empty_scan_id}/results"),
 }
 PHONE_PAGES = [
     "signin",
@@ -236,6 +273,10 @@ PHONE_PAGES = [
     "not-found",
     "canvas-example",
     "canvas-editor",
+    "scans",
+    "scan-answer",
+    "scan-results",
+    "scan-results-empty",
 ]
 
 
@@ -255,6 +296,8 @@ def open_state(browser, site: Site, name: str, viewport: dict):
             example_id=site.example_id,
             rule_id=site.rule_id,
             trashed_id=site.trashed_id,
+            scan_id=site.scan_id,
+            empty_scan_id=site.empty_scan_id,
         )
     )
     page.wait_for_load_state("networkidle")

@@ -42,7 +42,7 @@ def forget_failed_sign_ins():
 
 @pytest.fixture(scope="module")
 def signed_in(live_server) -> dict[str, str]:
-    """The headers of a signed-in teacher who owns one design (so ids can hit)."""
+    """The headers of a signed-in teacher who owns one design and one scan (so ids can hit)."""
     email = unique_email("schemathesis")
     with httpx.Client(base_url=live_server, timeout=60) as http:
         http.post(
@@ -50,6 +50,8 @@ def signed_in(live_server) -> dict[str, str]:
         ).raise_for_status()
         r = http.post("/api/auth/login", json={"email": email, "password": PASSWORD})
         r.raise_for_status()
+        # a readiness scan of their own too, so that small scan ids can hit one they may use
+        http.post("/api/scans", json={"title": "Schema", "level": "course"}).raise_for_status()
         return {
             "Cookie": f"wave_session={http.cookies['wave_session']}",
             "X-CSRF-Token": r.json()["csrf_token"],

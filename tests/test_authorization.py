@@ -10,7 +10,10 @@ Personas: `anonymous` (no session), `stranger` (signed in, no share), `viewer`,
 - view < comment < edit < owner: 403 where the role is too low; a review-status
   step the role may not take is 422 (see `wave.review.TRANSITIONS`);
 - a share: the owner ends anyone's, the person it is shared with leaves their own;
-- the team routes (`/account/team/…`): anyone signed in, about their own links only.
+- the team routes (`/account/team/…`): anyone signed in, about their own links only;
+- a readiness scan (`/scans/…`, `/api/scans/…`) is shared with the same personas: the
+  viewer and the commenter *view* it (a scan has no comment role), the editor *edits*
+  (answers); the stranger gets 404, only the owner shares and closes.
 
 `test_every_route_has_a_row` fails when a route is added without a row here
 (or in PUBLIC), naming it.
@@ -30,7 +33,7 @@ from webfixtures import PASSWORD, sign_up_and_in, unique_email
 
 from wave.db import get_engine
 from wave.engine import RULES
-from wave.models import Comment, DesignRecord, Share
+from wave.models import Comment, DesignRecord, ScanShare, Share
 
 PERSONAS = ("anonymous", "stranger", "viewer", "commenter", "editor", "owner")
 SHARED_AS = {"viewer": "view", "commenter": "comment", "editor": "edit"}
@@ -107,6 +110,21 @@ class World:
             assert r.status_code == 201, r.text
         return design_id
 
+    def new_scan(self) -> int:
+        owner = self.clients["owner"]
+        r = owner.post("/api/scans", json={"title": "Rechten-scan", "level": "course"})
+        assert r.status_code == 201, r.text
+        scan_id = r.json()["id"]
+        for persona, role in SCAN_SHARED_AS.items():
+            r = owner.post(
+                f"/api/scans/{scan_id}/shares", json={"email": self.clients[persona].email, "role": role}
+            )
+            assert r.status_code == 201, r.text
+        return scan_id
+
+
+SCAN_SHARED_AS = {"viewer": "view", "commenter": "view", "editor": "edit"}
+
 
 @pytest.fixture(scope="module")
 def world(app):
@@ -116,6 +134,12 @@ def world(app):
             clients[persona] = sign_up_and_in(stack.enter_context(TestClient(app)), name=persona.capitalize())
         colleague = sign_up_and_in(stack.enter_context(TestClient(app)), name="Collega")
         yield World(clients, colleague, app)
+
+
+@pytest.fixture(scope="module")
+def shared_scan(world) -> int:
+    """One scan for the rows that do not change it."""
+    return world.new_scan()
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +158,7 @@ class Target:
     comment_id: int | None = None
     other_id: int = 1  # the person a team row is about (see `invited_by_someone`)
     invitation_id: int = 1  # the owner's invitation a row is about (see `owner_invites`)
+    scan_id: int = 1  # the readiness scan a row is about
 
     @property
     def owner(self) -> TestClient:
@@ -168,7 +193,16 @@ class Target:
             "other_id": self.other_id,
             "colleague_id": self.world.colleague.user_id,
             "invitation_id": self.invitation_id,
+            "scan_id": self.scan_id,
+            "scan_viewer_share_id": self.scan_share_id_of(clients["viewer"].user_id),
         }
+
+    def scan_share_id_of(self, user_id: int) -> int:
+        with Session(get_engine()) as session:
+            share = session.exec(
+                select(ScanShare).where(ScanShare.scan_id == self.scan_id, ScanShare.user_id == user_id)
+            ).first()
+        return share.id if share else 1
 
 
 def owner_comments(target: Target) -> None:
@@ -212,6 +246,7 @@ class Row:
     url: str | None = None  # the URL asked for (format fields from Target.params)
     label: str = ""
     fresh: bool = False  # the request changes the design: give the case its own
+    fresh_scan: bool = False  # the request changes the scan: give the case its own
     send: Callable[[Target], dict] = field(default=lambda t: {})
     prepare: Callable[[Target], None] | None = None
     own_session: bool = False  # the request ends the session: use a new one
@@ -292,6 +327,8 @@ CUSTOM_ACTIVITY = {
 
 D = "/designs/{design_id}"
 A = "/api/designs/{design_id}"
+S = "/scans/{scan_id}"
+AS = "/api/scans/{scan_id}"
 
 TABLE: list[Row] = [
     # Session only -----------------------------------------------------------------
@@ -569,14 +606,74 @@ TABLE: list[Row] = [
     Row("GET", D + "/versions", READ),
     Row("GET", D + "/versions/compare", READ, url=D + "/versions/compare?a=1&b=1"),
     Row("POST", D + "/versions/{version}/restore", roles(403, 403, 303, 303), fresh=True),
+    # Readiness scans (SPEC §13) ------------------------------------------------------------
+    Row("GET", "/api/scans", signed_in(200)),
+    Row("POST", "/api/scans", signed_in(201), send=lambda t: {"json": {"title": "Scan", "level": "course"}}),
+    Row("GET", AS, READ),
+    Row("GET", AS + "/report", READ),
+    Row("GET", AS + "/export.pdf", READ),
+    Row(
+        "POST",
+        AS + "/answers",
+        roles(403, 403, 200, 200),
+        fresh_scan=True,
+        send=lambda t: {"json": {"answers": {"flexibility.1": 3, "facilities.2": None}}},
+    ),
+    Row("POST", AS + "/close", roles(403, 403, 403, 200), fresh_scan=True),
+    Row(
+        "POST",
+        AS + "/shares",
+        roles(403, 403, 403, 201),
+        fresh_scan=True,
+        send=lambda t: {"json": {"email": t.world.colleague.email, "role": "edit"}},
+    ),
+    Row("GET", AS + "/shares", OWNER_ONLY),
+    Row(
+        "DELETE",
+        AS + "/shares/{share_id}",
+        roles(403, 403, 403, 204),
+        url=AS + "/shares/{scan_viewer_share_id}",
+        label="the viewer's share",
+        fresh_scan=True,
+    ),
+    Row("GET", "/scans", signed_in(200)),
+    Row(
+        "POST", "/scans", signed_in(303), send=lambda t: {"data": {"title": "Teamscan", "level": "programme"}}
+    ),
+    Row("GET", S, READ),
+    Row("GET", S + "/results", READ),
+    Row(
+        "POST",
+        S + "/answers",
+        roles(403, 403, 303, 303),
+        fresh_scan=True,
+        send=lambda t: {"data": {"flexibility.1": "2", "flexibility.2": "dk"}},
+    ),
+    Row("POST", S + "/close", roles(403, 403, 403, 303), fresh_scan=True),
+    Row(
+        "POST",
+        S + "/shares",
+        roles(403, 403, 403, 303),
+        fresh_scan=True,
+        send=lambda t: {"data": {"email": t.world.colleague.email, "role": "view"}},
+    ),
+    Row(
+        "POST",
+        S + "/shares/{user_id}/remove",
+        roles(403, 403, 403, 303),
+        url=S + "/shares/{viewer_id}/remove",
+        label="the viewer's share",
+        fresh_scan=True,
+    ),
 ]
 
 CASES = [pytest.param(row, persona, id=f"{row.name} {persona}") for row in TABLE for persona in PERSONAS]
 
 
 @pytest.mark.parametrize(("row", "persona"), CASES)
-def test_access(row: Row, persona: str, world: World, shared_design: int, app):
+def test_access(row: Row, persona: str, world: World, shared_design: int, shared_scan: int, app):
     target = Target(world, world.new_design() if row.fresh else shared_design, persona)
+    target.scan_id = world.new_scan() if row.fresh_scan else shared_scan
     if row.prepare:
         row.prepare(target)
     url = (row.url or row.route).format(**target.params())

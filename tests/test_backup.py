@@ -227,6 +227,17 @@ def test_a_backup_during_writes_restores_one_moment_of_the_database(databases, t
         r = coach.post(f"/designs/{kept}/review/comments", data={"body": "Mooi begin!"})
         assert r.status_code == 200, r.text
         served = {kept: owner.get(f"/api/designs/{kept}").json()}
+        # and a readiness scan, shared, with the answers of both (SPEC §11: scans come back too)
+        scan = owner.post("/api/scans", json={"title": "Teamscan", "level": "programme"}).json()["id"]
+        r = owner.post(f"/api/scans/{scan}/shares", json={"email": coach.email, "role": "edit"})
+        assert r.status_code == 201, r.text
+        for who, value in ((owner, 2), (coach, 4)):
+            r = who.post(
+                f"/api/scans/{scan}/answers", json={"answers": {"facilities.1": value, "finances.1": None}}
+            )
+            assert r.status_code == 200, r.text
+        scan_report = owner.get(f"/api/scans/{scan}/report").json()
+        assert scan_report["respondents"] == 2
 
         writer = Writer(signed_in(base, "Eigenaar", email=owner.email))
         writer.start()
@@ -287,6 +298,11 @@ def test_a_backup_during_writes_restores_one_moment_of_the_database(databases, t
             assert r.json()["version"] >= version
         coach_again = signed_in(base, "Coach", email=coach.email)
         assert coach_again.get(f"/api/designs/{kept}").json() == served[kept]
+        assert owner_again.get(f"/api/scans/{scan}/report").json() == scan_report
+        assert coach_again.get(f"/api/scans/{scan}").json()["own_answers"] == {
+            "facilities.1": 4,
+            "finances.1": None,
+        }
 
     # the target holds data now: a second restore needs --force, and then gives the source
     assert_refused(wave("restore", str(second), url=target), "--force")

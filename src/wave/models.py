@@ -272,3 +272,47 @@ class ProgrammeShare(SQLModel, table=True):
     user_id: int = Field(foreign_key="user.id", index=True)
     role: str = Field(max_length=10)  # edit, comment, view
     created_at: datetime = Field(default_factory=now)
+
+class ScanRecord(SQLModel, table=True):
+    """A readiness scan (SPEC §13): a team's answers on the twelve dimensions at one
+    level, owned and shared like a design (`wave.scans.store`). `follows`: the earlier
+    scan of the same team and level it is compared with. Once closed, nobody answers."""
+
+    __tablename__ = "scan"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=200)
+    level: str = Field(max_length=20)  # course, programme, institution
+    owner_id: int = Field(foreign_key="user.id", index=True)
+    follows_id: int | None = Field(default=None, foreign_key="scan.id")
+    closed_at: datetime | None = None
+    created_at: datetime = Field(default_factory=now)
+    updated_at: datetime = Field(default_factory=now)
+
+
+class ScanShare(SQLModel, table=True):
+    """A scan shared with a person: *edit* members answer, *view* members read."""
+
+    __tablename__ = "scan_share"
+    __table_args__ = (UniqueConstraint("scan_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    scan_id: int = Field(foreign_key="scan.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    role: str = Field(max_length=10)  # edit, view
+    created_at: datetime = Field(default_factory=now)
+
+
+class ScanAnswer(SQLModel, table=True):
+    """One member's answer to one statement: 1–4, or NULL for "don't know". A member's
+    answers are replaced as a whole when they answer again."""
+
+    __tablename__ = "scan_answer"
+    __table_args__ = (UniqueConstraint("scan_id", "user_id", "statement"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    scan_id: int = Field(foreign_key="scan.id", index=True)
+    user_id: int = Field(foreign_key="user.id")
+    statement: str = Field(max_length=64)  # e.g. facilities.2 (wave.scans.dimensions)
+    value: int | None = None
+    created_at: datetime = Field(default_factory=now)

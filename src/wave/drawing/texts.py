@@ -62,6 +62,15 @@ TEXTS: dict[str, str] = {
     "programme.hours": N_("Hours per week"),
     "programme.norm": N_("norm %(n)s h"),
     "programme.desc": N_("%(courses)s courses over %(weeks)s weeks; weeks over the norm: %(over)s"),
+    # the readiness scan
+    "radar.title": N_("Readiness per dimension"),
+    "radar.current": N_("this scan"),
+    "radar.previous": N_("the previous scan"),
+    "radar.scale": N_("1 not yet · 2 starting · 3 growing · 4 embedded"),
+    "radar.empty": N_("No answers yet"),
+    "radar.unscored": N_("no score"),
+    "spread.range": N_("answers from %(low)s to %(high)s"),
+    "spread.none": N_("no answers"),
 }
 
 

@@ -21,6 +21,7 @@ from wave.events import start_listener
 from wave.format import DesignInvalid, Problem, shape_problem
 from wave.i18n import N_, negotiate, translate
 from wave.models import now
+from wave.scans.dimensions import dimensions as scan_dimensions
 from wave.settings import get_settings
 from wave.store import QuotaExceeded, StoredDesignInvalid
 from wave.teamtable import check_all as check_team_table
@@ -35,6 +36,7 @@ from wave.web.routes import (
     api_designs,
     api_programmes,
     api_review,
+    api_scans,
     bench_fragment,
     canvas,
     drawings,
@@ -50,6 +52,7 @@ from wave.web.routes import (
     review,
     review_queue,
     rules,
+    scans,
     team,
     teamtable,
 )
@@ -62,6 +65,7 @@ async def lifespan(app: FastAPI):
     get_catalogue()  # a bad catalogue file stops start-up here, naming file and field
     get_templates()
     check_team_table()  # the tips, cards and words, as the catalogue
+    scan_dimensions()  # the readiness scan's dimensions and statements, likewise
     migrate(settings.database_url)
     with Session(get_engine()) as session:  # what has been in a trash for 30 days goes
         purge_trash(session=session, now=now())
@@ -120,6 +124,8 @@ def create_app() -> FastAPI:
         password_reset.router,
         invitations.router,
         api_review.router,
+        api_scans.router,
+        scans.router,
         inbox.router,
         review_queue.router,
         live.router,

@@ -55,3 +55,4 @@ UserId = Annotated[int, Path(ge=1, le=MAX_INT, description="A person's (account'
 ShareId = Annotated[int, Path(ge=1, le=MAX_INT, description="A share's id")]
 InvitationId = Annotated[int, Path(ge=1, le=MAX_INT, description="An invitation's id")]
 ProgrammeId = Annotated[int, Path(ge=1, le=MAX_INT, description="The programme's id")]
+ScanId = Annotated[int, Path(ge=1, le=MAX_INT, description="The readiness scan's id")]

@@ -31,6 +31,7 @@ from wave.models import DesignRecord, User
 from wave.prefs import prefs_of
 from wave.presence import CLIENT_ID
 from wave.review import comments_of
+from wave.scans import latest_for
 from wave.store import StaleVersion, read, save_design, version_document
 from wave.summaries import stored
 from wave.trash import TRASH_DAYS
@@ -123,6 +124,8 @@ def page_context(
         "role": access.role,
         "role_names": role_labels(lang),
         "trash_days": TRASH_DAYS,  # the owner can delete it from the Design panel
+        # the Design panel links to the team's readiness scan (SPEC §13)
+        "team_scan": latest_for(session, user) if access.can_edit else None,
         # whose design it is, for everyone it is shared with
         "owner_name": owner.name
         if access.role != "owner" and (owner := session.get(User, access.record.owner_id or 0))
