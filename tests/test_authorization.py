@@ -11,6 +11,8 @@ Personas: `anonymous` (no session), `stranger` (signed in, no share), `viewer`,
   step the role may not take is 422 (see `wave.review.TRANSITIONS`);
 - a share: the owner ends anyone's, the person it is shared with leaves their own;
 - the team routes (`/account/team/…`): anyone signed in, about their own links only;
+- a programme (`/programmes/…`, `/api/programmes/…`) is shared as the design is: the
+  viewer and the commenter read it, the editor changes it, only the owner shares or deletes it;
 - a readiness scan (`/scans/…`, `/api/scans/…`) is shared with the same personas: the
   viewer and the commenter *view* it (a scan has no comment role), the editor *edits*
   (answers); the stranger gets 404, only the owner shares and closes.
@@ -110,6 +112,27 @@ class World:
             assert r.status_code == 201, r.text
         return design_id
 
+    def new_programme(self) -> int:
+        """A programme of one course (the owner's design), shared as the designs are."""
+        owner = self.clients["owner"]
+        course = owner.post("/api/designs", json=DOC).json()["id"]
+        body = {
+            "format": "wave.programme/v1",
+            "title": "Rechten-blok",
+            "weeks": 8,
+            "courses": [{"design": course}],
+        }
+        r = owner.post("/api/programmes", json=body)
+        assert r.status_code == 201, r.text
+        programme_id = r.json()["id"]
+        for persona, role in SHARED_AS.items():
+            r = owner.post(
+                f"/api/programmes/{programme_id}/shares",
+                json={"email": self.clients[persona].email, "role": role},
+            )
+            assert r.status_code == 201, r.text
+        return programme_id
+
     def new_scan(self) -> int:
         owner = self.clients["owner"]
         r = owner.post("/api/scans", json={"title": "Rechten-scan", "level": "course"})
@@ -137,6 +160,12 @@ def world(app):
 
 
 @pytest.fixture(scope="module")
+def shared_programme(world) -> int:
+    """One programme for the rows that do not change it."""
+    return world.new_programme()
+
+
+@pytest.fixture(scope="module")
 def shared_scan(world) -> int:
     """One scan for the rows that do not change it."""
     return world.new_scan()
@@ -159,6 +188,7 @@ class Target:
     other_id: int = 1  # the person a team row is about (see `invited_by_someone`)
     invitation_id: int = 1  # the owner's invitation a row is about (see `owner_invites`)
     scan_id: int = 1  # the readiness scan a row is about
+    programme_id: int = 1  # the programme a row is about
 
     @property
     def owner(self) -> TestClient:
@@ -194,6 +224,7 @@ class Target:
             "colleague_id": self.world.colleague.user_id,
             "invitation_id": self.invitation_id,
             "scan_id": self.scan_id,
+            "programme_id": self.programme_id,
             "scan_viewer_share_id": self.scan_share_id_of(clients["viewer"].user_id),
         }
 
@@ -247,6 +278,7 @@ class Row:
     label: str = ""
     fresh: bool = False  # the request changes the design: give the case its own
     fresh_scan: bool = False  # the request changes the scan: give the case its own
+    fresh_programme: bool = False  # the request changes the programme: give the case its own
     send: Callable[[Target], dict] = field(default=lambda t: {})
     prepare: Callable[[Target], None] | None = None
     own_session: bool = False  # the request ends the session: use a new one
@@ -327,6 +359,16 @@ CUSTOM_ACTIVITY = {
 
 D = "/designs/{design_id}"
 A = "/api/designs/{design_id}"
+P = "/programmes/{programme_id}"
+AP = "/api/programmes/{programme_id}"
+PROGRAMME = {"format": "wave.programme/v1", "title": "Blok", "weeks": 10}
+
+
+def programme_put(target: Target) -> dict:
+    current = target.owner.get(f"/api/programmes/{target.programme_id}").json()
+    return {"json": {**current, "weeks": 9}}
+
+
 S = "/scans/{scan_id}"
 AS = "/api/scans/{scan_id}"
 
@@ -606,6 +648,60 @@ TABLE: list[Row] = [
     Row("GET", D + "/versions", READ),
     Row("GET", D + "/versions/compare", READ, url=D + "/versions/compare?a=1&b=1"),
     Row("POST", D + "/versions/{version}/restore", roles(403, 403, 303, 303), fresh=True),
+    # Programmes (SPEC §12): viewer and commenter read, the editor changes, the owner shares --
+    Row("GET", "/api/programmes", signed_in(200)),
+    Row("POST", "/api/programmes", signed_in(201), send=lambda t: {"json": PROGRAMME}),
+    Row("GET", AP, READ),
+    Row("PUT", AP, roles(403, 403, 200, 200), fresh_programme=True, send=programme_put),
+    Row("GET", AP + "/report", READ),
+    Row("GET", AP + "/versions", READ),
+    Row(
+        "POST",
+        AP + "/shares",
+        roles(403, 403, 403, 201),
+        fresh_programme=True,
+        send=lambda t: {"json": {"email": t.world.colleague.email, "role": "view"}},
+    ),
+    Row("DELETE", AP, roles(403, 403, 403, 204), fresh_programme=True),
+    Row("GET", "/programmes", signed_in(200)),
+    Row("POST", "/programmes", signed_in(303), send=lambda t: {"data": {"title": "Blok", "weeks": "10"}}),
+    Row("GET", P, READ),
+    Row("GET", P + "/export.pdf", READ),
+    Row(
+        "POST",
+        P + "/courses",
+        roles(403, 403, 303, 303),
+        fresh_programme=True,
+        send=lambda t: {"data": {"design": str(t.design_id), "start_week": "2", "version": "1"}},
+    ),
+    Row(
+        "POST",
+        P + "/start",
+        roles(403, 403, 303, 303),
+        fresh_programme=True,
+        send=lambda t: {"data": {"course": "0", "start_week": "3", "version": "1"}},
+    ),
+    Row(
+        "POST",
+        P + "/remove",
+        roles(403, 403, 303, 303),
+        fresh_programme=True,
+        send=lambda t: {"data": {"course": "0", "version": "1"}},
+    ),
+    Row(
+        "POST",
+        P + "/settings",
+        roles(403, 403, 303, 303),
+        fresh_programme=True,
+        send=lambda t: {"data": {"title": "Blok 2", "weeks": "9", "week_hours_norm": "38", "version": "1"}},
+    ),
+    Row(
+        "POST",
+        P + "/shares",
+        roles(403, 403, 403, 303),
+        fresh_programme=True,
+        send=lambda t: {"data": {"email": t.world.colleague.email, "role": "view"}},
+    ),
     # Readiness scans (SPEC §13) ------------------------------------------------------------
     Row("GET", "/api/scans", signed_in(200)),
     Row("POST", "/api/scans", signed_in(201), send=lambda t: {"json": {"title": "Scan", "level": "course"}}),
@@ -671,9 +767,12 @@ CASES = [pytest.param(row, persona, id=f"{row.name} {persona}") for row in TABLE
 
 
 @pytest.mark.parametrize(("row", "persona"), CASES)
-def test_access(row: Row, persona: str, world: World, shared_design: int, shared_scan: int, app):
+def test_access(
+    row: Row, persona: str, world: World, shared_design: int, shared_scan: int, shared_programme: int, app
+):
     target = Target(world, world.new_design() if row.fresh else shared_design, persona)
     target.scan_id = world.new_scan() if row.fresh_scan else shared_scan
+    target.programme_id = world.new_programme() if row.fresh_programme else shared_programme
     if row.prepare:
         row.prepare(target)
     url = (row.url or row.route).format(**target.params())

@@ -24,6 +24,7 @@ SRC = wave.PACKAGE_DIR  # src/wave
 # beside the domain").
 ALLOWED = {
     "engine/rules": "each rule's TITLE, texts and EXAMPLES, in both languages in its module",
+    "engine/programme_rules": "the programme rules' texts and EXAMPLES, as the course rules'",
     "engine/context.py": "the words the rules' messages share (a lane in a sentence)",
     "bench.py": "the bench's generated designs: their content, never the interface",
     "catalogue.py": "reads the catalogue files (bilingual fields)",

@@ -273,6 +273,7 @@ class ProgrammeShare(SQLModel, table=True):
     role: str = Field(max_length=10)  # edit, comment, view
     created_at: datetime = Field(default_factory=now)
 
+
 class ScanRecord(SQLModel, table=True):
     """A readiness scan (SPEC §13): a team's answers on the twelve dimensions at one
     level, owned and shared like a design (`wave.scans.store`). `follows`: the earlier
