@@ -23,9 +23,12 @@ from markupsafe import Markup
 
 from wave.catalogue import get_catalogue
 from wave.drawing import compare_view, wave_svg
-from wave.engine import RULES, check
+from wave.drawing.programme import programme_svg
+from wave.engine import ALL_RULES, PROGRAMME_RULES, RULES, check
+from wave.engine.programme import check_programme
 from wave.format import parse_design
 from wave.i18n import translations
+from wave.programme_format import parse_programme
 from wave.teamtable import Card, Tip, card, cards, link_terms, tip, tips
 from wave.web.critic_view import group_findings
 
@@ -77,7 +80,7 @@ class RulePage:
 class RuleGroup:
     """The rules of one tip or one card, or the rest."""
 
-    kind: str  # "tip", "card" or "other"
+    kind: str  # "tip", "card", "other" or "programme" (the rules over a programme's courses)
     rules: list[ModuleType]
     tip: Tip | None = None
     card: Card | None = None
@@ -140,6 +143,17 @@ def _example(rule: ModuleType, kind: str, document: dict[str, Any], lang: str) -
     )
 
 
+def _programme_example(rule: ModuleType, kind: str, example: dict[str, Any], lang: str) -> Example:
+    """A programme rule's example: the programme's weeks drawn, and what the critic says.
+    The course titles are the example's own (Dutch), as in the drawing."""
+    catalogue = get_catalogue()
+    designs = {name: parse_design(doc, catalogue) for name, doc in example["designs"].items()}
+    report = check_programme(parse_programme(example["programme"]), designs, catalogue, lang=lang)
+    found = [f.message for f in report.findings if f.rule == rule.ID]
+    svg = Markup(programme_svg(report, lang, width=620, label_w=150))
+    return Example(kind=kind, caption="", svg=svg, before_svg=None, fires=bool(found), messages=found)
+
+
 def _width(svg: str | None) -> float:
     found = SVG_WIDTH.search(svg or "")
     return float(found.group(1)) if found else 0.0
@@ -149,9 +163,10 @@ def _width(svg: str | None) -> float:
 def examples(rule_id: str, lang: str) -> tuple[Example, ...]:
     """The rule's bad and good example in `lang` (none when it has no `EXAMPLES`).
     Drawn once per rule and language: they do not change while the process runs."""
-    rule = RULES[rule_id]
+    rule = ALL_RULES[rule_id]
     given = getattr(rule, "EXAMPLES", None) or {}
-    drawn = [_example(rule, kind, given[kind], lang) for kind in EXAMPLE_KINDS if kind in given]
+    draw = _programme_example if rule_id in PROGRAMME_RULES else _example
+    drawn = [draw(rule, kind, given[kind], lang) for kind in EXAMPLE_KINDS if kind in given]
     widest = max((_width(s) for e in drawn for s in (e.svg, e.before_svg)), default=0) or 1
     return tuple(
         replace(e, share=_width(e.svg) / widest, before_share=_width(e.before_svg) / widest) for e in drawn
@@ -185,4 +200,5 @@ def rule_groups() -> list[RuleGroup]:
     rest = [r for r in rules if not r.TIP and not r.MISCONCEPTION]
     if rest:
         groups.append(RuleGroup(kind="other", rules=rest))
+    groups.append(RuleGroup(kind="programme", rules=list(PROGRAMME_RULES.values())))
     return groups

@@ -4,7 +4,7 @@ page per rule with its why, what to try and a bad and a good example (SPEC §9).
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from wave.engine import RULES
+from wave.engine import ALL_RULES
 from wave.web.auth import require_caller
 from wave.web.deps import LangDep
 from wave.web.rendering import render_page
@@ -22,7 +22,7 @@ def index(request: Request) -> Response:
 
 @router.get("/{rule_id}", response_class=HTMLResponse)
 def show(rule_id: str, request: Request, lang: LangDep) -> Response:
-    rule = RULES.get(rule_id)
+    rule = ALL_RULES.get(rule_id)
     if rule is None:
         return render_page(request, "not_found.html", {}, status_code=404)
     return render_page(request, "rules.html", {"groups": rule_groups(), "page": rule_page(rule, lang=lang)})
