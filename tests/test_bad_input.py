@@ -13,7 +13,7 @@ import threading
 
 import pytest
 from typer.testing import CliRunner
-from webfixtures import new_design
+from webfixtures import PASSWORD, new_design
 
 from wave.cli import app as cli_app
 
@@ -479,6 +479,44 @@ def test_control_characters_in_a_share_are_422(client):
     design_id = new_design(client)
     r = client.post(f"/api/designs/{design_id}/shares", json={"email": "c\x00@x.nl", "role": "view"})
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == "email"
+
+
+@pytest.mark.parametrize("token", ["\u00e9", "t\u00f6ken", "\u2603" * 43])
+def test_a_token_that_is_not_ascii_is_refused_not_a_500(client, anon_client, token):
+    """`secrets.compare_digest` raises on non-ASCII text: the session's CSRF token as a
+    form field or a header, and the sign-in form's own token and cookie, are 403."""
+    design_id = new_design(client)
+    before = client.get(f"/api/designs/{design_id}").json()
+    real = client.headers.pop("X-CSRF-Token")
+    try:
+        edit = {"version": str(before["version"]), "text": "Ingeslopen doel"}
+        r = client.post(f"/designs/{design_id}/edit/goal-add", data={**edit, "csrf_token": token})
+        assert r.status_code == 403
+        r = client.post(
+            f"/designs/{design_id}/edit/goal-add", data=edit, headers={"X-CSRF-Token": token.encode()}
+        )
+        assert r.status_code == 403
+    finally:
+        client.headers["X-CSRF-Token"] = real
+    assert client.get(f"/api/designs/{design_id}").json() == before
+    anon_client.get("/signin")  # the form cookie, well formed
+    sign_in = {"email": client.email, "password": PASSWORD}
+    assert anon_client.post("/signin", data={**sign_in, "form_token": token}).status_code == 403
+    anon_client.cookies.clear()
+    quoted = "".join(f"\\{ord(c):03o}" if ord(c) < 256 else "x" for c in token)
+    cookie = {"Cookie": f'wave_form="{quoted}"'}  # an escaped byte, which the cookie parser decodes
+    r = anon_client.post("/signin", data={**sign_in, "form_token": "x"}, headers=cookie)
+    assert r.status_code == 403 and "wave_session" not in r.headers.get("set-cookie", "")
+
+
+@pytest.mark.parametrize("cookie", ['"\\000abc"', '"abc\\000"', "%00", '"\\351"'])
+def test_a_session_cookie_that_is_no_token_is_no_session(anon_client, cookie):
+    """Not looked up: an escaped NUL in the cookie would reach PostgreSQL's query (500)."""
+    headers = {"Cookie": f"wave_session={cookie}"}
+    assert anon_client.get("/api/designs", headers=headers).status_code == 401
+    r = anon_client.get("/", headers=headers, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/signin")
+    assert anon_client.post("/api/auth/logout", headers=headers).status_code == 200
 
 
 @pytest.mark.parametrize("design_id", ["0", "-1", str(2**31), str(2**63), str(2**64 + 1), "1e3", "x"])
