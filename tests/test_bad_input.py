@@ -595,6 +595,34 @@ def test_the_same_email_signing_up_twice_at_once_is_never_a_500(live_server):
     assert statuses.count(201) == 1 and set(statuses) <= {201, 422}, statuses
 
 
+def test_the_same_share_made_several_times_at_once_is_never_a_500(live_server, teacher):
+    """Against the real server: parallel inserts of one (design, person) share. On
+    PostgreSQL all but one met the unique constraint (a 500) before."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+    from webfixtures import sign_up_and_in
+
+    with httpx.Client(base_url=live_server, timeout=60) as http:
+        colleague = sign_up_and_in(http, name="Collega").email
+    design_id = new_design(teacher)
+    start = threading.Barrier(6)
+
+    def share(i):
+        with httpx.Client(
+            base_url=live_server, timeout=60, cookies=teacher.cookies, headers=teacher.headers
+        ) as http:
+            start.wait()
+            body = {"email": colleague, "role": ("view", "comment")[i % 2]}
+            return http.post(f"/api/designs/{design_id}/shares", json=body).status_code
+
+    with ThreadPoolExecutor(6) as pool:
+        statuses = list(pool.map(share, range(6)))
+    assert set(statuses) == {201}, statuses
+    shares = [s for s in teacher.get(f"/api/designs/{design_id}/shares").json() if s["kind"] == "share"]
+    assert len(shares) == 1, shares
+
+
 def test_a_stored_design_that_no_longer_validates_is_shown_with_its_problems(client):
     from sqlmodel import Session
 
