@@ -89,6 +89,14 @@ def _many_activities(n: int):
 
 
 A = "phases[0].activities[0]"
+CUSTOM_ACTIVITY = {
+    "id": "a1",
+    "activity": "custom",
+    "title": "Eigen podcast",
+    "mode": "online",
+    "learning_type": "acquisition",
+    "interactions": ["student-content"],
+}
 
 # (case id, mutation of good(), the field the message must name)
 DOCUMENTS = [
@@ -158,6 +166,37 @@ DOCUMENTS = [
         _set("baseline", {"title": "Oud", "baseline": {"title": "Ouder"}}),
         "baseline.baseline",
     ),
+    # audit of issue 11: the wrong types, limits and enum values the list above had not
+    ("hours-over-limit", _set("study_load_hours", 10_001), "study_load_hours"),
+    ("language-number", _set("language", 1), "language"),
+    ("format-missing", lambda doc: doc.pop("format"), "format"),
+    ("phase-id-number", _set("phases[0].id", 1), "phases[0].id"),
+    ("phase-title-too-long", _set("phases[0].title", "f" * 201), "phases[0].title"),
+    ("phase-title-empty", _set("phases[0].title", ""), "phases[0].title"),
+    ("week-zero", _set("phases[0].week", 0), "phases[0].week"),
+    ("week-over-limit", _set("phases[0].week", 61), "phases[0].week"),
+    ("week-as-text", _set("phases[0].week", "1"), "phases[0].week"),
+    ("activity-id-number", _set(f"{A}.id", 1), f"{A}.id"),
+    ("activity-id-too-long", _set(f"{A}.id", "a" * 65), f"{A}.id"),
+    ("timing-number", _set(f"{A}.timing", 1), f"{A}.timing"),
+    ("source-null", _set(f"{A}.source", None), f"{A}.source"),
+    ("notes-number", _set(f"{A}.notes", 5), f"{A}.notes"),
+    ("goal-text-empty", _set("goals[0].text", ""), "goals[0].text"),
+    ("goal-text-number", _set("goals[0].text", 1), "goals[0].text"),
+    ("link-to-number", _set("links[0].to", 2), "links[0].to"),
+    ("links-not-a-list", _set("links", {"from": "a1"}), "links"),
+    (
+        "custom-learning-type-wrong",
+        _set(A, {**CUSTOM_ACTIVITY, "learning_type": "dreaming"}),
+        f"{A}.learning_type",
+    ),
+    (
+        "custom-interaction-wrong",
+        _set(A, {**CUSTOM_ACTIVITY, "interactions": ["telepathy"]}),
+        f"{A}.interactions[0]",
+    ),
+    ("custom-without-interactions", _set(A, {**CUSTOM_ACTIVITY, "interactions": []}), f"{A}.interactions"),
+    ("baseline-not-an-object", _set("baseline", "oud"), "baseline"),
     ("goals-not-a-list", _set("goals", {"g1": "x"}), "goals"),
     ("phase-not-an-object", _set("phases", ["p1"]), "phases[0]"),
 ]
