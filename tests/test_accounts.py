@@ -483,6 +483,25 @@ def test_api_writes_in_a_cross_site_content_type_need_the_token(client, content_
     assert len(client.get("/api/designs").json()) == designs
 
 
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]
+)
+def test_sign_in_and_sign_up_in_a_cross_site_content_type_are_refused(anon_client, client, content_type):
+    """Login CSRF through the JSON endpoints: another site can post a text/plain body that
+    reads as JSON without a preflight. Refused (415), no session, no account."""
+    users = count(User)
+    sneaky = {"Content-Type": content_type}
+    login = {"email": client.email, "password": PASSWORD}
+    r = anon_client.post("/api/auth/login", content=_as(content_type, login), headers=sneaky)
+    assert r.status_code in (400, 415) and r.json()["detail"][0]["loc"] == "(body)", r.text
+    assert "wave_session" not in r.headers.get("set-cookie", "")
+    signup = {"email": unique_email("ander"), "password": PASSWORD, "name": "Door een ander"}
+    r = anon_client.post("/api/auth/signup", content=_as(content_type, signup), headers=sneaky)
+    assert r.status_code in (400, 415) and r.json()["detail"][0]["loc"] == "(body)", r.text
+    assert count(User) == users
+    assert anon_client.get("/api/designs").status_code == 401
+
+
 def test_the_pages_carry_the_sessions_csrf_token(client):
     token = client.headers["X-CSRF-Token"]
     page = html(client.get("/"))

@@ -36,6 +36,7 @@ from webfixtures import PASSWORD, sign_up_and_in, unique_email
 from wave.db import get_engine
 from wave.engine import RULES
 from wave.models import Comment, DesignRecord, ScanShare, Share
+from wave.web.app import CSP
 
 PERSONAS = ("anonymous", "stranger", "viewer", "commenter", "editor", "owner")
 SHARED_AS = {"viewer": "view", "commenter": "comment", "editor": "edit"}
@@ -791,6 +792,10 @@ def test_access(
     assert r.status_code == expected, (
         f"{row.method} {url} as {persona}: expected {expected}, got {r.status_code}: {r.text[:500]}"
     )
+    # SPEC §11: the headers on every answer of every route, refusals included
+    assert r.headers.get("content-security-policy") == CSP, f"{row.method} {url} as {persona}"
+    assert r.headers.get("x-content-type-options") == "nosniff", f"{row.method} {url} as {persona}"
+    assert r.headers.get("referrer-policy") == "same-origin", f"{row.method} {url} as {persona}"
     api = url.startswith("/api/")
     if persona == "anonymous":
         if api:

@@ -13,7 +13,7 @@ import threading
 
 import pytest
 from typer.testing import CliRunner
-from webfixtures import new_design
+from webfixtures import PASSWORD, new_design
 
 from wave.cli import app as cli_app
 
@@ -89,6 +89,14 @@ def _many_activities(n: int):
 
 
 A = "phases[0].activities[0]"
+CUSTOM_ACTIVITY = {
+    "id": "a1",
+    "activity": "custom",
+    "title": "Eigen podcast",
+    "mode": "online",
+    "learning_type": "acquisition",
+    "interactions": ["student-content"],
+}
 
 # (case id, mutation of good(), the field the message must name)
 DOCUMENTS = [
@@ -158,6 +166,37 @@ DOCUMENTS = [
         _set("baseline", {"title": "Oud", "baseline": {"title": "Ouder"}}),
         "baseline.baseline",
     ),
+    # audit of issue 11: the wrong types, limits and enum values the list above had not
+    ("hours-over-limit", _set("study_load_hours", 10_001), "study_load_hours"),
+    ("language-number", _set("language", 1), "language"),
+    ("format-missing", lambda doc: doc.pop("format"), "format"),
+    ("phase-id-number", _set("phases[0].id", 1), "phases[0].id"),
+    ("phase-title-too-long", _set("phases[0].title", "f" * 201), "phases[0].title"),
+    ("phase-title-empty", _set("phases[0].title", ""), "phases[0].title"),
+    ("week-zero", _set("phases[0].week", 0), "phases[0].week"),
+    ("week-over-limit", _set("phases[0].week", 61), "phases[0].week"),
+    ("week-as-text", _set("phases[0].week", "1"), "phases[0].week"),
+    ("activity-id-number", _set(f"{A}.id", 1), f"{A}.id"),
+    ("activity-id-too-long", _set(f"{A}.id", "a" * 65), f"{A}.id"),
+    ("timing-number", _set(f"{A}.timing", 1), f"{A}.timing"),
+    ("source-null", _set(f"{A}.source", None), f"{A}.source"),
+    ("notes-number", _set(f"{A}.notes", 5), f"{A}.notes"),
+    ("goal-text-empty", _set("goals[0].text", ""), "goals[0].text"),
+    ("goal-text-number", _set("goals[0].text", 1), "goals[0].text"),
+    ("link-to-number", _set("links[0].to", 2), "links[0].to"),
+    ("links-not-a-list", _set("links", {"from": "a1"}), "links"),
+    (
+        "custom-learning-type-wrong",
+        _set(A, {**CUSTOM_ACTIVITY, "learning_type": "dreaming"}),
+        f"{A}.learning_type",
+    ),
+    (
+        "custom-interaction-wrong",
+        _set(A, {**CUSTOM_ACTIVITY, "interactions": ["telepathy"]}),
+        f"{A}.interactions[0]",
+    ),
+    ("custom-without-interactions", _set(A, {**CUSTOM_ACTIVITY, "interactions": []}), f"{A}.interactions"),
+    ("baseline-not-an-object", _set("baseline", "oud"), "baseline"),
     ("goals-not-a-list", _set("goals", {"g1": "x"}), "goals"),
     ("phase-not-an-object", _set("phases", ["p1"]), "phases[0]"),
 ]
@@ -481,6 +520,44 @@ def test_control_characters_in_a_share_are_422(client):
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == "email"
 
 
+@pytest.mark.parametrize("token", ["\u00e9", "t\u00f6ken", "\u2603" * 43])
+def test_a_token_that_is_not_ascii_is_refused_not_a_500(client, anon_client, token):
+    """`secrets.compare_digest` raises on non-ASCII text: the session's CSRF token as a
+    form field or a header, and the sign-in form's own token and cookie, are 403."""
+    design_id = new_design(client)
+    before = client.get(f"/api/designs/{design_id}").json()
+    real = client.headers.pop("X-CSRF-Token")
+    try:
+        edit = {"version": str(before["version"]), "text": "Ingeslopen doel"}
+        r = client.post(f"/designs/{design_id}/edit/goal-add", data={**edit, "csrf_token": token})
+        assert r.status_code == 403
+        r = client.post(
+            f"/designs/{design_id}/edit/goal-add", data=edit, headers={"X-CSRF-Token": token.encode()}
+        )
+        assert r.status_code == 403
+    finally:
+        client.headers["X-CSRF-Token"] = real
+    assert client.get(f"/api/designs/{design_id}").json() == before
+    anon_client.get("/signin")  # the form cookie, well formed
+    sign_in = {"email": client.email, "password": PASSWORD}
+    assert anon_client.post("/signin", data={**sign_in, "form_token": token}).status_code == 403
+    anon_client.cookies.clear()
+    quoted = "".join(f"\\{ord(c):03o}" if ord(c) < 256 else "x" for c in token)
+    cookie = {"Cookie": f'wave_form="{quoted}"'}  # an escaped byte, which the cookie parser decodes
+    r = anon_client.post("/signin", data={**sign_in, "form_token": "x"}, headers=cookie)
+    assert r.status_code == 403 and "wave_session" not in r.headers.get("set-cookie", "")
+
+
+@pytest.mark.parametrize("cookie", ['"\\000abc"', '"abc\\000"', "%00", '"\\351"'])
+def test_a_session_cookie_that_is_no_token_is_no_session(anon_client, cookie):
+    """Not looked up: an escaped NUL in the cookie would reach PostgreSQL's query (500)."""
+    headers = {"Cookie": f"wave_session={cookie}"}
+    assert anon_client.get("/api/designs", headers=headers).status_code == 401
+    r = anon_client.get("/", headers=headers, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/signin")
+    assert anon_client.post("/api/auth/logout", headers=headers).status_code == 200
+
+
 @pytest.mark.parametrize("design_id", ["0", "-1", str(2**31), str(2**63), str(2**64 + 1), "1e3", "x"])
 def test_ids_out_of_range_are_422_before_the_database(teacher_client, design_id):
     for path in (f"/api/designs/{design_id}", f"/api/designs/{design_id}/report", f"/designs/{design_id}"):
@@ -555,6 +632,34 @@ def test_the_same_email_signing_up_twice_at_once_is_never_a_500(live_server):
     with ThreadPoolExecutor(4) as pool:
         statuses = sorted(pool.map(sign_up, range(4)))
     assert statuses.count(201) == 1 and set(statuses) <= {201, 422}, statuses
+
+
+def test_the_same_share_made_several_times_at_once_is_never_a_500(live_server, teacher):
+    """Against the real server: parallel inserts of one (design, person) share. On
+    PostgreSQL all but one met the unique constraint (a 500) before."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+    from webfixtures import sign_up_and_in
+
+    with httpx.Client(base_url=live_server, timeout=60) as http:
+        colleague = sign_up_and_in(http, name="Collega").email
+    design_id = new_design(teacher)
+    start = threading.Barrier(6)
+
+    def share(i):
+        with httpx.Client(
+            base_url=live_server, timeout=60, cookies=teacher.cookies, headers=teacher.headers
+        ) as http:
+            start.wait()
+            body = {"email": colleague, "role": ("view", "comment")[i % 2]}
+            return http.post(f"/api/designs/{design_id}/shares", json=body).status_code
+
+    with ThreadPoolExecutor(6) as pool:
+        statuses = list(pool.map(share, range(6)))
+    assert set(statuses) == {201}, statuses
+    shares = [s for s in teacher.get(f"/api/designs/{design_id}/shares").json() if s["kind"] == "share"]
+    assert len(shares) == 1, shares
 
 
 def test_a_stored_design_that_no_longer_validates_is_shown_with_its_problems(client):

@@ -88,3 +88,54 @@ def test_a_client_that_goes_away_stops_its_export(live_server, teacher):
         assert time.monotonic() < deadline, "the abandoned export still holds the slot"
         time.sleep(0.1)
     assert status == 200
+
+
+def test_the_renderer_is_killed_when_the_client_has_gone(app, client, monkeypatch):
+    """The route itself, called as the server calls it, by a client that has gone before
+    the first look: it answers 499 and the renderer was killed (SIGKILL), not left to
+    finish a PDF of a thousand activities nobody waits for."""
+    import signal
+
+    import anyio
+
+    from wave.web.routes import api_designs
+
+    r = client.post("/api/designs", json=generated_design(1000))
+    assert r.status_code == 201, r.text
+    jobs = []
+
+    def recorded(**kwargs):
+        jobs.append(budget.start_pdf(**kwargs))
+        return jobs[-1]
+
+    monkeypatch.setattr(api_designs, "start_pdf", recorded)
+    path = f"/api/designs/{r.json()['id']}/export.pdf"
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"testserver"),
+            (b"cookie", f"wave_session={client.cookies['wave_session']}".encode()),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    sent = []
+
+    async def receive():
+        return {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    anyio.run(app, scope, receive, send)
+    assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 499
+    assert len(jobs) == 1 and jobs[0].process.exitcode == -signal.SIGKILL
+    assert budget._running.people == set()

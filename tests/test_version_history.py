@@ -115,3 +115,25 @@ def test_the_run_opens_to_show_each_version(page: Page, teacher):
     expect(page.get_by_role("button", name="Terugzetten").first).to_be_visible()
     toggle.click()
     expect(run.locator("tr.version-in-run").first).to_be_hidden()
+
+
+def test_a_restore_made_on_an_older_version_is_refused_in_words(client):
+    """Issue 11: a restore based on a version someone has saved past since is not
+    written over that save in silence: 409, the page says so, nothing changes."""
+    design_id = new_design(client)
+    goal_add(client, design_id, "Eerste doel")
+    seen = html(client.get(f"/designs/{design_id}/versions"))  # the page at version 2
+    based_on = seen.find("input", name="based_on").attrs["value"]
+    assert based_on == "2"
+    goal_add(client, design_id, "Tweede doel")  # meanwhile, in another tab: version 3
+    before = client.get(f"/api/designs/{design_id}").json()
+    r = client.post(f"/designs/{design_id}/versions/1/restore", data={"based_on": based_on})
+    assert r.status_code == 409
+    said = html(r).one("div", id="versions-message").text()
+    assert said.startswith("Iemand heeft het ontwerp intussen opnieuw opgeslagen; er is niets teruggezet.")
+    assert client.get(f"/api/designs/{design_id}").json() == before
+    r = client.post(
+        f"/designs/{design_id}/versions/1/restore", data={"based_on": "3"}, follow_redirects=False
+    )
+    assert r.status_code == 303  # on the newest version it is restored
+    assert client.get(f"/api/designs/{design_id}").json()["goals"] == []

@@ -5,6 +5,7 @@ designs only to their owner and the people they are shared with. The owner can
 end any share and the person it is shared with can leave it.
 """
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
 from wave.accounts import AccountProblem, find_user
@@ -92,16 +93,24 @@ def share_design(
         )
     if user.id == record.owner_id:
         raise AccountProblem("email", N_("This person already owns the design."))
-    share = share_of(session=session, record=record, user_id=user.id)
+    try:
+        return _share_with(session, record, user.id, role, by)
+    except IntegrityError:  # the same share, made at the same moment: it is there now
+        session.rollback()
+        return _share_with(session, record, user.id, role, by)
+
+
+def _share_with(session: Session, record: DesignRecord, user_id: int, role: str, by: int | None) -> Share:
+    share = share_of(session=session, record=record, user_id=user_id)
     if share is None:
-        share = Share(design_id=record.id, user_id=user.id, role=role)
+        share = Share(design_id=record.id, user_id=user_id, role=role)
     if share.role != role or share.id is None:
         tell(
             session=session,
             design_id=record.id,
             actor_id=by if by is not None else record.owner_id or 0,
             kind="shared",
-            recipients=[user.id],
+            recipients=[user_id],
             detail=role,
         )
     share.role = role

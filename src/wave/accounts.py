@@ -22,6 +22,8 @@ from wave.models import LoginAttempt, SignInSession, User, now
 
 SESSION_DAYS = 14
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# What `secrets.token_urlsafe` makes: the session id, the CSRF and form tokens.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 PASSWORD_MIN, PASSWORD_MAX = 10, 200
 # zxcvbn's score runs 0-4; 3 means "safely unguessable" (about 10^8 guesses or more), what
@@ -302,8 +304,21 @@ def purge_expired(*, session: Session) -> None:
     session.execute(delete(LoginAttempt).where(LoginAttempt.created_at < moment - ATTEMPTS_KEPT))
 
 
+def well_formed(token: object) -> bool:
+    """A token as Wave makes them. Anything else a client sends as one (a cookie may
+    carry an escaped NUL, a form field any text) is not looked up: PostgreSQL refuses
+    NUL in a query, `secrets.compare_digest` non-ASCII text."""
+    return isinstance(token, str) and TOKEN.fullmatch(token) is not None
+
+
+def same_token(sent: object, expected: object) -> bool:
+    """`sent` is `expected` (a header, a form field or a cookie against a token, or
+    another such), compared in constant time."""
+    return well_formed(sent) and well_formed(expected) and secrets.compare_digest(sent, expected)  # type: ignore[arg-type]
+
+
 def session_user(*, session: Session, token: str | None) -> tuple[User, SignInSession] | None:
-    if not token or len(token) > 64:
+    if not well_formed(token):
         return None
     signin = session.get(SignInSession, token)
     if signin is None or _aware(signin.expires_at) < now():
@@ -313,7 +328,7 @@ def session_user(*, session: Session, token: str | None) -> tuple[User, SignInSe
 
 
 def end_session(*, session: Session, token: str | None) -> None:
-    if token:
+    if well_formed(token):
         session.execute(delete(SignInSession).where(SignInSession.id == token))
         session.commit()
 

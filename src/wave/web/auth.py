@@ -7,7 +7,6 @@ each as JSON for `/api/…` and as a page, a redirect or an htmx fragment otherw
 `check_csrf` guards every form post made with a session.
 """
 
-import secrets
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -15,7 +14,7 @@ from fastapi import Depends, Request
 from sqlmodel import Session, select
 
 from wave.access import may, role_for
-from wave.accounts import session_user
+from wave.accounts import same_token, session_user
 from wave.db import get_session
 from wave.format import Design
 from wave.models import DesignRecord, ProgrammeRecord, Share, SignInSession, User
@@ -94,7 +93,7 @@ async def check_csrf(request: Request, caller: Annotated[Caller | None, Depends(
     sent = request.headers.get("x-csrf-token")
     if sent is None and ("form" in content_type):
         sent = (await request.form()).get("csrf_token")
-    if not sent or not secrets.compare_digest(str(sent), caller.signin.csrf_token):
+    if not same_token(sent, caller.signin.csrf_token):
         raise CsrfFailed()
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
+from wave.accounts import same_token, well_formed
 from wave.i18n import N_
 from wave.settings import get_settings
 from wave.web.auth import COOKIE
@@ -23,7 +24,9 @@ EXPIRED = N_("This form has expired; please try again.")
 
 def form_page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     """A page with such a form: `form_token` in its context, and the cookie set."""
-    token = request.cookies.get(FORM_COOKIE) or secrets.token_urlsafe(32)
+    token = request.cookies.get(FORM_COOKIE)
+    if not well_formed(token):  # none yet, or not one Wave made
+        token = secrets.token_urlsafe(32)
     page = render_page(request, template, {**context, "form_token": token}, status)
     page.set_cookie(
         FORM_COOKIE,
@@ -37,8 +40,8 @@ def form_page(request: Request, template: str, context: dict[str, Any], status: 
 
 
 def form_token_ok(request: Request, form) -> bool:
-    cookie, sent = request.cookies.get(FORM_COOKIE), str(form.get("form_token") or "")
-    return bool(cookie) and secrets.compare_digest(cookie, sent)
+    cookie = request.cookies.get(FORM_COOKIE)
+    return cookie is not None and same_token(form.get("form_token"), cookie)
 
 
 def client_address(request: Request) -> str:
