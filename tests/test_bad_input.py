@@ -153,6 +153,11 @@ DOCUMENTS = [
         "phases[0].activities[1].environment",
     ),
     ("phase-kind-wrong", _set("phases[0].kind", "loop"), "phases[0].kind"),
+    ("week-zero", _set("phases[0].week", 0), "phases[0].week"),
+    ("week-61", _set("phases[0].week", 61), "phases[0].week"),
+    ("week-as-text", _set("phases[0].week", "3"), "phases[0].week"),
+    ("week-as-bool", _set("phases[0].week", True), "phases[0].week"),
+    ("week-fraction", _set("phases[0].week", 2.5), "phases[0].week"),
     ("link-kind-wrong", _set("links[0].kind", "causes"), "links[0].kind"),
     ("link-alias-from_", _set("links", [{"from_": "a1", "to": "a2"}]), "links[0].from_"),
     ("link-unknown-end", _set("links[0].to", "a9"), "links[0].to"),
@@ -442,6 +447,15 @@ CANVAS = [
     ("goal-add", "text", ""),
     ("phase-add", "title", "f" * 201),
     ("phase-add", "kind", "loop"),
+    # the phase menu's week: the form sends text, so "3" there is the week 3; the rest
+    # is refused as the format refuses 0, 61, "3", true and 2.5 in a document
+    ("phase-update", "week", "0"),
+    ("phase-update", "week", "61"),
+    ("phase-update", "week", "abc"),
+    ("phase-update", "week", "3.5"),
+    ("phase-update", "week", "2.5"),
+    ("phase-update", "week", "true"),
+    ("phase-update", "week", "9" * 5000),
 ]
 
 
@@ -455,9 +469,14 @@ def test_canvas_edits_refuse_what_the_format_refuses(teacher_client, op, field, 
         form |= {"minutes": "15"}
     if op == "meta":
         form = {"title": "Testontwerp", "study_load_hours": "", "language": "nl", **form}
+    if op == "phase-update":
+        first = before["phases"][0]
+        form = {"phase": first["id"], "title": first["title"], "kind": first["kind"], **form}
     r = teacher_client.post(f"/designs/{design_id}/edit/{op}", data=form, headers={"HX-Request": "true"})
     assert r.status_code == 422, (op, field, r.status_code, r.text[:300])
     assert "toast-error" in r.text
+    if field == "week":  # in words, naming the field: "Fase 1 › week: …"
+        assert "Fase 1 › week: " in r.text, r.text[:300]
     assert teacher_client.get(f"/api/designs/{design_id}").json() == before
 
 

@@ -129,5 +129,12 @@ def test_every_small_answer_leaves_the_board_as_a_fresh_page_draws_it(page: Page
     expect(page.locator("#phase-p1-head .phase-minutes")).to_contain_text(
         str(sum(a.get("minutes") or 0 for a in design_json(teacher, design_id)["phases"][0]["activities"]))
     )
+    # a week for the choice phase: its head alone is drawn again, with the week's tag
+    page.locator("#phase-p2-head .phase-menu summary").click()
+    page.locator("#phase-p2-head").get_by_role("spinbutton", name="Week").click()
+    kb.type("2")
+    kb.press("Enter")
+    saved()
+    expect(page.locator("#phase-p2-head .phase-week .week-short")).to_have_text("Wk 2")
     page.reload()
     assert_board_is_fresh(page, design_id)

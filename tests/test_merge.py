@@ -146,6 +146,17 @@ def rename_phase(phase: str, title: str, kind: str = "") -> Edit:
     return step
 
 
+def set_week(phase: str, week: str) -> Edit:
+    """The phase menu's week field (the name and kind as they are)."""
+
+    def step(d: Design) -> None:
+        p = d.phase(phase)
+        assert p is not None
+        edits.update_phase(d, phase_id=phase, title=p.title, kind=p.kind, week=week)
+
+    return step
+
+
 def meta(title: str, hours: str) -> Edit:
     return lambda d: edits.update_meta(d, title=title, study_load_hours=hours, language="nl")
 
@@ -369,6 +380,15 @@ MINE = [
         other=rename_phase("p2", "Bijeenkomst", kind="choice"),
     ),
     Mine(
+        "phase-week",
+        set_week("p2", "3"),
+        lambda r, c: phase(r, "p2").get("week") == 3 or pytest.fail("week"),
+        twin=set_week("p1", "1"),
+        same=set_week("p2", "4"),
+        # their new name of the phase and my week: two cells, both kept
+        other=rename_phase("p2", "Bijeenkomst 1"),
+    ),
+    Mine(
         "phase-move",
         lambda d: edits.move_phase(d, phase_id="p2", step=-1),
         shows_phase_before("p2", "p1"),
@@ -429,6 +449,7 @@ THEIRS: dict[str, Edit | None] = {
     "link-card": link("a5", "a7", "prepares"),
     "unlink-card": unlink("a2", "a5"),
     "rename-phase": rename_phase("p2", "Werkcollegeweek"),
+    "week-phase": set_week("p2", "5"),
     "meta": meta("Marketingcommunicatie – module 1 (2027)", "84"),
 }
 
@@ -471,6 +492,11 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str] | str] = {
     ("phase-remove", "other-field"): ("activity", "a5", "edited"),  # its card was edited
     ("phase-remove", "rename-phase"): ("phase", "p2", "edited"),
     ("phase-update", "rename-phase"): ("phase", "p2", "changed"),
+    # the week is a cell of its own: both set it, to other weeks, is refused; a name and a
+    # week (rows phase-update/week-phase, phase-week/rename-phase) merge
+    ("phase-week", "same-cell"): ("phase", "p2", "changed"),
+    ("phase-week", "week-phase"): ("phase", "p2", "changed"),
+    ("phase-remove", "week-phase"): ("phase", "p2", "edited"),  # they gave it a week: they want it
     ("meta", "same-cell"): ("design", "", "changed"),
     # both moved the card, to different phases: its phase is one cell
     ("move", "move-card"): ("activity", "a5", "changed"),
@@ -517,6 +543,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str] | str] = {
     ("add", "remove-phase"): ("phase", "p2", "removed"),
     ("duplicate", "remove-phase"): ("phase", "p2", "removed"),
     ("phase-update", "remove-phase"): ("phase", "p2", "removed"),
+    ("phase-week", "remove-phase"): ("phase", "p2", "removed"),
     ("phase-move", "remove-phase"): ("phase", "p2", "removed"),
     ("toggle-goal", "remove-goal"): ("goal", "g1", "removed"),
     # my copy of the phase copies a card's goal g1, removed since

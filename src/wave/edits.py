@@ -15,12 +15,14 @@ from pydantic import ValidationError
 from wave.catalogue import Catalogue
 from wave.format import (
     CUSTOM,
+    MAX_WEEK,
     Baseline,
     Design,
     Goal,
     Link,
     Phase,
     PlacedActivity,
+    Problem,
     fill_defaults,
     shape_problems,
 )
@@ -424,12 +426,31 @@ def add_phase(design: Design, *, title: str, kind: str) -> Change:
     return Change(N_("Phase %(phase)s added."), phase=title)
 
 
-def update_phase(design: Design, *, phase_id: str, title: str, kind: str) -> Change:
+def _phase_week(design: Design, phase: Phase, week: str) -> int | None:
+    """The week as the form gives it: empty is no week, a whole number is kept for the
+    save's validation to judge (1–60, one validation); anything else is refused here,
+    in the words the format uses for the field."""
+    text = week.strip()
+    if not text:
+        return None
+    loc = f"phases[{design.phases.index(phase)}].week"
+    if not re.fullmatch(r"[0-9]+", text):
+        raise EditRefused(Problem(loc, N_("must be a whole number")).readable, "week")
+    if len(text) > 4:  # (a number of 5,000 digits is no number to parse)
+        too_late = Problem(loc, N_("must not be more than %(le)s"), {"le": str(MAX_WEEK)})
+        raise EditRefused(too_late.readable, "week")
+    return int(text)
+
+
+def update_phase(design: Design, *, phase_id: str, title: str, kind: str, week: str | None = None) -> Change:
+    """Name, kind and (when the form sends it: `week`, empty for none) the week."""
     phase = _phase(design, phase_id)
     if kind not in ("sequence", "choice"):
         raise EditRefused(_PHASE_KIND, "kind")
     phase.title = _phase_title(title)
     phase.kind = kind  # type: ignore[assignment]
+    if week is not None:
+        phase.week = _phase_week(design, phase, week)  # the save refuses 0 or 61, naming it
     return Change(N_("Phase %(phase)s updated."), phase=phase.title)
 
 
@@ -474,6 +495,10 @@ def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> 
     # "Week 1 voor … Week 1 na" is one week: the copies are numbered one week on
     numbers = [int(m.group(2)) for p in run if (m := _NUMBERED.match(p.title))]
     span = max(numbers) - min(numbers) + 1 if numbers else 1
+    # and the weeks follow on: a run of weeks 1–2 repeated is weeks 3–4 (a phase
+    # without a week stays without; past week 60 the save refuses, naming the field)
+    weeks = [p.week for p in run if p.week is not None]
+    week_span = max(weeks) - min(weeks) + 1 if weeks else 0
     phase_ids = {p.id for p in design.phases}
     placed_ids = {a.id for a in design.placed()}
     new_ids: dict[str, str] = {}
@@ -483,6 +508,8 @@ def duplicate_phases(design: Design, *, phase_id: str, through_id: str = "") -> 
         copy.id = next_id(phase_ids, "p")
         phase_ids.add(copy.id)
         copy.title = _repeat_title(phase.title, span, design.language)
+        if phase.week is not None:
+            copy.week = phase.week + week_span
         for a in copy.activities:
             new_ids[a.id] = a.id = next_id(placed_ids, "a")
             placed_ids.add(a.id)

@@ -6,7 +6,7 @@ A design is read as cells, each one value that one edit sets:
 
 - the design's title, budget, language, template and baseline;
 - each goal's text, and which goal it follows;
-- each phase's title and kind, and which phase it follows;
+- each phase's title, kind and week, and which phase it follows;
 - each placed activity's fields, its phase, and which activity it follows there;
 - each link's kind (keyed by its two ends).
 
@@ -55,6 +55,7 @@ def _cells(doc: dict[str, Any]) -> dict[tuple, Any]:
     for p in doc.get("phases", []):
         out[("phase", p["id"], "title")] = p["title"]
         out[("phase", p["id"], "kind")] = p.get("kind", "sequence")
+        out[("phase", p["id"], "week")] = p.get("week")
         out[("phase-at", p["id"])] = before
         before = p["id"]
         after = None
@@ -350,6 +351,11 @@ def _apply(
         for name in ("title", "kind"):
             if ("phase", p["id"], name) in mine_changed:
                 phases[p["id"]][name] = p.get(name, "sequence")
+        if ("phase", p["id"], "week") in mine_changed:
+            if p.get("week") is None:
+                phases[p["id"]].pop("week", None)
+            else:
+                phases[p["id"]]["week"] = p["week"]
         if new_phase or p["id"] in moved["phase"]:
             new_last = new_phase and i == len(mine.get("phases", [])) - 1
             before = [x["id"] for x in reversed(mine.get("phases", [])[:i])]

@@ -948,6 +948,24 @@
     if (stock) stock.replaceChildren();
   }
 
+  // --- a phase's menu: the week field, and the focus back on the menu after a save ------
+  let phaseMenuFocus = null;
+  function beforePhaseEdit(evt) {
+    const form = evt.detail.elt;
+    if (!form.closest || !form.closest(".phase-menu")) return;
+    // A spin button holding what is no number ("e", "-") gives the server an empty value,
+    // which would clear the week: refuse it here, as the server refuses "abc".
+    const week = form.querySelector && form.querySelector("[data-week-field]");
+    if (week && week.validity.badInput) {
+      evt.preventDefault();
+      week.setAttribute("aria-invalid", "true");
+      announce(texts().week_bad, "error");
+      return;
+    }
+    if (week) week.removeAttribute("aria-invalid");
+    phaseMenuFocus = form.closest("[data-phase-column]").dataset.phaseColumn;
+  }
+
   function afterAnswer() {
     arrangeCards();
     updateReviewSignals();
@@ -957,6 +975,8 @@
     const data = $("#board-data");
     const focus = pendingFocus || (data && data.dataset.focus);
     pendingFocus = null;
+    const phaseMenu = phaseMenuFocus;
+    phaseMenuFocus = null;
     if (data) data.dataset.focus = "";
     const rail = $("#rail-count");
     if (rail) rail.textContent = $$("#critic .finding.sev-warning").length || "";
@@ -966,6 +986,11 @@
     if (active && active.id === "new-goal") return;
     const goalInput = $("#goals-panel[data-keep-open] #new-goal");
     if (goalInput) { $("#goals-panel").removeAttribute("data-keep-open"); goalInput.focus(); return; }
+    // the menu's phase head was drawn again: the keyboard goes on from its menu button
+    const lost = !active || active === document.body || !document.body.contains(active);
+    const head = phaseMenu && lost && document.getElementById(`phase-${phaseMenu}-head`);
+    const summary = head && $(".phase-menu summary", head);
+    if (summary) { summary.focus({ preventScroll: true }); return; }
     if (focus) {
       const el = document.getElementById("card-" + focus);
       if (el && (!active || active === document.body || !document.body.contains(active) || active.closest(".card") || active.closest("#history"))) {
@@ -1055,6 +1080,7 @@
       if (evt.detail.target.id !== "editor-body") schedule();
     });
     document.body.addEventListener("htmx:oobAfterSwap", schedule);
+    document.body.addEventListener("htmx:configRequest", beforePhaseEdit);
     document.body.addEventListener("htmx:afterRequest", (evt) => {
       const elt = evt.detail.elt;
       if (!elt.closest || !elt.closest("#editor")) return;

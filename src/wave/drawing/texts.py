@@ -39,6 +39,7 @@ TEXTS: dict[str, str] = {
     "wave.profile": N_("%(p)s%% online (%(c)s)"),
     "wave.empty": N_("No activities yet"),
     "wave.choice": N_("choice: any order"),
+    "week.short": N_("Wk %(n)s"),
     "legend.sync": N_("synchronous (solid border)"),
     "legend.async": N_("asynchronous (dashed border)"),
     "legend.wave": N_("the wave: activities in time order"),

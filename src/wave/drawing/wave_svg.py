@@ -230,8 +230,7 @@ def wave_svg(
                 )
             )
         if not compact:
-            phase_minutes = sum(a.minutes or 0 for a in phase.activities)
-            minutes_text = f"{phase_minutes} {t('min', lang)}"
+            minutes_text = _phase_note(phase, lang)
             parts.append(
                 icon("shuffle" if choice else "arrow-right", x + lay.phase_pad, phases_top + 9, 14, MUTED)
             )
@@ -332,9 +331,16 @@ def _phase_width(phase: Phase, lay: Layout, lang: str, compact: bool) -> float:
     cards = lay.phase_pad * 2 + max(1, len(phase.activities)) * (lay.card_w + lay.col_gap) - lay.col_gap
     if compact:
         return cards
-    minutes = f"{sum(a.minutes or 0 for a in phase.activities)} {t('min', lang)}"
-    head = lay.phase_pad * 2 + 18 + text_width(phase.title, 12, bold=True) + 10 + text_width(minutes, 10.5)
+    note = _phase_note(phase, lang)
+    head = lay.phase_pad * 2 + 18 + text_width(phase.title, 12, bold=True) + 10 + text_width(note, 10.5)
     return max(cards, min(head, 300))
+
+
+def _phase_note(phase: Phase, lang: str) -> str:
+    """What the head of a phase says beside its title: its week, when it has one, and
+    its minutes ("wk 3 · 120 min"), as the canvas's phase head does."""
+    minutes = f"{sum(a.minutes or 0 for a in phase.activities)} {t('min', lang)}"
+    return minutes if phase.week is None else f"{t('week.short', lang, n=phase.week)} · {minutes}"
 
 
 def _card(

@@ -83,7 +83,16 @@ TEXTS = {
     "warning": N_("Warning"),
     "advice": N_("Advice"),
     "more": N_("continued"),
+    "week": N_("Week %(n)s"),
+    "week_short": N_("Wk %(n)s"),
 }
+
+
+def _with_week(phase: Phase, lang: str, key: str = "week") -> str:
+    """The phase's title after its week, when it has one: "Week 3 · Voorbereiding"."""
+    if phase.week is None:
+        return phase.title
+    return f"{translate(lang, TEXTS[key], n=phase.week)} · {phase.title}"
 
 
 def _rgb(colour: str) -> RGBColor:
@@ -279,7 +288,8 @@ def _wave_slide(
         header.line.color.rgb = _rgb(LINE)
         header.shadow.inherit = False
         header.text_frame.word_wrap = True
-        words = phase.title + (f" · {translate(lang, TEXTS['choice'])}" if phase.kind == "choice" else "")
+        words = _with_week(phase, lang, "week_short")
+        words += f" · {translate(lang, TEXTS['choice'])}" if phase.kind == "choice" else ""
         _paragraph(header.text_frame, words, size=10, bold=True, first=True)
         for placed in phase.activities:
             x = X0 + COLUMN_W * column
@@ -351,7 +361,7 @@ def _phase_slides(deck, design: Design, lang: str, numbers: dict[str, int]) -> N
         chunks = [phase.activities[i : i + PHASE_ROWS] for i in range(0, len(phase.activities), PHASE_ROWS)]
         for c, chunk in enumerate(chunks or [[]], start=1):
             slide = deck.slides.add_slide(deck.slide_layouts[6])
-            title = f"{phase.title}"
+            title = _with_week(phase, lang)
             if len(chunks) > 1:
                 title += f" ({c}/{len(chunks)})"
             _title(slide, title)

@@ -86,7 +86,7 @@ def activity_rows(design: Design, catalogue: Catalogue) -> Iterator[list[Any]]:
             interactions = placed.interactions or (entry.interactions if entry else [])
             values = {
                 "phase": phase.title,
-                "week": getattr(phase, "week", None),
+                "week": phase.week,
                 "order": numbers[placed.id],
                 "title": placed.title or "",
                 "activity": placed.activity,

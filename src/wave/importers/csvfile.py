@@ -7,7 +7,8 @@ byte order mark) or, as Excel on Windows saves it, Windows-1252; fields separate
 the column keys; values as codes (`online`) or as either language's labels
 (`Fysiek`, `Face-to-face`). The rows are put in the order of their `order` column
 when every row has one (a sheet sorted by minutes still imports in time order);
-phases follow in the order they first appear. A problem names the cell (`H4`) and
+phases follow in the order they first appear, one for each phase name, kind and week
+(a whole number 1–60, or empty). A problem names the cell (`H4`) and
 its column's header. What the table holds and a design cannot (an unknown column, a
 link to a number no row has, a learning type for a catalogue activity, which the
 catalogue decides) is an `Unmapped` note.
@@ -24,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from wave.catalogue import Catalogue
 from wave.export.csvfile import FORMULA_START
 from wave.export.table import SEPARATOR, header_keys
-from wave.format import CUSTOM, FORMAT, MAX_ACTIVITIES, Design, DesignInvalid, parse_design
+from wave.format import CUSTOM, FORMAT, MAX_ACTIVITIES, MAX_WEEK, Design, DesignInvalid, parse_design
 from wave.i18n import N_
 from wave.importers import FileProblem, Unmapped, problem, refuse
 from wave.vocabulary import (
@@ -148,11 +149,10 @@ def import_csv(raw: bytes, catalogue: Catalogue, *, lang: str, title: str) -> tu
     if all(o.isdigit() for o in orders) and len(set(orders)) == len(orders):
         body = [pair for _, pair in sorted(zip((int(o) for o in orders), body, strict=True))]
     goals: dict[str, str] = {}
-    phases: dict[tuple[str, str], dict[str, Any]] = {}
+    phases: dict[tuple[str, str, int | None], dict[str, Any]] = {}
     numbers: dict[str, str] = {}  # the order column's number -> the activity's id
     used_ids: set[str] = set()
     pending_links: list[tuple[int, str, str]] = []
-    weeks = 0
     for n, row in body:
         activity = _row(sheet, n, row, get, catalogue, goals, notes)
         if activity is None:
@@ -171,12 +171,17 @@ def import_csv(raw: bytes, catalogue: Catalogue, *, lang: str, title: str) -> tu
         if not phase_title:
             sheet.add(n, "phase", N_("an activity belongs to a phase"))
             continue
+        week = get(row, "week")
+        if week and not (week.isascii() and week.isdigit() and len(week) <= 4 and 1 <= int(week) <= MAX_WEEK):
+            sheet.add(n, "week", N_("a week is a whole number from 1 to %(max)s, or empty"), max=MAX_WEEK)
+            continue
         phase = phases.setdefault(
-            (phase_title, kind),
+            (phase_title, kind, int(week) if week else None),
             {"id": f"p{len(phases) + 1}", "title": phase_title, "kind": kind, "activities": []},
         )
+        if week:
+            phase["week"] = int(week)
         phase["activities"].append(activity)
-        weeks += bool(get(row, "week"))
         for line in get(row, "links").split(SEPARATOR):
             if line.strip():
                 pending_links.append((n, activity["id"], line.strip()))
@@ -197,14 +202,6 @@ def import_csv(raw: bytes, catalogue: Catalogue, *, lang: str, title: str) -> tu
             )
             continue
         links.append({"from": source, "to": numbers[number], "kind": kind})
-    if weeks:
-        notes.append(
-            problem(
-                header[columns["week"]],
-                N_("Wave does not keep a phase's week yet (%(rows)s rows); not imported"),
-                rows=weeks,
-            )
-        )
     document = {
         "format": FORMAT,
         "title": (title.strip() or "CSV")[:200],

@@ -25,6 +25,7 @@ FIELD_WORDS = {
     "place": N_("place on the board"),
     "link": N_("link"),
     "kind": N_("kind"),
+    "week": N_("week"),
     "text": N_("text"),
     "activities": N_("activities"),
 }

@@ -354,7 +354,11 @@ OPS: dict[str, Op] = {
         d, title=_text(f, "title"), kind=_text(f, "kind") or "sequence"
     ),
     "phase-update": lambda d, c, f: edits.update_phase(
-        d, phase_id=_text(f, "phase"), title=_text(f, "title"), kind=_text(f, "kind")
+        d,
+        phase_id=_text(f, "phase"),
+        title=_text(f, "title"),
+        kind=_text(f, "kind"),
+        week=None if f.get("week") is None else _text(f, "week"),
     ),
     "phase-move": lambda d, c, f: edits.move_phase(d, phase_id=_text(f, "phase"), step=_int(f, "step")),
     "phase-remove": lambda d, c, f: edits.remove_phase(d, phase_id=_text(f, "phase")),
