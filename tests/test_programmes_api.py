@@ -235,3 +235,31 @@ def test_wave_check_programme_refuses_a_missing_design_file(tmp_path):
     # without --designs: exit 2 and a message that says what is missing
     done = subprocess.run(cmd[:3], capture_output=True, text=True, timeout=PROCESS_S)
     assert done.returncode == 2 and "--designs" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_page_forms_refuse_bad_values_by_their_form_and_change_nothing(client, two_courses):
+    a, b = two_courses
+    pid = client.post("/api/programmes", json=_programme([(a, 1)])).json()["id"]
+    for data, shown in (
+        ({"course": "0", "start_week": "0", "version": "1", "form": "start-0"}, 'id="course-error"'),
+        ({"course": "0", "start_week": "elf", "version": "1", "form": "start-0"}, 'id="course-error"'),
+        ({"course": "7", "start_week": "2", "version": "1", "form": "start-7"}, 'id="programme-error"'),
+    ):
+        r = client.post(f"/programmes/{pid}/start", data=data, headers={"HX-Request": "true"})
+        assert r.status_code == 422 and shown in r.text, data
+    r = client.post(
+        f"/programmes/{pid}/courses", data={"design": "", "start_week": "1", "version": "1", "form": "add"}
+    )
+    assert r.status_code == 422 and 'id="add-error"' in r.text
+    r = client.post(
+        f"/programmes/{pid}/settings",
+        data={"title": "X", "weeks": "0", "week_hours_norm": "40", "version": "1"},
+    )
+    assert r.status_code == 422 and 'id="settings-error"' in r.text
+    # a change on an older version: 409, the page shows the newest
+    ok = client.post(f"/programmes/{pid}/start", data={"course": "0", "start_week": "2", "version": "1"})
+    assert ok.status_code == 200
+    stale = client.post(f"/programmes/{pid}/start", data={"course": "0", "start_week": "3", "version": "1"})
+    assert stale.status_code == 409
+    got = client.get(f"/api/programmes/{pid}").json()
+    assert got["version"] == 2 and got["courses"][0]["start_week"] == 2

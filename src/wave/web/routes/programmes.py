@@ -176,6 +176,8 @@ def _change(
     """Build the new document from the stored one, check it, save it on the version the
     page showed; answer the page (htmx) or redirect."""
     where = str(form.get("form", kind))
+    if not _has_form(where, access):
+        where = "general"  # e.g. a course's form from a page older than a removal: say it on top
     typed = {k: str(v) for k, v in form.items() if k != "csrf_token"}
     try:
         based_on = _int(form, "version")
@@ -209,6 +211,13 @@ def _change(
     session.refresh(access.record)
     fresh = ProgrammeAccess(access.record, read_programme(access.record), access.role, access.caller)
     return _page(request, session, fresh, lang, notice=translate(lang, SAVED[kind]))
+
+
+def _has_form(where: str, access: ProgrammeAccess) -> bool:
+    kind, _, index = where.partition("-")
+    if kind in ("start", "remove"):
+        return index.isdigit() and int(index) < len(access.programme.courses)
+    return where in ("add", "settings", "share")
 
 
 def _course_index(form: FormData, data: dict[str, Any]) -> int:
