@@ -211,6 +211,7 @@ NO_BODY = (  # posts that carry nothing
     "/api/designs/{design_id}/restore",
     "/api/comments/{comment_id}/resolve",
     "/api/invitations/{token}/accept",
+    "/api/scans/{scan_id}/close",
 )
 
 

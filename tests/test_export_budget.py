@@ -95,6 +95,7 @@ def test_the_renderer_is_killed_when_the_client_has_gone(app, client, monkeypatc
     the first look: it answers 499 and the renderer was killed (SIGKILL), not left to
     finish a PDF of a thousand activities nobody waits for."""
     import signal
+    from concurrent.futures import ThreadPoolExecutor
 
     import anyio
 
@@ -135,7 +136,10 @@ def test_the_renderer_is_killed_when_the_client_has_gone(app, client, monkeypatc
     async def send(message):
         sent.append(message)
 
-    anyio.run(app, scope, receive, send)
+    # in a thread of its own: a browser test before it in this worker leaves Playwright's
+    # event loop running in the main thread
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(anyio.run, app, scope, receive, send).result()
     assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 499
     assert len(jobs) == 1 and jobs[0].process.exitcode == -signal.SIGKILL
     assert budget._running.people == set()
