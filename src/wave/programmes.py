@@ -19,7 +19,7 @@ import json
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, or_, select
 
-from wave.access import RANK, role_for
+from wave.access import role_for
 from wave.accounts import AccountProblem, check_email, find_user
 from wave.format import Design, DesignInvalid, Problem
 from wave.i18n import N_
@@ -49,10 +49,6 @@ def role_for_programme(*, session: Session, record: ProgrammeRecord, user: User)
     if record.example_slug is not None:
         return "view"
     return None
-
-
-def may(role: str | None, needed: str) -> bool:
-    return role is not None and RANK[role] >= RANK[needed]
 
 
 def visible_programmes(*, session: Session, user: User) -> list[ProgrammeRecord]:

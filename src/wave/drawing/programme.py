@@ -25,7 +25,8 @@ def course_colour(index: int) -> str:
     return COURSE_COLOURS[index % len(COURSE_COLOURS)]
 
 
-def _hours(minutes: int, lang: str) -> str:
+def hours_text(minutes: int, lang: str) -> str:
+    """Minutes as hours the way the programme shows them: 51,2 (nl), 51.2 (en), 40."""
     value = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
     return value.replace(".", ",") if lang == "nl" else value
 
@@ -67,7 +68,12 @@ def programme_svg(report: ProgrammeReport, lang: str, *, width: float = 760, lab
                 )
                 parts.append(
                     text(
-                        x + col / 2, y + 17.5, _hours(minutes, lang), size=10, fill="#ffffff", anchor="middle"
+                        x + col / 2,
+                        y + 17.5,
+                        hours_text(minutes, lang),
+                        size=10,
+                        fill="#ffffff",
+                        anchor="middle",
                     )
                 )
             else:
@@ -110,7 +116,7 @@ def programme_svg(report: ProgrammeReport, lang: str, *, width: float = 760, lab
             text(
                 x + col / 2,
                 y_of(load.minutes) - 4,
-                _hours(load.minutes, lang),
+                hours_text(load.minutes, lang),
                 size=10.5,
                 fill=WARN if over else INK,
                 weight="bold" if over else None,
@@ -125,7 +131,7 @@ def programme_svg(report: ProgrammeReport, lang: str, *, width: float = 760, lab
         f'<line x1="{num(label_w)}" y1="{num(norm_y)}" x2="{num(width)}" y2="{num(norm_y)}" '
         f'stroke="{WARN}" stroke-dasharray="5 4" data-norm="{esc(report.norm)}"/>'
     )
-    norm_label = t("programme.norm", lang, n=_hours(round(norm_minutes), lang))
+    norm_label = t("programme.norm", lang, n=hours_text(round(norm_minutes), lang))
     parts.append(text(label_w - 6, norm_y + 4, norm_label, size=10.5, fill=WARN, anchor="end"))
     height = base + 8
     over_weeks = [w.week for w in weeks if w.minutes > norm_minutes]

@@ -69,6 +69,7 @@ __all__ = [
     "Profile",
     "Report",
     "check",
+    "check_context",
     "describe",
 ]
 
@@ -269,8 +270,13 @@ def check(
     """Run every enabled rule over the design; the findings and the profile."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    return check_context(build_context(design, catalogue, lang), config)
+
+
+def check_context(ctx: Context, config: EngineConfig | None = None) -> Report:
+    """`check` on a context built already (a programme's course, whose context the
+    programme rules read too)."""
     config = config or EngineConfig()
-    ctx = build_context(design, catalogue, lang)
     findings: list[Finding] = []
     for rule_id, rule in RULES.items():
         if not config.is_enabled(rule_id):

@@ -26,7 +26,7 @@ from types import ModuleType
 from typing import Any
 
 from wave.catalogue import Catalogue
-from wave.engine import PROGRAMME_RULES, SEVERITIES, EngineConfig, Report, check
+from wave.engine import PROGRAMME_RULES, SEVERITIES, EngineConfig, Report, check_context
 from wave.engine.context import Context, ProgrammeHit, build_context
 from wave.engine.profile import category
 from wave.format import Design
@@ -217,7 +217,7 @@ def _course(ref: Any, start_week: int, design: Design | None, catalogue: Catalog
     if design is None:
         return Course(key, start_week, key, None, None, None, {}, 0, [])
     context = build_context(design, catalogue, lang)
-    report = check(design, catalogue, lang=lang)
+    report = check_context(context)
     by_phase = report.profile.by_phase
     week_minutes: dict[int, int] = {}
     unplanned_minutes = 0

@@ -16,7 +16,7 @@ from weasyprint import HTML
 
 from wave.catalogue import Catalogue
 from wave.drawing.charts import category_label, percent
-from wave.drawing.programme import course_colour, programme_svg
+from wave.drawing.programme import course_colour, hours_text, programme_svg
 from wave.engine import EngineConfig
 from wave.engine.programme import check_programme
 from wave.export.pdf import StaticOnlyFetcher, _stylesheet, export_page
@@ -26,11 +26,6 @@ from wave.programme_format import Programme
 from wave.templating import STATIC_DIR, environment
 
 TEMPLATE = "programme_export.html"
-
-
-def _hours(minutes: int, lang: str) -> str:
-    value = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
-    return value.replace(".", ",") if lang == "nl" else value
 
 
 def _document(html: str, drawings: dict[str, bytes]):
@@ -62,7 +57,7 @@ def render_programme_pdf(
                 "colour": course_colour(index),
                 "start_week": course.start_week,
                 "weeks": f"{span[0]}–{span[1]}" if span else "",
-                "hours": _hours(profile.total_minutes, lang) if profile else "",
+                "hours": hours_text(profile.total_minutes, lang) if profile else "",
                 "online": percent(profile.online_share) if profile else 0,
                 "sync": percent(profile.sync_share) if profile else 0,
                 "category": category_label(profile.category, lang) if profile else "",
@@ -80,15 +75,15 @@ def render_programme_pdf(
             owner=owner,
             date=(today or dt.date.today()).strftime("%d-%m-%Y"),
             drawing=f"{DRAWING_SCHEME}:programme",
-            norm=_hours(round(report.norm * 60), lang),
+            norm=hours_text(round(report.norm * 60), lang),
             blend={
-                "hours": _hours(blend.total_minutes, lang),
+                "hours": hours_text(blend.total_minutes, lang),
                 "online": percent(blend.online_share),
                 "sync": percent(blend.sync_share),
                 "category": category_label(blend.category, lang),
             },
             over=[w for w in report.weeks if w.minutes > report.norm * 60],
-            hours=lambda minutes: _hours(minutes, lang),
+            hours=lambda minutes: hours_text(minutes, lang),
             lang=lang,
         )
     )

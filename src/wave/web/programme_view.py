@@ -13,7 +13,7 @@ from sqlmodel import Session
 from wave.access import role_for, visible_designs
 from wave.drawing import bars_chart
 from wave.drawing.charts import category_label, percent
-from wave.drawing.programme import course_colour, programme_svg
+from wave.drawing.programme import course_colour, hours_text, programme_svg
 from wave.drawing.texts import t
 from wave.engine.programme import Course, ProgrammeReport
 from wave.models import DesignRecord, User
@@ -37,11 +37,6 @@ class CourseRow:
     category: str
     online_percent: int
     sync_percent: int
-
-
-def hours_text(minutes: int, lang: str) -> str:
-    value = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
-    return value.replace(".", ",") if lang == "nl" else value
 
 
 def _rows(session: Session, user: User, report: ProgrammeReport, lang: str) -> list[CourseRow]:
